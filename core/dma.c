@@ -663,47 +663,64 @@ void dmc_dma_free_coherent(struct dmc_device *dev, size_t size, void *cpu_addr, 
 
 /* ---- the device side ---------------------------------------------------------------------- */
 
-/* Where a bus address of `dev` lands: CPU backing memory or a failure. */
-static enum dmc_devdma translate(struct dmc_device *dev, dmc_dma_t addr, size_t len, void **cpu)
+/*
+ * Where a bus address of `dev` lands: CPU backing memory for up to *len bytes (shortened to
+ * what is contiguous there: one IOMMU mapping, one region), or a failure.
+ */
+static enum dmc_devdma translate(struct dmc_device *dev, dmc_dma_t addr, size_t *len, void **cpu)
 {
 	const struct dmc_region *local = dmc_region_by_bus(addr);
 	dmc_phys_t phys = addr;
 
 	*cpu = NULL;
-	if (local && addr + len <= local->bus + local->size) {
+	if (local) {
+		*len = DMC_MIN(*len, local->bus + local->size - addr);
 		*cpu = (void *)(local->vbase + (addr - local->bus));
 		return DMC_DEVDMA_OK;
 	}
-	if ((addr + len - 1) & ~dev->hw_dma_mask)
+	if ((addr + *len - 1) & ~dev->hw_dma_mask)
 		return DMC_DEVDMA_MASKED;	/* the upper address bits are not wired */
 	if (dev->iommu) {
 		struct iova_map *m = iova_of(dev, addr);
 
-		if (!m || addr + len > m->iova + m->size)
+		if (!m)
 			return DMC_DEVDMA_IOMMU_FAULT;
+		*len = DMC_MIN(*len, m->iova + m->size - addr);
 		phys = m->phys + (addr - m->iova);
 	}
-	*cpu = dmc_phys_to_virt(phys, len);
+	*cpu = dmc_phys_to_virt(phys, *len);
 	return *cpu ? DMC_DEVDMA_OK : DMC_DEVDMA_WILD;
+}
+
+/* The device moves len bytes at a bus address, piece by piece as the IOMMU maps them. */
+static enum dmc_devdma device_access(struct dmc_device *dev, dmc_dma_t addr, void *data,
+				     size_t len, bool write)
+{
+	while (len) {
+		size_t chunk = len;
+		void *cpu;
+		enum dmc_devdma r = translate(dev, addr, &chunk, &cpu);
+
+		if (r != DMC_DEVDMA_OK)
+			return r;
+		if (write)
+			memcpy(cpu, data, chunk);
+		else
+			memcpy(data, cpu, chunk);
+		addr += chunk;
+		data = (char *)data + chunk;
+		len -= chunk;
+	}
+	return DMC_DEVDMA_OK;
 }
 
 enum dmc_devdma dmc_device_dma_write(struct dmc_device *dev, dmc_dma_t addr, const void *data,
 				     size_t len)
 {
-	void *cpu;
-	enum dmc_devdma r = len ? translate(dev, addr, len, &cpu) : DMC_DEVDMA_OK;
-
-	if (r == DMC_DEVDMA_OK && len)
-		memcpy(cpu, data, len);
-	return r;
+	return device_access(dev, addr, (void *)data, len, true);
 }
 
 enum dmc_devdma dmc_device_dma_read(struct dmc_device *dev, dmc_dma_t addr, void *data, size_t len)
 {
-	void *cpu;
-	enum dmc_devdma r = len ? translate(dev, addr, len, &cpu) : DMC_DEVDMA_OK;
-
-	if (r == DMC_DEVDMA_OK && len)
-		memcpy(data, cpu, len);
-	return r;
+	return device_access(dev, addr, data, len, false);
 }

@@ -75,4 +75,13 @@ void *dmc_arena_alloc_remap(enum dmc_zone zone, size_t size, dmc_phys_t *phys);
 
 extern const char *const dmc_dir_names[4];
 
+/* USB internals (usb_buffer.c, usb_hcd.c) */
+int dmc_hcd_buffer_create(struct dmc_usb_hcd *hcd);
+void dmc_hcd_buffer_destroy(struct dmc_usb_hcd *hcd);
+/* usb_hcd_submit_urb(); driver_dma: the handle the driver stored, 0 if none */
+int dmc_usb_hcd_submit_urb(struct dmc_urb *urb, unsigned int gfp, dmc_dma_t driver_dma);
+/* The transfer_dma the *driver* stored (0 if none, or if it is the HCD's stale one). */
+dmc_dma_t dmc_urb_driver_dma(const struct dmc_urb *urb);
+void dmc_urb_forget(const struct dmc_urb *urb);
+
 #endif /* DMACORE_INTERNAL_H */

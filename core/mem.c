@@ -651,7 +651,11 @@ void *dmc_page_address(struct dmc_page page)
 	return page.valid ? page.vaddr : NULL;
 }
 
+/* A lowmem page is its linear address; a highmem page is reached through its backing (the
+ * page of a registered region may start before the region: use the address, not phys). */
 void *dmc_kmap(struct dmc_page page)
 {
-	return page.valid ? dmc_phys_to_virt(page.phys, DMC_PAGE_SIZE) : NULL;
+	if (!page.valid)
+		return NULL;
+	return page.vaddr ? page.vaddr : dmc_phys_to_virt(page.phys, 1);
 }

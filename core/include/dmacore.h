@@ -390,7 +390,9 @@ enum dmc_hcd_model {
 	DMC_HCD_MODEL_COUNT
 };
 const char *dmc_hcd_model_name(enum dmc_hcd_model model);
-/* Creates the controller, its sysdev (64-bit capable unless limited) and buffer pools. */
+/* hcd_buffer_create() and the probe's set-up for the model: sysdev must be initialised by
+ * the caller (dmc_device_init); EHCI-like models set a 32-bit mask, xHCI a 64-bit one,
+ * DMC_HCD_DMA_IOMMU puts sysdev behind an IOMMU. */
 int dmc_hcd_create(struct dmc_usb_hcd *hcd, struct dmc_device *sysdev, enum dmc_hcd_model model);
 void dmc_hcd_destroy(struct dmc_usb_hcd *hcd);
 
@@ -531,5 +533,9 @@ void dmc_usb_sg_wait(struct dmc_usb_sg_request *io);
 #define DMC_EMSGSIZE 90
 #define DMC_EREMOTEIO 121
 #define DMC_EBADR 53
+#define DMC_ENXIO 6
+#define DMC_ECONNRESET 104
+#define DMC_ETIMEDOUT 110
+#define DMC_EINPROGRESS 115
 
 #endif /* DMACORE_H */

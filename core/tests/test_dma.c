@@ -421,6 +421,13 @@ static void test_sg(void)
 		/* one IOVA range: the merged entry reads straight into the second page */
 		CHECK_EQ(dmc_device_dma_read(&dev, sg[0].dma_address + DMC_PAGE_SIZE, back, 6), DMC_DEVDMA_OK);
 		CHECK(memcmp(back, "second", 6) == 0);
+		{	/* one access across both merged pages */
+			static unsigned char whole[DMC_PAGE_SIZE + 512];
+
+			CHECK_EQ(dmc_device_dma_read(&dev, sg[0].dma_address, whole, sizeof(whole)),
+				 DMC_DEVDMA_OK);
+			CHECK(memcmp(whole + DMC_PAGE_SIZE, "second", 6) == 0);
+		}
 		dmc_dma_unmap_sg(&dev, sg, 3, DMC_TO_DEVICE);
 		CHECK_EQ(dmc_ledger_count(&dev), 0);
 		CHECK_NO_EVENTS();
