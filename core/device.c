@@ -3,12 +3,13 @@
  * device.c - struct device as far as DMA cares: masks, IOMMU, cache coherence, and the DMA
  * mask setters of kernel/dma/mapping.c.
  *
- * The USB detail that makes usb-dma-mask a bug: usb_alloc_dev() points the USB device's
- * dev.dma_mask at the host controller's mask (dev->dev.dma_mask = bus->sysdev->dma_mask) and
- * usb_set_configuration() does the same for every interface. dma_set_mask() writes through
- * that pointer, so a driver that sets a mask on its interface changes the mask of the host
- * controller, for every device on the bus. The model keeps the pointer and derives the
- * outcome from it.
+ * Why usb-dma-mask is a bug: USB transfers are mapped for the host controller's sysdev, never
+ * for the USB device or interface. In 6.1 those have dev.dma_mask == NULL (not inherited since
+ * 5.10), so dma_set_mask() fails with -EIO and a probe that checks it fails on every machine;
+ * dma_set_coherent_mask() and dma_coerce_mask_and_coherent() "succeed" and change nothing
+ * that is used. Up to 5.9 dev.dma_mask pointed at the controller's mask, and the same call
+ * changed it for every device on the bus. The model keeps dma_mask as a pointer and derives
+ * the outcome from what the write reached, so both wirings give the right verdict.
  *
  * Limits: arch_dma_set_mask() and per-bus dma_range_map offsets are not modelled
  * (phys_to_dma() is the identity); dma_supported() follows dma-direct and dma-iommu only.
@@ -81,8 +82,8 @@ static void usb_mask_verdict(struct dmc_device *dev, const char *kfunc, int ret,
 		return;
 	if (ret) {
 		dmc_report(DMC_RULE_USB_DMA_MASK, DMC_OUT_REFUSED, ret, kfunc, dev, "",
-			   dmc_fmt("%s %s has no DMA mask of its own; the call fails", what,
-				   dev->name));
+			   dmc_fmt("%s %s has no DMA mask (dev.dma_mask is NULL since 5.10): the "
+				   "call fails with -EIO", what, dev->name));
 	} else if (!coherent_only && hc && dev->dma_mask == hc->dma_mask) {
 		dmc_report(DMC_RULE_USB_DMA_MASK, DMC_OUT_SHARED_STATE, 0, kfunc, dev, "",
 			   dmc_fmt("mask of host controller %s changed %#llx -> %#llx for every "

@@ -295,10 +295,19 @@ static void debug_check_lowmem(struct dmc_device *dev, const void *addr, size_t 
 				     "refuses it)" :
 				     "another task's stack: object_is_on_stack() cannot see it");
 	} else if (ref.kind == DMC_MEM_KERNEL_RODATA) {
+		/*
+		 * check_for_illegal_area() compares the page's linear-map address with _stext..
+		 * _etext and __start_rodata..__end_rodata: only where the image lives in the linear
+		 * map (32-bit) can it match; on x86_64 the image is mapped at its own alias and the
+		 * check never fires. A device that writes there corrupts read-only data anyway.
+		 */
+		bool seen = dmc_machine()->arch == DMC_ARCH_X86_32 && dmc_machine()->dma_debug;
+
 		dmc_report(DMC_RULE_DMA_MAP_RODATA,
-			   dir == DMC_TO_DEVICE ? debug_outcome() : DMC_OUT_CORRUPTION, 0, kfunc,
-			   addr, debug_msg(dmc_fmt("device driver maps memory from kernel text or "
-						   "rodata [addr=%p] [len=%zu]", addr, size)),
+			   dir != DMC_TO_DEVICE ? DMC_OUT_CORRUPTION :
+			   seen ? DMC_OUT_REPORTED : DMC_OUT_SILENT, 0, kfunc, addr,
+			   seen ? dmc_fmt("device driver maps memory from kernel text or rodata "
+					  "[addr=%p] [len=%zu]", addr, size) : "",
 			   dir == DMC_TO_DEVICE ? "reads are harmless, a write would corrupt "
 						  "read-only kernel data" :
 						  "the device writes into read-only kernel memory");
@@ -633,7 +642,7 @@ void *dmc_dma_alloc_coherent(struct dmc_device *dev, size_t size, dmc_dma_t *han
 		else if (limit <= DMC_BIT_MASK(32))
 			zone = DMC_ZONE_DMA32;
 	}
-	size = (size + DMC_PAGE_SIZE - 1) & ~(DMC_PAGE_SIZE - 1);
+	/* whole pages underneath; the ledger keeps the size asked for, as DMA debug does */
 	cpu = remap ? dmc_arena_alloc_remap(zone, size, &phys) :
 		      dmc_arena_alloc(DMC_MEM_COHERENT, zone, size, DMC_PAGE_SIZE, &phys);
 	if (!cpu)
@@ -652,7 +661,6 @@ void *dmc_dma_alloc_coherent(struct dmc_device *dev, size_t size, dmc_dma_t *han
 
 void dmc_dma_free_coherent(struct dmc_device *dev, size_t size, void *cpu_addr, dmc_dma_t handle)
 {
-	size = (size + DMC_PAGE_SIZE - 1) & ~(DMC_PAGE_SIZE - 1);
 	if (!dmc_ledger_unmap(dev, DMC_MAP_COHERENT, handle, size, DMC_BIDIRECTIONAL, cpu_addr,
 			      "dma_free_coherent"))
 		return;		/* unknown memory: freeing it would crash; the ledger reported */

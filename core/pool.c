@@ -5,8 +5,8 @@
  *
  * dma_pool pages come from dmc_dma_alloc_coherent(), so the DMA-debug ledger sees them as
  * the kernel's does (one coherent entry per pool page, not per block). dma_pool_free() looks
- * the page up by DMA handle (pool_find_page) and, with DMAPOOL_DEBUG (modelled as following
- * dma_debug), checks that vaddr and handle agree and that the block is not already free.
+ * the page up by DMA handle (pool_find_page) and, with DMAPOOL_DEBUG (CONFIG_SLUB_DEBUG_ON:
+ * slub_debug_on), checks that vaddr and handle agree and that the block is not already free.
  *
  * Local memory is memory of the host controller (SRAM behind the bus): not RAM, not in the
  * linear map, addressed by the device at its own bus address.
@@ -108,7 +108,7 @@ void dmc_dma_pool_free(struct dmc_dma_pool *pool, void *vaddr, dmc_dma_t handle)
 {
 	struct pool_page *page = NULL;
 	size_t offset, block;
-	bool debug = dmc_machine()->dma_debug;
+	bool debug = dmc_machine()->slub_debug_on;	/* DMAPOOL_DEBUG */
 
 	for (size_t i = 0; i < pool->npages && !page; i++)
 		if (handle >= pool->pages[i].dma && handle - pool->pages[i].dma < pool->allocation)

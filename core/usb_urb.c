@@ -6,8 +6,11 @@
  * usb_pipe_endpoint) and the two places that hand out DMA masks: usb_alloc_dev()
  * (drivers/usb/core/usb.c) and usb_set_configuration() (drivers/usb/core/message.c).
  *
- * The USB device's and interface's dev.dma_mask point at the host controller's mask, as in
- * the kernel: dma_set_mask() on either writes the controller's mask (see device.c).
+ * Since 5.10 ("usb: don't inherity DMA properties for USB devices") usb_alloc_dev() and
+ * usb_set_configuration() leave dev.dma_mask NULL: USB transfers are mapped for the host
+ * controller's sysdev, and a USB device or interface has no DMA mask of its own, so
+ * dma_set_mask() on one fails with -EIO (see device.c). Up to 5.9 both pointed at the
+ * controller's mask, and the same call changed it for the whole bus.
  *
  * Limits: the URB itself is plain process memory (not a model kmalloc block) and has no
  * refcount: usb_free_urb() frees it. Devices have no speed (usb_fill_int_urb() stores the
@@ -163,7 +166,7 @@ static struct dmc_usb_host_endpoint *usb_pipe_endpoint(struct dmc_usb_device *de
 
 /* ---- devices and interfaces ------------------------------------------------------------------ */
 
-/* usb_alloc_dev(): the device is a child of the controller and shares its DMA mask */
+/* usb_alloc_dev(): the device is a child of the controller and has no DMA mask (6.1) */
 void dmc_usb_device_init(struct dmc_usb_device *udev, struct dmc_usb_hcd *hcd, int devnum)
 {
 	struct dmc_device *sysdev = hcd->self.sysdev;
@@ -171,7 +174,7 @@ void dmc_usb_device_init(struct dmc_usb_device *udev, struct dmc_usb_hcd *hcd, i
 	memset(udev, 0, sizeof(*udev));
 	udev->dev.name = "usb-device";
 	udev->dev.type = DMC_DEV_USB_DEVICE;
-	udev->dev.dma_mask = sysdev->dma_mask;		/* the SAME pointer */
+	udev->dev.dma_mask = NULL;			/* 5.10+: not inherited */
 	udev->dev.coherent_dma_mask = 0;		/* a USB device allocates nothing itself */
 	udev->dev.parent = sysdev;
 	udev->dev.coherent = sysdev->coherent;
@@ -209,13 +212,13 @@ struct dmc_usb_host_endpoint *dmc_usb_add_endpoint(struct dmc_usb_device *udev, 
 	return ep;
 }
 
-/* usb_set_configuration(): intf->dev.dma_mask = dev->dev.dma_mask, the controller's again */
+/* usb_set_configuration(): the interface has no DMA mask either (6.1) */
 void dmc_usb_interface_init(struct dmc_usb_interface *intf, struct dmc_usb_device *udev)
 {
 	memset(intf, 0, sizeof(*intf));
 	intf->dev.name = "usb-interface";
 	intf->dev.type = DMC_DEV_USB_INTERFACE;
-	intf->dev.dma_mask = udev->dev.dma_mask;
+	intf->dev.dma_mask = NULL;
 	intf->dev.coherent_dma_mask = 0;
 	intf->dev.parent = &udev->dev;
 	intf->dev.coherent = udev->dev.coherent;
@@ -338,9 +341,11 @@ int dmc_usb_submit_urb(struct dmc_urb *urb, unsigned int mem_flags)
 
 	/* Check that the pipe's type matches the endpoint's type */
 	if (usb_pipe_type_check(urb->dev, urb->pipe))
+		/* dev_warn_once() */
 		dmc_report(DMC_RULE_URB_BOGUS_PIPE_TYPE, DMC_OUT_REPORTED, 0, kfunc, urb,
+			   dmc_warn_once("BOGUS urb xfer") ?
 			   dmc_fmt("BOGUS urb xfer, pipe %x != type %x", usb_pipetype(urb->pipe),
-				   pipetypes[xfertype]),
+				   pipetypes[xfertype]) : "",
 			   "the host controller schedules the transfer by the endpoint's type");
 
 	/* Check against a simple/standard policy */

@@ -106,9 +106,11 @@ struct dmc_machine_config {
 	bool dma_debug;		/* CONFIG_DMA_API_DEBUG: the ledger prints */
 	bool swiotlb;		/* swiotlb active: out-of-mask memory is bounced */
 	bool ram_above_4g;	/* ZONE_NORMAL memory above 4G exists (x86_64/arm64) */
+	bool slub_debug_on;	/* CONFIG_SLUB_DEBUG_ON: mm/dmapool.c's DMAPOOL_DEBUG checks */
 };
 
-/* Defaults: x86_64, vmap stacks, DMA debug on, swiotlb on, RAM above 4G. */
+/* Defaults: x86_64, vmap stacks, DMA debug on, swiotlb on, RAM above 4G, no slub debug
+ * (as Debian's 6.1 config, plus DMA debug). */
 void dmc_machine_default(struct dmc_machine_config *cfg);
 /* Start a fresh model machine: all regions, devices, mappings and events are dropped. */
 int dmc_machine_init(const struct dmc_machine_config *cfg);

@@ -55,7 +55,8 @@ static const struct mcase cases[] = {
 	{ "module rodata",               X86, true, true, true, true, false, true, 64, true, B_IMAGE_RODATA, TO,   OK,  "dma-map-invalid-area", DMC_OUT_CORRUPTION },
 	{ "built-in static on x86",      X86, true, true, true, true, false, true, 64, false,B_IMAGE_DATA,   FROM, OK,  NULL, 0 },
 	{ "built-in static on arm64",    ARM, true, true, true, true, false, true, 64, false,B_IMAGE_DATA,   FROM, OK,  "dma-map-invalid-area", DMC_OUT_CORRUPTION },
-	{ "kernel rodata, to device",    X86, true, true, true, true, false, true, 64, false,B_IMAGE_RODATA, TO,   OK,  "dma-map-rodata", DMC_OUT_REPORTED },
+	{ "kernel rodata, to device",    X86, true, true, true, true, false, true, 64, false,B_IMAGE_RODATA, TO,   OK,  "dma-map-rodata", DMC_OUT_SILENT },
+	{ "kernel rodata, x86_32",       DMC_ARCH_X86_32, true, true, true, false, false, true, 32, false, B_IMAGE_RODATA, TO, OK, "dma-map-rodata", DMC_OUT_REPORTED },
 	{ "kernel rodata, no debug",     X86, true, false,true, true, false, true, 64, false,B_IMAGE_RODATA, TO,   OK,  "dma-map-rodata", DMC_OUT_SILENT },
 	{ "kernel rodata, from device",  X86, true, true, true, true, false, true, 64, false,B_IMAGE_RODATA, FROM, OK,  "dma-map-rodata", DMC_OUT_CORRUPTION },
 	{ "coherent memory again, x86",  X86, true, true, true, true, false, true, 64, true, B_COHERENT,     TO,   OK,  NULL, 0 },
@@ -516,6 +517,13 @@ static void test_coherent(void)
 		CHECK_EQ(dmc_ledger_count(&dev), 0);
 		CHECK_NO_EVENTS();
 	}
+
+	tap_case("coherent: freed with another size");
+	dmc_machine_init(NULL);
+	dmc_device_init(&dev, "dev", DMC_DEV_PCI, false, true);
+	p = dmc_dma_alloc_coherent(&dev, 100, &h, 0);
+	dmc_dma_free_coherent(&dev, 128, p, h);
+	CHECK_RULES("dma-unmap-size-mismatch");
 
 	tap_case("coherent: size 0, double free, wrong CPU address");
 	dmc_machine_init(NULL);

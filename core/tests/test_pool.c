@@ -10,7 +10,7 @@ static void boot(bool debug)
 	struct dmc_machine_config m;
 
 	dmc_machine_default(&m);
-	m.dma_debug = debug;
+	m.slub_debug_on = debug;
 	dmc_machine_init(&m);
 }
 
