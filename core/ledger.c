@@ -129,7 +129,10 @@ bool dmc_ledger_unmap(struct dmc_device *dev, enum dmc_map_type type, dmc_dma_t 
 					"bytes]", a, e->size, size)),
 			   "swiotlb and the IOMMU tear down by the unmap size");
 	if (type != e->type)
-		dmc_report(DMC_RULE_DMA_UNMAP_TYPE_MISMATCH, printed(), 0, kfunc, cpu_addr,
+		/* coherent on either side: pages go back to the wrong allocator */
+		dmc_report(DMC_RULE_DMA_UNMAP_TYPE_MISMATCH,
+			   type == DMC_MAP_COHERENT || e->type == DMC_MAP_COHERENT ?
+			   DMC_OUT_CORRUPTION : printed(), 0, kfunc, cpu_addr,
 			   kmsg(dmc_fmt("device driver frees DMA memory with wrong function [device "
 					"address=0x%016llx] [size=%zu bytes] [mapped as %s] [unmapped "
 					"as %s]", a, size, type_names[e->type], type_names[type])),

@@ -6,7 +6,7 @@
 #include "internal.h"
 #include "tap.h"
 
-enum op { OP_NONE, OP_UNMAP_SINGLE, OP_UNMAP_PAGE, OP_FREE_COHERENT, OP_SYNC_CPU, OP_SYNC_DEV,
+enum op { OP_NONE, OP_UNMAP_SG, OP_UNMAP_SINGLE, OP_UNMAP_PAGE, OP_FREE_COHERENT, OP_SYNC_CPU, OP_SYNC_DEV,
 	  OP_RELEASE };
 
 static const struct lcase {
@@ -30,6 +30,7 @@ static const struct lcase {
 	{ "unmap direction mismatch", true, false, true, DMC_TO_DEVICE, OP_UNMAP_SINGLE, 0, 256, DMC_FROM_DEVICE, { "dma-unmap-dir-mismatch" }, DMC_OUT_REPORTED },
 	{ "unmap everything wrong", true, false, false, DMC_FROM_DEVICE, OP_UNMAP_SINGLE, 0, 64, DMC_BIDIRECTIONAL, { "dma-unmap-size-mismatch", "dma-unmap-dir-mismatch", "dma-mapping-error-unchecked" }, -1 },
 	{ "streaming freed as coherent", true, false, true, DMC_BIDIRECTIONAL, OP_FREE_COHERENT, 0, 4096, DMC_BIDIRECTIONAL, { "dma-unmap-size-mismatch", "dma-unmap-type-mismatch" }, -1 },
+	{ "streaming unmapped as sg", true, false, true, DMC_TO_DEVICE, OP_UNMAP_SG, 0, 256, DMC_TO_DEVICE, { "dma-unmap-type-mismatch" }, DMC_OUT_REPORTED },
 	{ "sync in range", true, false, true, DMC_FROM_DEVICE, OP_SYNC_CPU, 16, 64, DMC_FROM_DEVICE, { NULL }, -1 },
 	{ "sync bidirectional mapping", true, false, true, DMC_BIDIRECTIONAL, OP_SYNC_DEV, 0, 256, DMC_TO_DEVICE, { NULL }, -1 },
 	{ "sync never mapped", true, false, true, DMC_NONE, OP_SYNC_CPU, 0, 64, DMC_FROM_DEVICE, { "dma-sync-outside-mapping" }, DMC_OUT_CORRUPTION },
@@ -67,6 +68,14 @@ static void run(const struct lcase *c)
 	case OP_UNMAP_PAGE:
 		dmc_dma_unmap_page(&dev, a + c->addr_delta, c->size, c->op_dir);
 		break;
+	case OP_UNMAP_SG: {
+		struct dmc_scatterlist sg;
+
+		dmc_sg_init_one(&sg, buf, (unsigned int)c->size);
+		sg.map_addr = a + c->addr_delta;
+		dmc_dma_unmap_sg(&dev, &sg, 1, c->op_dir);
+		break;
+	}
 	case OP_FREE_COHERENT:
 		dmc_dma_free_coherent(&dev, c->size, buf, a + c->addr_delta);
 		break;
@@ -94,6 +103,8 @@ static void run(const struct lcase *c)
 		CHECK_RULES(c->rules[0], c->rules[1], c->rules[2]);
 	if (c->outcome >= 0)
 		CHECK_EQ(tap_outcome(c->rules[0]), c->outcome);
+	if (c->op == OP_FREE_COHERENT)	/* foreign pages handed to the page allocator */
+		CHECK_EQ(tap_outcome("dma-unmap-type-mismatch"), DMC_OUT_CORRUPTION);
 	for (size_t i = 0; i < dmc_event_count(); i++)	/* the kernel prints only with debug */
 		CHECK_EQ(dmc_event_get(i)->kernel_msg[0] != 0, c->debug);
 }
