@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""scripts/apicheck.py - check rules/dma-apis.def against real Linux 6.1 sources.
+
+  apicheck.py [-v] [--def FILE] [TREE]
+
+TREE defaults to ${DMACHECK_CACHE:-~/.cache/dmacheck}/linux-6.1 (scripts/kernel-tree.sh).
+Every DMA_API(function, arg, len_arg, dir, dir_arg, role) row: the function must be
+declared or defined in TREE (include/ first: that is what callers see; then drivers/,
+sound/, kernel/, lib/, mm/, headers before .c files, also for the parameter names a header
+prototype leaves out), have at least arg/len_arg/dir_arg parameters, and
+  arg      a data pointer (void/char/u8... *, struct scatterlist *) for ROLE_DMA_BUF,
+           ROLE_SETUP_PKT, ROLE_COPIED; struct device * for ROLE_MASK_DEV; dma_addr_t *
+           for ROLE_HANDLE_OUT
+  len_arg  an integer named like a length (len, size, count...): the name matters because
+           usb_control_msg's value, index and size are all __u16
+  dir_arg  an integer named *pipe* for DIR_FROM_PIPE, enum dma_data_direction for
+           DIR_FROM_ARG, 0 otherwise
+A function-like macro (dma_map_single in 6.1) is followed to the function it calls when it
+passes its parameters straight through.  DMA_FIELD(urb, field, role) rows: the member exists
+in struct urb (include/linux/usb.h), a data pointer, or a dma_addr_t for ROLE_HANDLE_OUT.
+
+Prints "ok  ..." or "FAIL ..." per row, then "N rows checked, N failed".  -v adds where each
+prototype was found.  Exit 0 all ok, 1 a row failed, 2 TREE or FILE missing.
+Limits: a text scan, not a C parser: #if branches are all read (the first prototype found
+wins; stubs agree in 6.1), typedefs are not resolved (a length typed as a private typedef
+fails), macros are followed only through a single plain call.
+"""
+import os
+import re
+import sys
+
+SEARCH_DIRS = ("include", "drivers", "sound", "kernel", "lib", "mm")
+DIRS = {"DIR_TO_DEVICE", "DIR_FROM_DEVICE", "DIR_BIDIRECTIONAL", "DIR_UNKNOWN",
+        "DIR_FROM_PIPE", "DIR_FROM_ARG"}
+BUF_ROLES = {"ROLE_DMA_BUF", "ROLE_SETUP_PKT", "ROLE_COPIED"}
+ROLES = BUF_ROLES | {"ROLE_MASK_DEV", "ROLE_HANDLE_OUT"}
+INT_WORDS = {"char", "short", "int", "long", "unsigned", "signed", "size_t", "ssize_t",
+             "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16", "__u32",
+             "__u64", "__s8", "__s16", "__s32", "__s64", "uint8_t", "uint16_t", "uint32_t",
+             "uint64_t", "__kernel_size_t"}
+# Element types a DMA buffer pointer may have: bytes, words, or untyped.
+DATA_WORDS = INT_WORDS | {"void", "__le16", "__le32", "__be16", "__be32"}
+QUALIFIERS = {"const", "volatile", "__user", "__iomem", "__force", "restrict", "__restrict"}
+NOT_A_TYPE = {"return", "else", "case", "do", "sizeof", "typeof", "__typeof__", "if",
+              "while", "for", "switch", "goto"}
+LEN_NAME = re.compile(r"len|size|count|sz|bytes", re.I)   # not "num": reportnum
+
+TOKENS = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'', re.S)
+
+
+def strip_comments(text):
+    """Blank comments, keeping newlines so offsets still give line numbers."""
+    def blank(m):
+        s = m.group(0)
+        return s if s[0] in "\"'" else re.sub(r"[^\n]", " ", s)
+    return TOKENS.sub(blank, text)
+
+
+def split_cpp(text):
+    """Return (text with preprocessor lines blanked, {macro: (params, body)})."""
+    macros = {}
+    out = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if not lines[i].lstrip().startswith("#"):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i
+        while lines[j].endswith("\\") and j + 1 < len(lines):
+            j += 1
+        directive = " ".join(ln.rstrip("\\") for ln in lines[i:j + 1])
+        m = re.match(r"\s*#\s*define\s+(\w+)\((.*?)\)(.*)", directive)
+        if m:
+            macros.setdefault(m.group(1), ([p.strip() for p in m.group(2).split(",")],
+                                           m.group(3).strip()))
+        out.extend("" for _ in range(i, j + 1))
+        i = j + 1
+    return "\n".join(out), macros
+
+
+def split_top(s, sep=","):
+    """Split s on sep outside parentheses and brackets."""
+    parts, depth, cur = [], 0, ""
+    for c in s:
+        depth += c in "([{"
+        depth -= c in ")]}"
+        if c == sep and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += c
+    parts.append(cur)
+    return [" ".join(p.split()) for p in parts]
+
+
+def close_paren(text, i):
+    """Index just past the parenthesis matching the one at text[i]."""
+    depth = 0
+    for j in range(i, len(text)):
+        depth += text[j] == "("
+        depth -= text[j] == ")"
+        if depth == 0:
+            return j + 1
+    return -1
+
+
+ATTR = re.compile(r"\s*(?:__\w+|\w+_ATTR\w*)(?:\s*\((?:[^()]|\([^()]*\))*\))?")
+
+
+def find_protos(text, name):
+    """Yield (offset, [param decls]) for each declaration or definition of name."""
+    for m in re.finditer(r"(?<![\w.>])" + name + r"\s*\(", text):
+        # A prototype's name follows its return type: a word or '*', never '=', '(', ...
+        prev = re.search(r"(\w+|\S)\s*$", text[max(0, m.start() - 100):m.start()])
+        if not prev or not re.fullmatch(r"\w+|\*", prev.group(1)) or prev.group(1) in NOT_A_TYPE:
+            continue
+        end = close_paren(text, m.end() - 1)
+        if end < 0:
+            continue
+        rest = text[end:end + 500]
+        while True:     # skip trailing attributes, e.g. __attribute__((warn_unused_result))
+            a = ATTR.match(rest)
+            if not a or not a.group(0).strip():
+                break
+            rest = rest[a.end():]
+        if rest.lstrip()[:1] in (";", "{"):
+            params = split_top(text[m.end():end - 1])
+            yield m.start(), [] if params in ([""], ["void"]) else params
+
+
+def decl_parts(decl):
+    """'const void *data' -> ('void *', 'data'); an unnamed 'size_t' -> ('size_t', None)."""
+    words = re.findall(r"\w+|\*|\[\]", decl)
+    words = [w for w in words if w not in QUALIFIERS]
+    name = None
+    if (len(words) >= 2 and re.match(r"[A-Za-z_]\w*$", words[-1])
+            and words[-1] not in INT_WORDS and " ".join(words[-2:]) != "struct " + words[-1]
+            and words[-2] not in ("struct", "union", "enum")):
+        name = words.pop()
+    typ = " ".join(w for w in words if w != "*")
+    return typ + " " + "*" * words.count("*") if "*" in words else typ, name
+
+
+def is_int(typ):
+    return bool(typ) and all(w in INT_WORDS for w in typ.split())
+
+
+def check_arg(kind, decl):
+    """Return None if decl fits kind, else why not."""
+    typ, name = decl_parts(decl)
+    base = typ.rstrip(" *")
+    ptr = typ.count("*")
+    if "(" in decl:
+        return "is a function pointer"
+    if kind in BUF_ROLES:
+        if ptr == 1 and (is_int(base) or base in DATA_WORDS or base == "struct scatterlist"):
+            return None
+        return "is not a data pointer"
+    if kind == "ROLE_MASK_DEV":
+        return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
+    if kind == "ROLE_HANDLE_OUT":
+        return None if (base, ptr) == ("dma_addr_t", 1) else "is not dma_addr_t *"
+    if kind == "len":
+        if ptr or not is_int(typ):
+            return "is not an integer length"
+        return None if name and LEN_NAME.search(name) else "is not named like a length"
+    if kind == "DIR_FROM_PIPE":
+        return None if not ptr and is_int(typ) and name and "pipe" in name else "is not a pipe"
+    if kind == "DIR_FROM_ARG":
+        ok = (typ, ptr) == ("enum dma_data_direction", 0)
+        return None if ok else "is not enum dma_data_direction"
+    return "unknown kind " + kind
+
+
+class Tree:
+    def __init__(self, root):
+        self.root = root
+        self.cache = {}
+
+    def parsed(self, path):
+        if path not in self.cache:
+            with open(os.path.join(self.root, path), encoding="utf-8", errors="replace") as f:
+                self.cache[path] = split_cpp(strip_comments(f.read()))
+        return self.cache[path]
+
+    def files_naming(self, names, top):
+        """Relative .h then .c paths under top whose text contains any of names."""
+        keys = [n.encode() for n in names]
+        hits = []
+        for d, subdirs, files in os.walk(os.path.join(self.root, top)):
+            subdirs.sort()
+            for f in sorted(files):
+                if f.endswith((".h", ".c")):
+                    p = os.path.join(d, f)
+                    with open(p, "rb") as fh:
+                        data = fh.read()
+                    if any(k in data for k in keys):   # plain find: 1 GB in seconds
+                        hits.append(os.path.relpath(p, self.root))
+        return sorted(hits, key=lambda p: (not p.endswith(".h"), p))
+
+    def scan(self, names, tops, found):
+        """Append to found[name] every (path, line, params, None) under tops; a
+        function-like macro, (path, 0, None, (params, body)), only if none was found."""
+        for top in tops:
+            macros_seen = {}
+            for path in self.files_naming(names, top):
+                text, macros = self.parsed(path)
+                for n in names:
+                    for off, params in find_protos(text, n):
+                        found.setdefault(n, []).append(
+                            (path, text.count("\n", 0, off) + 1, params, None))
+                    if n in macros:
+                        macros_seen.setdefault(n, (path, 0, None, macros[n]))
+            for n, v in macros_seen.items():
+                found.setdefault(n, [v])
+
+    def locate(self, names):
+        """{name: [candidates]}, the first being what callers see.  Headers may leave
+        parameters unnamed, so definitions elsewhere are read too, for their names."""
+        found = {}
+        self.scan(names, ("include",), found)
+        more = [n for n in names if n not in found or (found[n][0][3] is None
+                and any(decl_parts(p)[1] is None for p in found[n][0][2]))]
+        if more:
+            self.scan(more, SEARCH_DIRS[1:], found)
+        return found
+
+
+def named(cands, idx, decl):
+    """decl, or the same parameter from another prototype that gives it a name."""
+    typ, name = decl_parts(decl)
+    n = len(cands[0][2])
+    for path, line, params, macro in cands[1:]:
+        if name is None and macro is None and len(params) == n \
+                and decl_parts(params[idx - 1])[0] == typ and decl_parts(params[idx - 1])[1]:
+            return params[idx - 1], ", named in %s:%d" % (path, line)
+    return decl, ""
+
+
+def resolve(tree, protos, name, idx, depth=0):
+    """(param decl, where) of parameter idx (1-based) of name, following macros."""
+    if name not in protos:
+        protos.update(tree.locate([name]))
+    if name not in protos:
+        return None, "not found in " + ", ".join(d + "/" for d in SEARCH_DIRS)
+    path, line, params, macro = protos[name][0]
+    if macro is None:
+        if idx > len(params):
+            return None, "has %d parameters (%s:%d)" % (len(params), path, line)
+        decl, also = named(protos[name], idx, params[idx - 1])
+        return decl, "%s:%d%s" % (path, line, also)
+    mparams, body = macro
+    call = re.fullmatch(r"\(?\s*(\w+)\s*\((.*)\)\s*\)?", body)
+    if idx > len(mparams):
+        return None, "macro has %d parameters (%s)" % (len(mparams), path)
+    if not call or depth > 3:
+        return None, "macro %s is not a plain call (%s)" % (name, path)
+    args = split_top(call.group(2))
+    if mparams[idx - 1] not in args:
+        return None, "macro does not pass parameter %d through (%s)" % (idx, path)
+    decl, where = resolve(tree, protos, call.group(1), args.index(mparams[idx - 1]) + 1,
+                          depth + 1)
+    return decl, "macro in %s -> %s %s" % (path, call.group(1), where)
+
+
+def parse_def(path):
+    with open(path) as f:
+        text = strip_comments(f.read())
+    rows, bad = [], []
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.strip()
+        if not line:
+            continue
+        m = re.fullmatch(r"(DMA_API|DMA_FIELD)\((.*)\)", line)
+        if not m:
+            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD row: %s" % (path, n, line))
+            continue
+        rows.append((m.group(1), [a.strip() for a in m.group(2).split(",")], n))
+    return rows, bad
+
+
+def check_api(tree, protos, f):
+    if len(f) != 6 or not all(x.isdigit() for x in (f[1], f[2], f[4])):
+        return "FAIL %s: row needs (function, arg, len_arg, dir, dir_arg, role)" % f[0]
+    name, arg, len_arg, d, dir_arg, role = f[0], int(f[1]), int(f[2]), f[3], int(f[4]), f[5]
+    if d not in DIRS or role not in ROLES or arg < 1:
+        return "FAIL %s: bad dir %s, role %s or arg %d" % (name, d, role, arg)
+    if (dir_arg != 0) != (d in ("DIR_FROM_PIPE", "DIR_FROM_ARG")):
+        return "FAIL %s: dir_arg %d does not fit %s" % (name, dir_arg, d)
+    checks = [(arg, role)]
+    if len_arg:
+        checks.append((len_arg, "len"))
+    if dir_arg:
+        checks.append((dir_arg, d))
+    out = None
+    for idx, kind in checks:
+        decl, where = resolve(tree, protos, name, idx)
+        if decl is None:
+            return "FAIL %s: %s" % (name, where)
+        why = check_arg(kind, decl)
+        if why:
+            return "FAIL %s: parameter %d '%s' %s (%s)" % (name, idx, decl, why, where)
+        if out is None:
+            out = ("ok  %s arg=%d '%s'" % (name, arg, decl), where)
+    return out
+
+
+def check_field(tree, f):
+    if len(f) != 3 or f[2] not in ROLES or f[0] != "urb":
+        return "FAIL DMA_FIELD(%s): needs (urb, field, role)" % ", ".join(f)
+    path = "include/linux/usb.h"
+    text, _ = tree.parsed(path)
+    m = re.search(r"\bstruct\s+urb\s*\{", text)
+    if not m:
+        return "FAIL %s.%s: no struct urb in %s" % (f[0], f[1], path)
+    body = text[m.end():text.index("\n};", m.end())]
+    for member in split_top(body, ";"):
+        typ, name = decl_parts(member)
+        if name == f[1]:
+            line = text.count("\n", 0, m.end() + body.index(f[1])) + 1
+            if f[2] == "ROLE_HANDLE_OUT":
+                why = None if typ == "dma_addr_t" else "is not dma_addr_t"
+            else:
+                why = check_arg(f[2], member)
+            where = "%s:%d" % (path, line)
+            if why:
+                return "FAIL %s.%s: '%s' %s (%s)" % (f[0], f[1], member, why, where)
+            return ("ok  %s.%s '%s'" % (f[0], f[1], member), where)
+    return "FAIL %s.%s: no such member in struct urb (%s)" % (f[0], f[1], path)
+
+
+def main(argv):
+    verbose = False
+    def_file = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules",
+                            "dma-apis.def")
+    root = os.path.join(os.environ.get("DMACHECK_CACHE") or
+                        os.path.expanduser("~/.cache/dmacheck"), "linux-6.1")
+    args = list(argv)
+    while args:
+        a = args.pop(0)
+        if a == "-v":
+            verbose = True
+        elif a == "--def" and args:
+            def_file = args.pop(0)
+        elif not a.startswith("-") and not args:
+            root = a
+        else:
+            sys.stderr.write("usage: apicheck.py [-v] [--def FILE] [TREE]\n")
+            return 2
+    if not os.path.isfile(os.path.join(root, "include", "linux", "usb.h")):
+        sys.stderr.write("apicheck: %s is not a Linux source tree (no include/linux/usb.h); "
+                         "run scripts/kernel-tree.sh\n" % root)
+        return 2
+    if not os.path.isfile(def_file):
+        sys.stderr.write("apicheck: %s missing\n" % def_file)
+        return 2
+    rows, bad = parse_def(def_file)
+    tree = Tree(root)
+    protos = tree.locate(sorted({f[0] for kind, f, _ in rows if kind == "DMA_API"}))
+    failed = len(bad)
+    for line in bad:
+        print(line)
+    for kind, f, _ in rows:
+        res = check_api(tree, protos, f) if kind == "DMA_API" else check_field(tree, f)
+        if isinstance(res, tuple):
+            print(res[0] + ("   [%s]" % res[1] if verbose else ""))
+        else:
+            print(res)
+            failed += 1
+    print("%d rows checked, %d failed" % (len(rows) + len(bad), failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,133 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# scripts/deps.sh - install what dmacheck needs from Debian (bookworm).
+#
+#   scripts/deps.sh [--check] [GROUP...]
+#
+# Groups (none given = all):
+#   build   gcc make             the core and its tests (gcov ships with gcc)
+#   plugin  gcc-12-plugin-dev g++-12   the GCC plugin; must match the gcc that builds the tree
+#   cocci   coccinelle           the semantic patches
+#   sparse  sparse dpkg-dev      the sparse checker is built from `apt-get source sparse`
+#   kernel  linux-source-6.1 linux-config-6.1 and the kernel's build deps: the real corpus
+#
+# --check  only report what is missing; exit 1 if anything is.
+#
+# Idempotent: an installed package is never reinstalled, and when everything is present the
+# script exits 0 after one dpkg-query call (no apt, no network).  `apt-get update` runs only
+# when a missing package is unknown to apt-cache policy, or once after a failed install
+# (stale lists are the usual cause).
+#
+# Exit: 0 all present, 1 missing (--check) or install failed, 2 cannot install here (not root
+# and no sudo, or no apt-get/dpkg-query: the message names the packages and the command) or a
+# usage error.
+# Limits: Debian/Ubuntu only; package names are bookworm's (linux-source-6.1, gcc-12).
+
+# shellcheck disable=SC2086 # package lists are split into words on purpose
+set -eu
+
+usage() {
+	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel]..." >&2
+	exit 2
+}
+
+group_pkgs() {
+	case $1 in
+	build)	echo gcc make ;;
+	plugin)	echo gcc-12-plugin-dev g++-12 ;;
+	cocci)	echo coccinelle ;;
+	sparse)	echo sparse dpkg-dev ;;
+	kernel)	echo linux-source-6.1 linux-config-6.1 build-essential flex bison bc \
+		     libelf-dev libssl-dev rsync cpio kmod xz-utils ;;
+	*)	return 1 ;;
+	esac
+}
+
+check=0
+groups=
+for a in "$@"; do
+	case $a in
+	--check)	check=1 ;;
+	-h|--help)	usage ;;
+	-*)		echo "$0: unknown option '$a'" >&2; usage ;;
+	*)		group_pkgs "$a" >/dev/null || { echo "$0: unknown group '$a'" >&2; usage; }
+			groups="$groups $a" ;;
+	esac
+done
+[ -n "$groups" ] || groups="build plugin cocci sparse kernel"
+
+want=
+for g in $groups; do
+	for p in $(group_pkgs "$g"); do
+		case " $want " in *" $p "*) ;; *) want="$want $p" ;; esac
+	done
+done
+
+# Print the packages of $* that dpkg does not have fully installed.
+missing_of() {
+	# One dpkg-query for all: unknown names go to stderr and make it exit 1, which is fine.
+	st=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "$@" 2>/dev/null || true)
+	for p in "$@"; do
+		echo "$st" | grep -qx "$p installed" || printf '%s ' "$p"
+	done
+}
+
+fail_manual() {
+	echo "$0: $1" >&2
+	echo "$0: missing Debian packages:$2" >&2
+	echo "$0: install them as root with:" >&2
+	echo "    apt-get update && apt-get install -y --no-install-recommends$2" >&2
+	exit 2
+}
+
+command -v dpkg-query >/dev/null 2>&1 ||
+	fail_manual "dpkg-query not found (not a Debian system?)" "$want"
+
+missing=$(missing_of $want)
+if [ -z "$missing" ]; then
+	[ $check -eq 0 ] || echo "deps: all present:$want"
+	exit 0
+fi
+missing=" ${missing% }"
+if [ $check -eq 1 ]; then
+	echo "deps: missing:$missing"
+	exit 1
+fi
+
+command -v apt-get >/dev/null 2>&1 || fail_manual "apt-get not found" "$missing"
+sudo=
+if [ "$(id -u)" -ne 0 ]; then
+	command -v sudo >/dev/null 2>&1 || fail_manual "not root and sudo not found" "$missing"
+	sudo=sudo
+fi
+
+apt() {
+	# env passes DEBIAN_FRONTEND through sudo; the lock timeout waits out a concurrent apt.
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 "$@"
+}
+
+updated=0
+update() { apt -q update; updated=1; }
+failed() { echo "$0: apt-get install failed for:$missing" >&2; exit 1; }
+
+# Lists may predate a package (fresh container, new point release): refresh only then.
+for p in $missing; do
+	if ! apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [^(]'; then
+		echo "deps: '$p' unknown to apt, running apt-get update"
+		update
+		break
+	fi
+done
+
+echo "deps: installing:$missing"
+if ! apt install -y --no-install-recommends $missing; then
+	[ $updated -eq 0 ] || failed
+	echo "deps: install failed, retrying once after apt-get update"
+	update
+	apt install -y --no-install-recommends $missing || failed
+fi
+
+left=$(missing_of $missing)
+[ -z "$left" ] || { echo "$0: still not installed: $left" >&2; exit 1; }
+echo "deps: installed:$missing"
