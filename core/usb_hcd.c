@@ -41,6 +41,7 @@ static const char *const model_names[DMC_HCD_MODEL_COUNT] = {
 	[DMC_HCD_XHCI] = "xhci",
 	[DMC_HCD_LOCALMEM] = "ohci-localmem",
 	[DMC_HCD_PIO] = "pio",
+	[DMC_HCD_MUSB] = "musb",
 };
 
 const char *dmc_hcd_model_name(enum dmc_hcd_model model)
@@ -765,10 +766,16 @@ int dmc_hcd_create(struct dmc_usb_hcd *hcd, struct dmc_device *sysdev, enum dmc_
 		if (!hcd->localmem_pool)
 			return -DMC_ENOMEM;
 		break;
+	case DMC_HCD_MUSB:
+		/* musb_host.c: DMA for bulk/interrupt/isoc, the CPU moves control transfers */
+		hcd->self.uses_dma = true;
+		hcd->self.uses_pio_for_control = true;
+		ret = dmc_dma_set_mask_and_coherent(sysdev, DMC_BIT_MASK(32));
+		break;
 	case DMC_HCD_PIO:
 	default:
+		/* max3421-hcd, isp116x-hcd: neither HCD_DMA nor uses_pio_for_control */
 		hcd->self.uses_dma = false;
-		hcd->self.uses_pio_for_control = true;
 		break;
 	}
 	if (ret)

@@ -21,7 +21,7 @@ count() {	# count NAME STATUS: a single pass/fail line
 }
 
 # 1. unit tests: each prints "name: N passed, N failed"
-rm -f "$B"/cov/core/*.gcda
+rm -f "$B"/cov/core/*.gcda "$B"/cov/tests/*.gcda
 for t in $TESTS; do
 	out=$("$t" 2>&1); rc=$?
 	echo "$out"

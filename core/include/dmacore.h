@@ -388,7 +388,8 @@ enum dmc_hcd_model {
 	DMC_HCD_DMA_IOMMU,	/* the same behind an IOMMU */
 	DMC_HCD_XHCI,		/* xHCI: DMA plus immediate data for small OUT transfers */
 	DMC_HCD_LOCALMEM,	/* local memory only (e.g. SM501/TC6393 OHCI) */
-	DMC_HCD_PIO,		/* no DMA (e.g. isp116x, max3421) */
+	DMC_HCD_PIO,		/* no DMA (e.g. isp116x, max3421: no HCD_DMA) */
+	DMC_HCD_MUSB,		/* DMA, but PIO for control transfers (musb: uses_pio_for_control) */
 	DMC_HCD_MODEL_COUNT
 };
 const char *dmc_hcd_model_name(enum dmc_hcd_model model);

@@ -19,6 +19,7 @@
 #define M_XHCI (1u << DMC_HCD_XHCI)
 #define M_LOCAL (1u << DMC_HCD_LOCALMEM)
 #define M_PIO (1u << DMC_HCD_PIO)
+#define M_MUSB (1u << DMC_HCD_MUSB)
 #define M_EHCI (M_DMA | M_IOMMU)
 #define M_DMAS (M_DMA | M_IOMMU | M_XHCI)
 #define M_ALL (M_DMAS | M_LOCAL | M_PIO)
@@ -59,6 +60,12 @@ static const char *events_str(void)
 			       __LINE__))                                                  \
 			printf("     got \"%s\"\n", _got);                                    \
 	} while (0)
+
+/* Models whose bulk transfers are mapped from system memory by streaming DMA. */
+static bool model_uses_dma(int model)
+{
+	return model <= DMC_HCD_XHCI || model == DMC_HCD_MUSB;
+}
 
 static void boot_cfg(const struct dmc_machine_config *m)
 {
@@ -474,26 +481,26 @@ static const struct map_case map_cases[] = {
 	/* control transfers */
 	{ "control IN", M_DMAS, NULL, s_ctrl_in, NULL, 0, "", F_IN | F_SS | F_MS, NULL },
 	{ "control IN", M_LOCAL, NULL, s_ctrl_in, NULL, 0, "", F_IN | F_SL | F_ML, p_local_copy },
-	{ "control IN, PIO for control", M_PIO, NULL, s_ctrl_in, NULL, 0, "", F_IN, NULL },
+	{ "control IN, PIO for control", M_PIO | M_MUSB, NULL, s_ctrl_in, NULL, 0, "", F_IN, NULL },
 	{ "control OUT 4 bytes", M_EHCI, NULL, s_ctrl_out4, NULL, 0, "", F_SS | F_MS, NULL },
 	{ "control OUT 4 bytes, immediate data", M_XHCI, NULL, s_ctrl_out4, NULL, 0, "", 0, NULL },
 	{ "setup packet on stack", M_DMAS, NULL, s_ctrl_in_setup_stack, NULL, EAGAIN_, REF_STACK,
 	  F_IN, NULL },
 	{ "setup packet on stack", M_LOCAL, NULL, s_ctrl_in_setup_stack, NULL, 0, LAT_STACK,
 	  F_IN | F_SL | F_ML, NULL },
-	{ "setup packet on stack", M_PIO, NULL, s_ctrl_in_setup_stack, NULL, 0, LAT_STACK, F_IN,
+	{ "setup packet on stack", M_PIO | M_MUSB, NULL, s_ctrl_in_setup_stack, NULL, 0, LAT_STACK, F_IN,
 	  NULL },
 	{ "setup on stack, no data", M_EHCI, NULL, s_ctrl_out0_setup_stack, NULL, EAGAIN_,
 	  REF_STACK, 0, NULL },
 	{ "setup on stack, immediate data", M_XHCI, NULL, s_ctrl_out0_setup_stack, NULL, 0,
 	  LAT_STACK, 0, NULL },
-	{ "setup and data on stack", M_PIO, NULL, s_ctrl_in_both_stack, NULL, 0,
+	{ "setup and data on stack", M_PIO | M_MUSB, NULL, s_ctrl_in_both_stack, NULL, 0,
 	  LAT_STACK " " LAT_STACK, F_IN, NULL },
 	{ "setup and data on stack", M_LOCAL, NULL, s_ctrl_in_both_stack, NULL, 0,
 	  LAT_STACK " " LAT_STACK, F_IN | F_SL | F_ML, NULL },
 	{ "control data on stack", M_DMAS, NULL, s_ctrl_in_data_stack, NULL, EAGAIN_, REF_STACK,
 	  F_IN, NULL },
-	{ "control data on stack", M_PIO, NULL, s_ctrl_in_data_stack, NULL, 0, LAT_STACK, F_IN,
+	{ "control data on stack", M_PIO | M_MUSB, NULL, s_ctrl_in_data_stack, NULL, 0, LAT_STACK, F_IN,
 	  NULL },
 	{ "control data on stack", M_LOCAL, NULL, s_ctrl_in_data_stack, NULL, 0, LAT_STACK,
 	  F_IN | F_SL | F_ML, NULL },
@@ -516,6 +523,9 @@ static const struct map_case map_cases[] = {
 	{ "bulk IN on stack", M_DMAS, NULL, s_bulk_in_stack, NULL, EAGAIN_, REF_STACK, F_IN, NULL },
 	{ "bulk IN on stack", M_LOCAL, NULL, s_bulk_in_stack, NULL, 0, LAT_STACK, F_IN | F_ML,
 	  NULL },
+	{ "bulk IN kmalloc, musb maps it", M_MUSB, NULL, s_bulk_in, NULL, 0, "", F_IN | F_MS, NULL },
+	{ "bulk IN on stack, musb refuses it", M_MUSB, NULL, s_bulk_in_stack, NULL, EAGAIN_, REF_STACK,
+	  F_IN, NULL },
 	{ "bulk IN on stack", M_PIO, NULL, s_bulk_in_stack, NULL, 0, LAT_STACK, F_IN, NULL },
 	{ "bulk OUT 4 on stack", M_EHCI, NULL, s_bulk_out4_stack, NULL, EAGAIN_, REF_STACK, 0,
 	  NULL },
@@ -815,7 +825,8 @@ static void test_models(void)
 		{ DMC_HCD_XHCI, "xhci", true, false, false, true, false, 31, DMC_BIT_MASK(64) },
 		{ DMC_HCD_LOCALMEM, "ohci-localmem", false, false, false, false, true, 0,
 		  DMC_BIT_MASK(32) },
-		{ DMC_HCD_PIO, "pio", false, true, false, false, false, 0, DMC_BIT_MASK(32) },
+		{ DMC_HCD_PIO, "pio", false, false, false, false, false, 0, DMC_BIT_MASK(32) },
+		{ DMC_HCD_MUSB, "musb", true, true, false, false, false, 0, DMC_BIT_MASK(32) },
 	};
 
 	for (size_t i = 0; i < DMC_ARRAY_SIZE(want); i++) {
@@ -1210,7 +1221,7 @@ static void test_complete(void)
 				 DMC_DEVDMA_OK);
 			CHECK(memcmp((char *)e.kbuf[e.nkbuf - 2] + 256, pattern, 16) == 0);
 		}
-		CHECK_EQ(dmc_ledger_count(&e.sysdev), model <= DMC_HCD_XHCI ? 1 : 0);
+		CHECK_EQ(dmc_ledger_count(&e.sysdev), model_uses_dma(model) ? 1 : 0);
 		CHECK_NO_EVENTS();
 		env_exit(&e);
 	}
@@ -1310,7 +1321,9 @@ static void test_messages(void)
 
 	for (int model = 0; model < DMC_HCD_MODEL_COUNT; model++) {
 		const char *name = dmc_hcd_model_name(model);
-		bool dma = model <= DMC_HCD_XHCI;
+		bool dma = model_uses_dma(model);
+		/* musb moves control transfers with the CPU */
+		bool ctrl_dma = dma && model != DMC_HCD_MUSB;
 
 		tap_case(dmc_fmt("usb_control_msg: IN into kmalloc [%s]", name));
 		boot();
@@ -1326,9 +1339,9 @@ static void test_messages(void)
 		memset(onstack, 0, sizeof(onstack));
 		CHECK_EQ(dmc_usb_control_msg(&e.udev, dmc_usb_rcvctrlpipe(&e.udev, 0), 6, 0x80,
 					     0x100, 0, onstack, 16, 1000),
-			 dma ? -DMC_EAGAIN : 16);
-		CHECK_EVENTS(dma ? REF_STACK : LAT_STACK);
-		CHECK_EQ(onstack[0], dma ? 0 : 0xA5);
+			 ctrl_dma ? -DMC_EAGAIN : 16);
+		CHECK_EVENTS(ctrl_dma ? REF_STACK : LAT_STACK);
+		CHECK_EQ(onstack[0], ctrl_dma ? 0 : 0xA5);
 		dmc_events_clear();
 
 		tap_case(dmc_fmt("usb_control_msg_recv: the stack is fine [%s]", name));
