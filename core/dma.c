@@ -63,17 +63,6 @@ void dmc_dma_state_exit(void)
 	memset(&st, 0, sizeof(st));
 }
 
-static void *grow(void *arr, size_t *cap, size_t n, size_t elem)
-{
-	if (n < *cap)
-		return arr;
-	*cap = *cap ? 2 * *cap : 32;
-	arr = realloc(arr, *cap * elem);
-	if (!arr)
-		abort();
-	return arr;
-}
-
 static uint64_t min_not_zero(uint64_t a, uint64_t b)
 {
 	if (!a)
@@ -146,7 +135,7 @@ static dmc_dma_t swiotlb_map(struct dmc_device *dev, dmc_phys_t phys, size_t siz
 	cpu = dmc_arena_alloc(DMC_MEM_SWIOTLB, DMC_ZONE_DMA32, size, 0, &tlb);
 	if (!cpu)
 		return DMC_MAPPING_ERROR;
-	st.bounce = grow(st.bounce, &st.capbounce, st.nbounce, sizeof(*st.bounce));
+	st.bounce = dmc_grow(st.bounce, &st.capbounce, st.nbounce, sizeof(*st.bounce));
 	b = &st.bounce[st.nbounce++];
 	*b = (struct bounce){ tlb, phys, size, cpu, true };
 	st.swiotlb_used += size;
@@ -215,7 +204,7 @@ static dmc_dma_t iommu_map_at(struct dmc_device *dev, dmc_dma_t iova, dmc_phys_t
 	size_t off = phys & (DMC_PAGE_SIZE - 1);
 	size_t len = (size + off + DMC_PAGE_SIZE - 1) & ~(DMC_PAGE_SIZE - 1);
 
-	st.iova = grow(st.iova, &st.capiova, st.niova, sizeof(*st.iova));
+	st.iova = dmc_grow(st.iova, &st.capiova, st.niova, sizeof(*st.iova));
 	st.iova[st.niova++] = (struct iova_map){ dev, iova, phys - off, len, true };
 	dev->iommu_stats.maps++;
 	dev->iommu_stats.iova_pages += len / DMC_PAGE_SIZE;

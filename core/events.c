@@ -39,7 +39,7 @@ static struct {
 	void (*hook)(const struct dmc_event *ev, void *arg);
 	void *hook_arg;
 	char **once_keys;
-	size_t once_count;
+	size_t once_count, once_cap;
 } log_state;
 
 const struct dmc_rule_info *dmc_rule_info(enum dmc_rule rule)
@@ -86,15 +86,7 @@ void dmc_report(enum dmc_rule rule, enum dmc_outcome outcome, int ret, const cha
 {
 	struct dmc_event *ev;
 
-	if (log_state.count == log_state.cap) {
-		size_t cap = log_state.cap ? 2 * log_state.cap : 64;
-		struct dmc_event *grown = realloc(log_state.ev, cap * sizeof(*grown));
-
-		if (!grown)
-			abort();	/* the model cannot lose a verdict silently */
-		log_state.ev = grown;
-		log_state.cap = cap;
-	}
+	log_state.ev = dmc_grow(log_state.ev, &log_state.cap, log_state.count, sizeof(*ev));
 	ev = &log_state.ev[log_state.count++];
 	memset(ev, 0, sizeof(*ev));
 	ev->rule = rule;
@@ -137,15 +129,11 @@ void dmc_set_event_hook(void (*hook)(const struct dmc_event *ev, void *arg), voi
 
 bool dmc_warn_once(const char *key)
 {
-	char **grown;
-
 	for (size_t i = 0; i < log_state.once_count; i++)
 		if (strcmp(log_state.once_keys[i], key) == 0)
 			return false;
-	grown = realloc(log_state.once_keys, (log_state.once_count + 1) * sizeof(*grown));
-	if (!grown)
-		abort();
-	log_state.once_keys = grown;
+	log_state.once_keys = dmc_grow(log_state.once_keys, &log_state.once_cap,
+				       log_state.once_count, sizeof(char *));
 	log_state.once_keys[log_state.once_count++] = strdup(key);
 	return true;
 }
@@ -158,7 +146,7 @@ void dmc_events_clear(void)
 	free(log_state.once_keys);
 	log_state.ev = NULL;
 	log_state.once_keys = NULL;
-	log_state.count = log_state.cap = log_state.once_count = 0;
+	log_state.count = log_state.cap = log_state.once_count = log_state.once_cap = 0;
 	log_state.file = NULL;
 	log_state.line = 0;
 }

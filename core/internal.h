@@ -28,6 +28,10 @@ void dmc_report(enum dmc_rule rule, enum dmc_outcome outcome, int ret, const cha
 /* snprintf into a rotating static buffer (8 slots), for building report texts. */
 const char *dmc_fmt(const char *fmt, ...) DMC_PRINTF(1, 2);
 
+/* Make room for element n of a growing array (doubling); aborts on OOM, because the model
+ * must not lose a verdict or a mapping silently. */
+void *dmc_grow(void *arr, size_t *cap, size_t n, size_t elem);
+
 /* WARN_ONCE: true the first time a (site) key is seen in this machine's life. */
 bool dmc_warn_once(const char *key);
 
@@ -83,5 +87,6 @@ int dmc_usb_hcd_submit_urb(struct dmc_urb *urb, unsigned int gfp, dmc_dma_t driv
 /* The transfer_dma the *driver* stored (0 if none, or if it is the HCD's stale one). */
 dmc_dma_t dmc_urb_driver_dma(const struct dmc_urb *urb);
 void dmc_urb_forget(const struct dmc_urb *urb);
+void dmc_usb_state_reset(void);
 
 #endif /* DMACORE_INTERNAL_H */

@@ -50,15 +50,7 @@ void dmc_ledger_add(struct dmc_device *dev, enum dmc_map_type type, dmc_dma_t de
 		    size_t size, enum dmc_dir dir, dmc_phys_t phys, const void *cpu_addr,
 		    int sg_nents)
 {
-	if (ledger.n == ledger.cap) {
-		size_t cap = ledger.cap ? 2 * ledger.cap : 64;
-		struct entry *grown = realloc(ledger.e, cap * sizeof(*grown));
-
-		if (!grown)
-			abort();
-		ledger.e = grown;
-		ledger.cap = cap;
-	}
+	ledger.e = dmc_grow(ledger.e, &ledger.cap, ledger.n, sizeof(*ledger.e));
 	/* only debug_dma_map_page() sets MAP_ERR_NOT_CHECKED; sg and coherent entries are
 	 * MAP_ERR_CHECK_NOT_APPLICABLE (dma_map_sg() returns a count, not an address) */
 	ledger.e[ledger.n++] = (struct entry){ dev, type, dev_addr, size, dir, phys, cpu_addr,

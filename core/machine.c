@@ -7,7 +7,19 @@
  */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+void *dmc_grow(void *arr, size_t *cap, size_t n, size_t elem)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? 2 * *cap : 32;
+	arr = realloc(arr, *cap * elem);
+	if (!arr)
+		abort();
+	return arr;
+}
 
 static struct dmc_machine_config machine_cfg;
 static bool machine_up;
@@ -45,6 +57,7 @@ int dmc_machine_init(const struct dmc_machine_config *cfg)
 	dmc_ledger_init();
 	dmc_devices_init();
 	dmc_dma_state_init();
+	dmc_usb_state_reset();
 	machine_up = true;
 	return 0;
 }
@@ -52,6 +65,7 @@ int dmc_machine_init(const struct dmc_machine_config *cfg)
 void dmc_machine_exit(void)
 {
 	dmc_dma_state_exit();
+	dmc_usb_state_reset();
 	dmc_ledger_exit();
 	dmc_mem_exit();
 	dmc_events_clear();

@@ -98,15 +98,7 @@ static void note_hcd_dma(const struct dmc_urb *urb, dmc_dma_t dma)
 	struct urb_note *n = note_of(urb);
 
 	if (!n) {
-		if (notes.n == notes.cap) {
-			size_t cap = notes.cap ? 2 * notes.cap : 16;
-			struct urb_note *grown = realloc(notes.v, cap * sizeof(*grown));
-
-			if (!grown)
-				abort();
-			notes.v = grown;
-			notes.cap = cap;
-		}
+		notes.v = dmc_grow(notes.v, &notes.cap, notes.n, sizeof(*notes.v));
 		n = &notes.v[notes.n++];
 		n->urb = urb;
 	}
@@ -121,6 +113,13 @@ dmc_dma_t dmc_urb_driver_dma(const struct dmc_urb *urb)
 	if (n && n->hcd_dma == urb->transfer_dma)
 		return 0;
 	return urb->transfer_dma;
+}
+
+/* A new machine: no URB of the old one counts (their memory may be reused). */
+void dmc_usb_state_reset(void)
+{
+	free(notes.v);
+	memset(&notes, 0, sizeof(notes));
 }
 
 /* usb_free_urb(): the URB's memory may be reused by another URB. */
