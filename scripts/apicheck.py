@@ -11,7 +11,7 @@ sound/, kernel/, lib/, mm/, headers before .c files, also for the parameter name
 prototype leaves out), have at least arg/len_arg/dir_arg parameters, and
   arg      a data pointer (void/char/u8... *, struct scatterlist *) for ROLE_DMA_BUF,
            ROLE_SETUP_PKT, ROLE_COPIED; struct device * for ROLE_MASK_DEV; dma_addr_t *
-           for ROLE_HANDLE_OUT
+           for ROLE_HANDLE_OUT; struct urb * for ROLE_URB
   len_arg  an integer named like a length (len, size, count...): the name matters because
            usb_control_msg's value, index and size are all __u16
   dir_arg  an integer named *pipe* for DIR_FROM_PIPE, enum dma_data_direction for
@@ -19,6 +19,7 @@ prototype leaves out), have at least arg/len_arg/dir_arg parameters, and
 A function-like macro (dma_map_single in 6.1) is followed to the function it calls when it
 passes its parameters straight through.  DMA_FIELD(urb, field, role) rows: the member exists
 in struct urb (include/linux/usb.h), a data pointer, or a dma_addr_t for ROLE_HANDLE_OUT.
+DMA_ALLOC(function, memory) rows: the allocator exists (a function or a macro).
 
 Prints "ok  ..." or "FAIL ..." per row, then "N rows checked, N failed".  -v adds where each
 prototype was found.  Exit 0 all ok, 1 a row failed, 2 TREE or FILE missing.
@@ -34,7 +35,8 @@ SEARCH_DIRS = ("include", "drivers", "sound", "kernel", "lib", "mm")
 DIRS = {"DIR_TO_DEVICE", "DIR_FROM_DEVICE", "DIR_BIDIRECTIONAL", "DIR_UNKNOWN",
         "DIR_FROM_PIPE", "DIR_FROM_ARG"}
 BUF_ROLES = {"ROLE_DMA_BUF", "ROLE_SETUP_PKT", "ROLE_COPIED"}
-ROLES = BUF_ROLES | {"ROLE_MASK_DEV", "ROLE_HANDLE_OUT"}
+ROLES = BUF_ROLES | {"ROLE_MASK_DEV", "ROLE_HANDLE_OUT", "ROLE_URB"}
+MEMS = {"MEM_NONCOHERENT", "MEM_COHERENT"}
 INT_WORDS = {"char", "short", "int", "long", "unsigned", "signed", "size_t", "ssize_t",
              "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16", "__u32",
              "__u64", "__s8", "__s16", "__s32", "__s64", "uint8_t", "uint16_t", "uint32_t",
@@ -163,6 +165,8 @@ def check_arg(kind, decl):
         return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
     if kind == "ROLE_HANDLE_OUT":
         return None if (base, ptr) == ("dma_addr_t", 1) else "is not dma_addr_t *"
+    if kind == "ROLE_URB":
+        return None if (base, ptr) == ("struct urb", 1) else "is not struct urb *"
     if kind == "len":
         if ptr or not is_int(typ):
             return "is not an integer length"
@@ -274,9 +278,9 @@ def parse_def(path):
         line = line.strip()
         if not line:
             continue
-        m = re.fullmatch(r"(DMA_API|DMA_FIELD)\((.*)\)", line)
+        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC)\((.*)\)", line)
         if not m:
-            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD row: %s" % (path, n, line))
+            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC row: %s" % (path, n, line))
             continue
         rows.append((m.group(1), [a.strip() for a in m.group(2).split(",")], n))
     return rows, bad
@@ -306,6 +310,18 @@ def check_api(tree, protos, f):
         if out is None:
             out = ("ok  %s arg=%d '%s'" % (name, arg, decl), where)
     return out
+
+
+def check_alloc(tree, protos, f):
+    """DMA_ALLOC(function, memory): the allocator exists (function or macro)."""
+    if len(f) != 2 or f[1] not in MEMS:
+        return "FAIL DMA_ALLOC(%s): needs (function, MEM_NONCOHERENT|MEM_COHERENT)" % ", ".join(f)
+    if f[0] not in protos:
+        protos.update(tree.locate([f[0]]))
+    if f[0] not in protos:
+        return "FAIL %s: not found in %s" % (f[0], ", ".join(d + "/" for d in SEARCH_DIRS))
+    path, line = protos[f[0]][0][0], protos[f[0]][0][1]
+    return ("ok  %s %s" % (f[0], f[1]), "%s:%d" % (path, line))
 
 
 def check_field(tree, f):
@@ -364,7 +380,12 @@ def main(argv):
     for line in bad:
         print(line)
     for kind, f, _ in rows:
-        res = check_api(tree, protos, f) if kind == "DMA_API" else check_field(tree, f)
+        if kind == "DMA_API":
+            res = check_api(tree, protos, f)
+        elif kind == "DMA_ALLOC":
+            res = check_alloc(tree, protos, f)
+        else:
+            res = check_field(tree, f)
         if isinstance(res, tuple):
             print(res[0] + ("   [%s]" % res[1] if verbose else ""))
         else:
