@@ -3,6 +3,8 @@
 # dmacheck top-level Makefile.
 #
 #   make              build the reference core (build/libdmacore.a) and the examples
+#   make plugin       the GCC plugin plugin/dmacheck.so (PLUGIN_CC=gcc-11 for another GCC;
+#                     PLUGIN_SO=path for where it goes)
 #   make check        the whole test suite; ends with "N passed, N failed"
 #   make run          the main job (see README): set-up plus the most useful real run
 #   make deps         install what the project needs from Debian (scripts/deps.sh)
@@ -36,9 +38,26 @@ TESTS     := $(TEST_SRC:core/tests/%.c=$(B)/cov/tests/%)
 EXAMPLES  := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
 HDRS      := core/include/dmacore.h core/internal.h rules/rules.def rules/dma-apis.def
 
-.PHONY: all check run deps install clean
+.PHONY: all check run deps install clean plugin
 .SECONDARY:
-all: $(B)/libdmacore.a $(EXAMPLES)
+all: $(B)/libdmacore.a $(EXAMPLES) plugin
+
+# The GCC plugin: kernel-style C compiled as C++ against the plugin headers of the GCC that
+# will load it (as scripts/gcc-plugins does). g++ must be the same version as PLUGIN_CC.
+PLUGIN_CC  ?= $(CC)
+PLUGIN_CXX ?= $(patsubst %gcc,%g++,$(patsubst cc,g++,$(PLUGIN_CC)))
+PLUGIN_SO  ?= plugin/dmacheck.so
+PLUGIN_SRC := $(wildcard plugin/*.c)
+PLUGIN_INC  = $(shell $(PLUGIN_CC) -print-file-name=plugin)/include
+PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -shared -O2 -g -fno-rtti -fno-exceptions \
+	-fasynchronous-unwind-tables -Wall -Wno-narrowing -Wno-unused-variable -Wno-format-diag
+
+plugin: $(PLUGIN_SO)
+$(PLUGIN_SO): $(PLUGIN_SRC) $(wildcard plugin/*.h) rules/rules.def rules/dma-apis.def
+	@test -d $(PLUGIN_INC) || { echo "plugin: no GCC plugin headers at $(PLUGIN_INC); run 'make deps'" >&2; exit 2; }
+	@mkdir -p $(dir $@)
+	$(call echo-cmd,CXX,$@)$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin -Irules \
+		-x c++ $(PLUGIN_SRC) -o $@
 
 $(B)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -76,4 +95,4 @@ install: all
 	install -m 644 rules/rules.def rules/dma-apis.def $(DESTDIR)$(PREFIX)/share/dmacheck/rules/
 
 clean:
-	rm -rf $(B)
+	rm -rf $(B) plugin/dmacheck.so

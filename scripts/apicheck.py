@@ -20,6 +20,7 @@ A function-like macro (dma_map_single in 6.1) is followed to the function it cal
 passes its parameters straight through.  DMA_FIELD(urb, field, role) rows: the member exists
 in struct urb (include/linux/usb.h), a data pointer, or a dma_addr_t for ROLE_HANDLE_OUT.
 DMA_ALLOC(function, memory) rows: the allocator exists (a function or a macro).
+DMA_FLAG(name, value) rows: include/linux/usb.h #defines name with that value.
 
 Prints "ok  ..." or "FAIL ..." per row, then "N rows checked, N failed".  -v adds where each
 prototype was found.  Exit 0 all ok, 1 a row failed, 2 TREE or FILE missing.
@@ -278,9 +279,10 @@ def parse_def(path):
         line = line.strip()
         if not line:
             continue
-        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC)\((.*)\)", line)
+        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG)\((.*)\)", line)
         if not m:
-            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC row: %s" % (path, n, line))
+            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC/DMA_FLAG row: %s"
+                       % (path, n, line))
             continue
         rows.append((m.group(1), [a.strip() for a in m.group(2).split(",")], n))
     return rows, bad
@@ -322,6 +324,19 @@ def check_alloc(tree, protos, f):
         return "FAIL %s: not found in %s" % (f[0], ", ".join(d + "/" for d in SEARCH_DIRS))
     path, line = protos[f[0]][0][0], protos[f[0]][0][1]
     return ("ok  %s %s" % (f[0], f[1]), "%s:%d" % (path, line))
+
+
+def check_flag(tree, f):
+    """DMA_FLAG(name, value): include/linux/usb.h defines name with that value."""
+    path = "include/linux/usb.h"
+    with open(os.path.join(tree.root, path), encoding="utf-8", errors="replace") as fh:
+        text = fh.read()
+    m = re.search(r"^#define\s+%s\s+(0x[0-9a-fA-F]+|\d+)" % re.escape(f[0]), text, re.M)
+    if len(f) != 2 or not m:
+        return "FAIL DMA_FLAG(%s): not #defined in %s" % (", ".join(f), path)
+    if int(m.group(1), 0) != int(f[1], 0):
+        return "FAIL %s: 6.1 has %s, the table %s" % (f[0], m.group(1), f[1])
+    return ("ok  %s %s" % (f[0], f[1]), "%s:%d" % (path, text.count("\n", 0, m.start()) + 1))
 
 
 def check_field(tree, f):
@@ -384,6 +399,8 @@ def main(argv):
             res = check_api(tree, protos, f)
         elif kind == "DMA_ALLOC":
             res = check_alloc(tree, protos, f)
+        elif kind == "DMA_FLAG":
+            res = check_flag(tree, f)
         else:
             res = check_field(tree, f)
         if isinstance(res, tuple):
