@@ -2,18 +2,21 @@
 /*
  * check-urb-dma.c - the two rules about an URB's own DMA handle, judged per function:
  *
- *   urb-dma-flag-missing    the function stores urb->transfer_dma (directly, or by passing
- *                           &urb->transfer_dma to an allocator: ROLE_HANDLE_OUT) and sets
- *                           URB_NO_TRANSFER_DMA_MAP on that URB on no path. The HCD then
- *                           ignores the handle and maps the buffer again.
+ *   urb-dma-flag-missing    the function sets the URB up (usb_fill_*_urb: ROLE_URB), stores
+ *                           its transfer_dma (directly, or by passing &urb->transfer_dma to
+ *                           an allocator: ROLE_HANDLE_OUT) and sets URB_NO_TRANSFER_DMA_MAP
+ *                           on it on no path. The HCD then ignores the handle and maps the
+ *                           buffer again. A function that only refreshes the handle of an URB
+ *                           set up elsewhere (cdc-acm's acm_start_wb()) is not judged: the
+ *                           flag was set where the URB was filled.
  *   urb-dma-handle-missing  the function sets URB_NO_TRANSFER_DMA_MAP on an URB whose
  *                           transfer buffer it gave non-coherent memory (DMA_ALLOC
  *                           MEM_NONCOHERENT, the stack, a static) and stores no handle. The
  *                           HCD then DMAs to whatever transfer_dma holds.
  *
  * "That URB": URBs are told apart by how the function reaches them, after local copies and
- * casts: a parameter, a local, or a member path (dev->urb, dev->urbs[i] -- all elements of
- * an array are one URB here). Flag values are followed through SSA: a constant with the
+ * casts: a parameter, a local, or a member path (dev->urb, dev->urbs[i], *(urbs + i) -- all
+ * elements of an array are one URB here). Flag values are followed through SSA: a constant with the
  * bit, or an OR with one, sets it; a value the function cannot see (a load, a parameter)
  * may set it, so urb-dma-flag-missing stays silent on it.
  *
@@ -30,6 +33,7 @@ struct urb_use {
 	location_t flag_loc;		/* first store that sets the flag */
 	enum tri flag;
 	unsigned int buf_kinds;		/* O_NONCOH / O_COHERENT of what went to transfer_buffer */
+	bool filled;			/* usb_fill_*_urb() set it up in this function */
 };
 
 static vec<urb_use> uses;
@@ -88,6 +92,11 @@ static void ptr_key(const struct flow *flow, tree ptr, char *buf, size_t len, in
 			if (TREE_CODE(rhs) == ADDR_EXPR)
 				break;
 			ref_key(flow, rhs, buf, len, depth + 1);	/* a load */
+			return;
+		}
+		if (gimple_assign_rhs_code(def) == POINTER_PLUS_EXPR) {
+			ptr_key(flow, rhs, buf, len, depth + 1);	/* base + i: an element */
+			append(buf, len, "[]");
 			return;
 		}
 		if (!gimple_assign_single_p(def) && !CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def)))
@@ -283,8 +292,13 @@ static void urb_call(const struct flow *flow, gimple *stmt)
 				note_handle(use_of(flow, owner), gimple_location(stmt));
 		}
 	}
-	if (urb && buf)		/* usb_fill_*_urb(urb, ..., buf, ...) */
-		use_of(flow, urb)->buf_kinds |= flow_origin(flow, buf).kinds;
+	if (urb) {		/* usb_fill_*_urb(urb, ..., buf, ...) */
+		urb_use *u = use_of(flow, urb);
+
+		u->filled = true;
+		if (buf)
+			u->buf_kinds |= flow_origin(flow, buf).kinds;
+	}
 }
 
 static void urb_stmt(const struct flow *flow, gimple *stmt)
@@ -302,7 +316,7 @@ static void urb_function_end(const struct flow *flow)
 
 	(void)flow;
 	FOR_EACH_VEC_ELT(uses, i, u) {
-		if (u->dma_loc != UNKNOWN_LOCATION && u->flag == T_NO) {
+		if (u->filled && u->dma_loc != UNKNOWN_LOCATION && u->flag == T_NO) {
 			if (report(RULE_URB_DMA_FLAG_MISSING, u->dma_loc))
 				report_note(u->dma_loc, "without URB_NO_TRANSFER_DMA_MAP the host "
 					    "controller ignores this handle and maps the buffer "
