@@ -2,7 +2,8 @@
 /*
  * check-urb-dma.c - the two rules about an URB's own DMA handle, judged per function:
  *
- *   urb-dma-flag-missing    the function sets the URB up (usb_fill_*_urb: ROLE_URB), stores
+ *   urb-dma-flag-missing    the function sets the URB up (usb_fill_*_urb: ROLE_URB, or by
+ *                           hand: a store to urb->pipe, or transfer_flags assigned whole), stores
  *                           its transfer_dma (directly, or by passing &urb->transfer_dma to
  *                           an allocator: ROLE_HANDLE_OUT) and sets URB_NO_TRANSFER_DMA_MAP
  *                           on it on no path. The HCD then ignores the handle and maps the
@@ -17,8 +18,9 @@
  * "That URB": URBs are told apart by how the function reaches them, after local copies and
  * casts: a parameter, a local, or a member path (dev->urb, dev->urbs[i], *(urbs + i) -- all
  * elements of an array are one URB here). Flag values are followed through SSA: a constant with the
- * bit, or an OR with one, sets it; a value the function cannot see (a load, a parameter)
- * may set it, so urb-dma-flag-missing stays silent on it.
+ * bit, or an OR with one, sets it; the URB's own old flags (`|=`, `&= ~`) do not; any other
+ * value the function cannot see (a load, a parameter) may set it, so urb-dma-flag-missing
+ * stays silent on it.
  *
  * Limits: an URB set up across several functions (handle here, flags there) is judged per
  * function and may be reported; the flag bit and field names come from rules/dma-apis.def.
@@ -190,6 +192,10 @@ static enum tri has_flag(tree v, int depth)
 	if (TREE_CODE(v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(v) || depth > 12)
 		return T_MAYBE;
 	def = SSA_NAME_DEF_STMT(v);
+	/* The old value in `urb->transfer_flags |= URB_ZERO_PACKET`: storing it back sets
+	 * nothing. Whether an earlier function set the flag is not this function's doing. */
+	if (gimple_assign_single_p(def) && urb_member(gimple_assign_rhs1(def), "transfer_flags"))
+		return T_NO;
 	if (gimple_code(def) == GIMPLE_PHI) {
 		enum tri any = T_NO;
 
@@ -233,6 +239,28 @@ static void note_handle(urb_use *u, location_t loc)
 		u->dma_loc = loc;
 }
 
+/* Does the stored flag value keep bits of the old one (`|=`, `&=`), or replace them all? */
+static bool keeps_old_flags(tree v, int depth)
+{
+	gimple *def;
+
+	if (TREE_CODE(v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(v) || depth > 12)
+		return false;
+	def = SSA_NAME_DEF_STMT(v);
+	if (gimple_code(def) == GIMPLE_PHI) {
+		for (unsigned int i = 0; i < gimple_phi_num_args(def); i++)
+			if (keeps_old_flags(gimple_phi_arg_def(def, i), depth + 1))
+				return true;
+		return false;
+	}
+	if (!is_gimple_assign(def))
+		return false;
+	if (gimple_assign_single_p(def))
+		return urb_member(gimple_assign_rhs1(def), "transfer_flags") != NULL_TREE;
+	return keeps_old_flags(gimple_assign_rhs1(def), depth + 1) ||
+	       (gimple_num_ops(def) > 2 && keeps_old_flags(gimple_assign_rhs2(def), depth + 1));
+}
+
 static void urb_store(const struct flow *flow, gimple *stmt)
 {
 	tree lhs = gimple_assign_lhs(stmt), urb;
@@ -252,6 +280,12 @@ static void urb_store(const struct flow *flow, gimple *stmt)
 			u->flag = t;
 		if (t == T_YES && u->flag_loc == UNKNOWN_LOCATION)
 			u->flag_loc = loc;
+		/* urb->transfer_flags = URB_ISO_ASAP: all flags are decided here, as by hand-
+		 * written isochronous set-up (ttusbir, dvb-usb's usb-urb.c) */
+		if (!keeps_old_flags(rhs, 0))
+			u->filled = true;
+	} else if ((urb = urb_member(lhs, "pipe"))) {
+		use_of(flow, urb)->filled = true;	/* set up by hand, not by usb_fill_* */
 	} else if ((urb = urb_member(lhs, "transfer_buffer"))) {
 		use_of(flow, urb)->buf_kinds |= flow_origin(flow, rhs).kinds;
 	}

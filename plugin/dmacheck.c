@@ -81,6 +81,10 @@ bool report(enum dmacheck_rule rule, location_t loc)
 	last_report_shown = false;
 	if (disabled[rule])
 		return false;
+	/* A call made by a macro of a system header (dma_map_single() is a macro over
+	 * dma_map_single_attrs() in <linux/dma-mapping.h>) is located inside that header, and GCC
+	 * drops warnings there: report at the macro's use in the user's code instead. */
+	loc = expansion_point_location_if_in_system_header(loc);
 	FOR_EACH_VEC_ELT(reported, i, k)
 		if (k->loc == loc && k->rule == (int)rule)
 			return false;

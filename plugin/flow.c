@@ -11,10 +11,12 @@
  * Values are followed through SSA copies, conversions, pointer arithmetic, integer
  * arithmetic on converted pointers (alignment tricks), conditional expressions and PHIs,
  * and through local variables and members of local aggregates that live in memory (at -O0,
- * or when their address is taken): a store to such a place is seen by every load from it.
+ * or when their address is taken), and members reached through one pointer (priv->buf =
+ * kmalloc(...); ... use(priv->buf)): a store to such a place is seen by every load from it.
  *
- * Limits: nothing stored into memory reached through a pointer is followed (the heap, a
- * driver's private struct); values returned by calls are unknown except for allocators;
+ * Limits: memory reached through a pointer is followed only member by member of the same
+ * pointer (no aliasing between two pointers, no array elements, nothing across calls); values
+ * returned by calls are unknown except for allocators;
  * more than MAX_TRACKED_PARAMS parameters are not tracked.
  */
 #include "dmacheck.h"
@@ -65,14 +67,71 @@ static bool is_frame_object(const struct flow *flow, const_tree base)
 	       auto_var_in_fn_p(base, flow->fndecl);
 }
 
+/* Name the object a pointer value points to, after SSA copies and conversions: a parameter
+ * or a local's value on entry ("P<uid>"), what a local variable held ("V<uid>", at -O0 where
+ * the pointer is reloaded from its slot at each use), or else the SSA name ("S<version>"). */
+static void pointer_root(tree ptr, char *buf, size_t len)
+{
+	for (int depth = 0; TREE_CODE(ptr) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(ptr) &&
+			    depth < 16; depth++) {
+		gimple *def = SSA_NAME_DEF_STMT(ptr);
+
+		if (!is_gimple_assign(def) ||
+		    !(gimple_assign_single_p(def) ||
+		      CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(def))))
+			break;
+		ptr = gimple_assign_rhs1(def);
+	}
+	if (TREE_CODE(ptr) == SSA_NAME && SSA_NAME_IS_DEFAULT_DEF(ptr) && SSA_NAME_VAR(ptr))
+		snprintf(buf, len, "P%u", DECL_UID(SSA_NAME_VAR(ptr)));
+	else if (TREE_CODE(ptr) == SSA_NAME)
+		snprintf(buf, len, "S%u", SSA_NAME_VERSION(ptr));
+	else if (DECL_P(ptr))
+		snprintf(buf, len, "V%u", DECL_UID(ptr));
+	else
+		buf[0] = 0;
+}
+
+/* The member path of `ref` from a pointer ("P12->34.56"), false if it is not one. */
+static bool member_path(tree ref, char *buf, size_t len, int depth)
+{
+	size_t used;
+
+	if (depth > 8)
+		return false;
+	switch (TREE_CODE(ref)) {
+	case COMPONENT_REF:
+		if (!member_path(TREE_OPERAND(ref, 0), buf, len, depth + 1))
+			return false;
+		used = strlen(buf);
+		snprintf(buf + used, len - used, ".%u", DECL_UID(TREE_OPERAND(ref, 1)));
+		return true;
+	case MEM_REF:
+		if (!integer_zerop(TREE_OPERAND(ref, 1)))
+			return false;
+		pointer_root(TREE_OPERAND(ref, 0), buf, len);
+		return buf[0] != 0;
+	default:
+		return false;
+	}
+}
+
 /* The key a memory place of this function is tracked under, NULL_TREE if it is not one:
- * a local variable, or a member of a local aggregate (keyed by its FIELD_DECL). */
+ * a local variable, a member of a local aggregate (keyed by its FIELD_DECL), or a member
+ * reached through a pointer (priv->buf, dev->ctrl.data: keyed by the pointer's root and
+ * the member path, interned as an identifier). */
 static tree local_place(const struct flow *flow, tree t)
 {
+	char path[128] = "";
+
 	if (TREE_CODE(t) == VAR_DECL && is_frame_object(flow, t))
 		return t;
-	if (TREE_CODE(t) == COMPONENT_REF && is_frame_object(flow, get_base_address(t)))
+	if (TREE_CODE(t) != COMPONENT_REF)
+		return NULL_TREE;
+	if (is_frame_object(flow, get_base_address(t)))
 		return TREE_OPERAND(t, 1);
+	if (member_path(t, path, sizeof(path), 0))
+		return get_identifier(path);
 	return NULL_TREE;
 }
 

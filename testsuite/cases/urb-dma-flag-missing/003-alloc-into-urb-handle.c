@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-2.0+ */
+/* check-engines: gcc */
+/* origin: reduced from drivers/media/rc/ttusbir.c ttusbir_probe() (6.1), flag by "=" with an OR of constants; the _noflag variants are synthetic bugs */
+/* what: &urb->transfer_dma passed to usb_alloc_coherent()/dma_alloc_coherent()/dma_pool_alloc() sets the handle: without the flag in the function it warns at that call */
+#include <linux/usb.h>
+#include <linux/dma-mapping.h>
+#include <linux/dmapool.h>
+
+#define NUM_URBS	4
+
+struct ttusbir {
+	struct usb_device *udev;
+	struct urb *urb[NUM_URBS];
+	int iso_in_endp;
+};
+
+static void ttusbir_urb_complete(struct urb *urb)
+{
+}
+
+int ttusbir_alloc_iso(struct ttusbir *tt)
+{
+	int i, j;
+
+	for (i = 0; i < NUM_URBS; i++) {
+		struct urb *urb = usb_alloc_urb(8, GFP_KERNEL);
+		void *buffer;
+
+		if (!urb)
+			return -ENOMEM;
+
+		urb->dev = tt->udev;
+		urb->context = tt;
+		urb->pipe = usb_rcvisocpipe(tt->udev, tt->iso_in_endp);
+		urb->interval = 1;
+		buffer = usb_alloc_coherent(tt->udev, 128, GFP_KERNEL,
+						&urb->transfer_dma); /* { dg-bogus "dmacheck" } */
+		if (!buffer) {
+			usb_free_urb(urb);
+			return -ENOMEM;
+		}
+		urb->transfer_flags = URB_NO_TRANSFER_DMA_MAP | URB_ISO_ASAP;
+		urb->transfer_buffer = buffer;
+		urb->complete = ttusbir_urb_complete;
+		urb->number_of_packets = 8;
+		urb->transfer_buffer_length = 128;
+
+		for (j = 0; j < 8; j++) {
+			urb->iso_frame_desc[j].offset = j * 16;
+			urb->iso_frame_desc[j].length = 16;
+		}
+
+		tt->urb[i] = urb;
+	}
+	return 0;
+}
+
+int ttusbir_alloc_iso_noflag(struct ttusbir *tt)
+{
+	int i;
+
+	for (i = 0; i < NUM_URBS; i++) {
+		struct urb *urb = usb_alloc_urb(8, GFP_KERNEL);
+		void *buffer;
+
+		if (!urb)
+			return -ENOMEM;
+
+		urb->dev = tt->udev;
+		urb->context = tt;
+		urb->pipe = usb_rcvisocpipe(tt->udev, tt->iso_in_endp);
+		urb->interval = 1;
+		buffer = usb_alloc_coherent(tt->udev, 128, GFP_KERNEL,
+						&urb->transfer_dma); /* { dg-warning "dmacheck-urb-dma-flag-missing" } */
+		if (!buffer) {
+			usb_free_urb(urb);
+			return -ENOMEM;
+		}
+		urb->transfer_flags = URB_ISO_ASAP;
+		urb->transfer_buffer = buffer;
+		urb->complete = ttusbir_urb_complete;
+		urb->number_of_packets = 8;
+		urb->transfer_buffer_length = 128;
+		tt->urb[i] = urb;
+	}
+	return 0;
+}
+
+int alloc_bulk_dma_coherent_noflag(struct device *hcdev, struct usb_device *udev,
+				   struct urb *urb, size_t len)
+{
+	void *buf;
+
+	buf = dma_alloc_coherent(hcdev, len, &urb->transfer_dma, GFP_KERNEL); /* { dg-warning "dmacheck-urb-dma-flag-missing" } */
+	if (!buf)
+		return -ENOMEM;
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, len,
+			  ttusbir_urb_complete, NULL);
+	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+int alloc_bulk_dma_pool_noflag(struct dma_pool *pool, struct usb_device *udev,
+			       struct urb *urb, size_t len)
+{
+	void *buf;
+
+	buf = dma_pool_alloc(pool, GFP_KERNEL, &urb->transfer_dma); /* { dg-warning "dmacheck-urb-dma-flag-missing" } */
+	if (!buf)
+		return -ENOMEM;
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, len,
+			  ttusbir_urb_complete, NULL);
+	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+int alloc_bulk_dma_pool(struct dma_pool *pool, struct usb_device *udev,
+			struct urb *urb, size_t len)
+{
+	void *buf;
+
+	buf = dma_pool_alloc(pool, GFP_KERNEL, &urb->transfer_dma); /* { dg-bogus "dmacheck" } */
+	if (!buf)
+		return -ENOMEM;
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, len,
+			  ttusbir_urb_complete, NULL);
+	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP;
+	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+int alloc_bulk_dma_coherent(struct device *hcdev, struct usb_device *udev,
+			    struct urb *urb, size_t len)
+{
+	void *buf;
+
+	urb->transfer_flags = URB_NO_TRANSFER_DMA_MAP | URB_SHORT_NOT_OK;
+	buf = dma_alloc_coherent(hcdev, len, &urb->transfer_dma, GFP_KERNEL); /* { dg-bogus "dmacheck" } */
+	if (!buf)
+		return -ENOMEM;
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, len,
+			  ttusbir_urb_complete, NULL);
+	return usb_submit_urb(urb, GFP_KERNEL);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* check-engines: gcc */
+/* origin: reduced from drivers/net/usb/ipheth.c ipheth_rx_submit(), drivers/net/wireless/ath/ar5523/ar5523.c ar5523_submit_rx_cmd() and drivers/media/usb/dvb-usb/usb-urb.c usb_bulk_urb_init() (6.1); the last three functions are synthetic */
+/* what: buffers the function cannot see the origin of (fields, parameters), coherent buffers with their handle, and streaming buffers whose handle is stored are silent; so are non-coherent buffers without the flag */
+#include <linux/usb.h>
+#include <linux/slab.h>
+#include <linux/dma-mapping.h>
+
+#define IPHETH_BUF_SIZE		1514
+#define IPHETH_IP_ALIGN		2
+
+struct ipheth_device {
+	struct usb_device *udev;
+	struct urb *rx_urb;
+	unsigned char *rx_buf;
+	unsigned char bulk_in;
+};
+
+static void ipheth_rcvbulk_callback(struct urb *urb)
+{
+}
+
+int ipheth_rx_submit(struct ipheth_device *dev, gfp_t mem_flags)
+{
+	struct usb_device *udev = dev->udev;
+
+	usb_fill_bulk_urb(dev->rx_urb, udev,
+			  usb_rcvbulkpipe(udev, dev->bulk_in),
+			  dev->rx_buf, IPHETH_BUF_SIZE + IPHETH_IP_ALIGN,
+			  ipheth_rcvbulk_callback,
+			  dev);
+	dev->rx_urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
+
+	return usb_submit_urb(dev->rx_urb, mem_flags);
+}
+
+int submit_caller_buffer(struct urb *urb, struct usb_device *udev, void *buf, int len)
+{
+	usb_fill_bulk_urb(urb, udev, usb_sndbulkpipe(udev, 2), buf, len,
+			  ipheth_rcvbulk_callback, NULL);
+	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
+	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+int submit_coherent(struct urb *urb, struct usb_device *udev, int len)
+{
+	dma_addr_t dma;
+	void *buf = usb_alloc_coherent(udev, len, GFP_KERNEL, &dma);
+
+	if (!buf)
+		return -ENOMEM;
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, len,
+			  ipheth_rcvbulk_callback, NULL);
+	urb->transfer_dma = dma;
+	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
+	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+int submit_premapped(struct urb *urb, struct usb_device *udev, struct device *hcdev, int len)
+{
+	void *buf = kmalloc(len, GFP_KERNEL);
+	dma_addr_t dma;
+
+	if (!buf)
+		return -ENOMEM;
+	dma = dma_map_single(hcdev, buf, len, DMA_FROM_DEVICE);
+	if (dma_mapping_error(hcdev, dma)) {
+		kfree(buf);
+		return -ENOMEM;
+	}
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, len,
+			  ipheth_rcvbulk_callback, NULL);
+	urb->transfer_dma = dma;
+	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
+	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+int submit_kmalloc_no_flag(struct urb *urb, struct usb_device *udev, int len)
+{
+	void *buf = kmalloc(len, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, len,
+			  ipheth_rcvbulk_callback, NULL);
+	urb->transfer_flags |= URB_FREE_BUFFER | URB_SHORT_NOT_OK; /* { dg-bogus "dmacheck" } */
+	urb->transfer_flags &= ~URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
+	return usb_submit_urb(urb, GFP_KERNEL);
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* check-engines: gcc */
+/* origin: synthetic */
+/* what: all four mask setters on &udev->dev of a struct usb_device warn; dma_set_mask_and_coherent() and dma_coerce_mask_and_coherent() are the 6.1 static inlines */
+#include <linux/usb.h>
+#include <linux/dma-mapping.h>
+
+int limit_to_32bit(struct usb_device *udev)
+{
+	return dma_set_mask_and_coherent(&udev->dev, DMA_BIT_MASK(32)); /* { dg-warning "dmacheck-usb-dma-mask" } */
+}
+
+int force_64bit(struct usb_device *udev)
+{
+	return dma_coerce_mask_and_coherent(&udev->dev, DMA_BIT_MASK(64)); /* { dg-warning "dmacheck-usb-dma-mask" } */
+}
+
+int set_both(struct usb_device *udev, int bits)
+{
+	int ret;
+
+	ret = dma_set_mask(&udev->dev, DMA_BIT_MASK(bits)); /* { dg-warning "dmacheck-usb-dma-mask" } */
+	if (ret)
+		return ret;
+	return dma_set_coherent_mask(&udev->dev, DMA_BIT_MASK(bits)); /* { dg-warning "dmacheck-usb-dma-mask" } */
+}
+
+u64 read_mask(struct usb_device *udev)
+{
+	return dma_get_mask(&udev->dev); /* { dg-bogus "dmacheck" } */
+}

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * testsuite/include/linux/vmalloc.h - mirrors 6.1's include/linux/vmalloc.h: vmalloc(),
+ * vzalloc(), vfree() prototypes.
+ * Left out: vmap/vm_struct, the _node/_user variants.
+ */
+#ifndef _LINUX_VMALLOC_H
+#define _LINUX_VMALLOC_H
+
+#include <linux/types.h>
+
+extern void *vmalloc(unsigned long size) __alloc_size(1);
+extern void *vzalloc(unsigned long size) __alloc_size(1);
+extern void vfree(const void *addr);
+
+#endif /* _LINUX_VMALLOC_H */

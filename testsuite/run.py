@@ -1,0 +1,655 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""testsuite/run.py - run the dmacheck test cases against the GCC plugin.
+
+Every case in testsuite/cases/<rule>/*.c whose header names the engine gcc
+(`/* check-engines: gcc ... */`) is compiled with
+
+    $CC -std=gnu11 -Wall -fplugin=PLUGIN -c -o /dev/null -nostdinc \
+        -isystem testsuite/include -fdiagnostics-color=never OPT case.c
+
+at each optimisation level OPT (-O0 -O2 -Os by default), and the plugin's diagnostics are
+compared with the expectations written in the case (see testsuite/README.md):
+
+    /* { dg-warning "dmacheck-<slug>" } */   this statement must get exactly that rule
+    /* { dg-bogus "dmacheck" } */            this statement must get no dmacheck diagnostic
+    /* { dg-bogus "dmacheck-<slug>" } */     ... no diagnostic of that rule
+
+A diagnostic at line D belongs to an expectation at line L when D <= L and no line in [D, L)
+ends a statement (ends with ';', '{' or '}' once comments are stripped), so a warning that GCC
+places on the first line of a multi-line call satisfies a dg-warning written on its last line.
+A case fails on a missing warning, a dmacheck diagnostic that no dg-warning expects (or that
+hits a dg-bogus line), a diagnostic whose message is not the catalogue's, any other compiler
+warning or error, a non-zero exit, a crash or an internal compiler error.
+`/* known-to-fail: gcc [-O..] <reason> */` turns a failing comparison into XFAIL (not counted)
+and a passing one into XPASS (counted as a failure, so that the marker gets removed); crashes
+and compiler warnings are failures regardless.
+
+The run ends with the catalogue check (every slug used exists in rules/rules.def; each mission
+rule has enough must-warn and must-stay-silent lines) and the line
+    testsuite: N passed, N failed
+and exits 1 if anything failed (2 on a usage error such as a missing plugin).
+
+Options: --plugin PATH, --no-plugin (compile without it: every dg-warning must then fail;
+a check of the runner itself), --cc CC, --opt "-O0 -O2 -Os", -j N, --json (also compile once
+with -fdiagnostics-format=json and check the same findings come out), -v, --self-test,
+positional filters (substrings of the case path).
+Python 3 standard library only.
+"""
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CASES = os.path.join(HERE, "cases")
+INCLUDE = os.path.join(HERE, "include")
+RULES_DEF = os.path.join(ROOT, "rules", "rules.def")
+
+MISSION_RULES = ("dma-on-stack", "usb-dma-mask", "urb-dma-flag-missing", "urb-dma-handle-missing")
+MIN_LINES = 10          # must-warn and must-stay-silent lines each mission rule needs
+COMPILE_TIMEOUT = 300   # seconds for one compile
+
+EXPECT_RE = re.compile(r'\{\s*dg-(warning|bogus)\s+"([^"]*)"\s*\}')
+ENGINES_RE = re.compile(r'check-engines:\s*([^*]*)\*/')
+KTF_RE = re.compile(r'known-to-fail:\s*(.*?)\s*\*/')
+DIAG_RE = re.compile(r'^(?P<file>.+?):(?P<line>\d+):(?:(?P<col>\d+):)? '
+                     r'(?P<kind>warning|error|fatal error|note|sorry, unimplemented): '
+                     r'(?P<msg>.*)$')
+TAG_RE = re.compile(r'\[dmacheck-([a-z0-9-]+)\]')
+ICE_RE = re.compile(r'internal compiler error|Segmentation fault|Aborted|Killed|'
+                    r'Please submit a full bug report|compilation terminated', re.I)
+RULE_RE = re.compile(r'^RULE\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*(\w+)\s*,\s*"([^"]*)"\s*\)', re.M)
+
+
+# ----------------------------------------------------------------------------- catalogue ---
+
+def load_rules(path=RULES_DEF):
+    """slug -> message, from rules/rules.def."""
+    with open(path, encoding="utf-8") as f:
+        return {m.group(2): m.group(4) for m in RULE_RE.finditer(f.read())}
+
+
+# --------------------------------------------------------------------------------- cases ---
+
+def strip_comments(lines):
+    """The source lines with /* */ and // comments removed (string literals respected)."""
+    out, in_c = [], False
+    for text in lines:
+        res, i, n, quote = [], 0, len(text), None
+        while i < n:
+            c = text[i]
+            if in_c:
+                if text.startswith("*/", i):
+                    in_c, i = False, i + 2
+                else:
+                    i += 1
+                continue
+            if quote:
+                res.append(c)
+                if c == "\\" and i + 1 < n:
+                    res.append(text[i + 1])
+                    i += 2
+                    continue
+                if c == quote:
+                    quote = None
+                i += 1
+                continue
+            if text.startswith("/*", i):
+                in_c, i = True, i + 2
+                continue
+            if text.startswith("//", i):
+                break
+            if c in "\"'":
+                quote = c
+            res.append(c)
+            i += 1
+        out.append("".join(res))
+    return out
+
+
+class Case:
+    """One case file: engines, known-to-fail marker, expectations, statement ends."""
+
+    def __init__(self, path, text=None):
+        self.path = path
+        self.rel = os.path.relpath(path, HERE) if os.path.isabs(path) else path
+        if text is None:
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+        self.lines = text.split("\n")
+        self.errors = []                # malformed case
+        head = "\n".join(self.lines[:40])
+        m = ENGINES_RE.search(head)
+        self.engines = m.group(1).split() if m else []
+        if not m:
+            self.errors.append("no check-engines: line in the header")
+        self.ktf = None                 # (levels or None for all, reason) for gcc
+        for m in KTF_RE.finditer(head):
+            words = m.group(1).split()
+            if words and words[0] == "gcc":
+                levels = []
+                rest = words[1:]
+                while rest and re.match(r"^-O", rest[0]):
+                    levels.append(rest.pop(0))
+                self.ktf = (levels or None, " ".join(rest))
+        self.warn = {}                  # line -> set of slugs (dg-warning)
+        self.bogus = {}                 # line -> set of slugs, "" = any dmacheck rule
+        for no, text_line in enumerate(self.lines, 1):
+            for m in EXPECT_RE.finditer(text_line):
+                kind, what = m.group(1), m.group(2)
+                if kind == "warning":
+                    if not what.startswith("dmacheck-") or len(what) <= len("dmacheck-"):
+                        self.errors.append("line %d: dg-warning must name \"dmacheck-<slug>\"" % no)
+                        continue
+                    self.warn.setdefault(no, set()).add(what[len("dmacheck-"):])
+                else:
+                    if what == "dmacheck":
+                        self.bogus.setdefault(no, set()).add("")
+                    elif what.startswith("dmacheck-"):
+                        self.bogus.setdefault(no, set()).add(what[len("dmacheck-"):])
+                    else:
+                        self.errors.append("line %d: dg-bogus must name \"dmacheck\" or "
+                                           "\"dmacheck-<slug>\"" % no)
+            if no in self.warn and no in self.bogus:
+                self.errors.append("line %d: both dg-warning and dg-bogus" % no)
+        code = strip_comments(self.lines)
+        self.ends = {no for no, t in enumerate(code, 1) if t.rstrip().endswith((";", "{", "}"))}
+
+    def stmt_range(self, d):
+        """Lines an expectation may sit on to claim a diagnostic at line d: [d, first end]."""
+        last = d
+        while last not in self.ends and last < len(self.lines):
+            last += 1
+        return range(d, last + 1)
+
+    def runs(self, engine):
+        return engine in self.engines
+
+
+# ---------------------------------------------------------------------- compiler output ---
+
+class Diag:
+    def __init__(self, file, line, col, kind, msg, slug):
+        self.file, self.line, self.col, self.kind, self.msg, self.slug = \
+            file, line, col, kind, msg, slug
+        self.expansions = []    # (file, line) of "in expansion of macro" notes, innermost first
+
+    def where(self):
+        """Where the diagnostic is, macro expansions resolved to the outermost use."""
+        return self.expansions[-1] if self.expansions else (self.file, self.line)
+
+    def __repr__(self):
+        return "%s:%d %s %s" % (self.file, self.line, self.kind, self.slug or self.msg)
+
+
+EXPANSION_RE = re.compile(r"^in expansion of macro ")
+
+
+def parse_text(output):
+    """Diagnostics (warnings, errors) from GCC's text output. Notes are dropped, except that
+    "in expansion of macro" notes right after a diagnostic's own location are kept as the
+    places the macro was used (GCC puts a diagnostic inside a macro at its definition)."""
+    diags = []
+    for raw in output.splitlines():
+        m = DIAG_RE.match(raw)
+        if m and m.group("kind") == "note":
+            if diags and EXPANSION_RE.match(m.group("msg")) and diags[-1].open:
+                diags[-1].expansions.append((m.group("file"), int(m.group("line"))))
+            elif diags:
+                diags[-1].open = False
+            continue
+        if not m:
+            continue
+        t = TAG_RE.search(m.group("msg"))
+        diags.append(Diag(m.group("file"), int(m.group("line")), int(m.group("col") or 0),
+                          m.group("kind"), m.group("msg"), t.group(1) if t else None))
+        diags[-1].open = True
+    return diags
+
+
+def parse_json(output):
+    """Diagnostics from -fdiagnostics-format=json (a JSON array on stderr)."""
+    start = output.find("[")
+    if start < 0:
+        raise ValueError("no JSON array in the compiler output")
+    data = json.loads(output[start:output.rfind("]") + 1])
+    diags = []
+    for d in data:
+        if d.get("kind") == "note":
+            continue
+        msg = d.get("message", "")
+        t = TAG_RE.search(msg) or TAG_RE.search("[%s]" % d.get("option", ""))
+        loc = (d.get("locations") or [{}])[0].get("caret", {})
+        diags.append(Diag(loc.get("file", "?"), int(loc.get("line", 0)),
+                          int(loc.get("column", 0)), d.get("kind", "?"), msg,
+                          t.group(1) if t else None))
+    return diags
+
+
+# ---------------------------------------------------------------------------- comparing ---
+
+class Result:
+    def __init__(self):
+        self.problems = []      # lines "missing: 12 dma-on-stack", ...
+        self.fatal = []         # crashes, compiler warnings: failures even if known-to-fail
+        self.expected = []      # "12 dma-on-stack"
+        self.got = []
+
+    @property
+    def ok(self):
+        return not self.problems and not self.fatal
+
+
+def compare(case, rc, output, rules, diags=None, src_name=None):
+    """Compare one compile's output with the case's expectations.
+
+    rc: exit status (negative = killed by a signal, None = timeout); output: stdout+stderr;
+    diags: already parsed diagnostics (JSON mode) or None to parse `output` as text.
+    """
+    res = Result()
+    for e in case.errors:
+        res.fatal.append("case: " + e)
+    if rc is None:
+        res.fatal.append("compiler timed out")
+    elif rc < 0:
+        res.fatal.append("compiler killed by signal %d" % -rc)
+    elif rc != 0:
+        res.fatal.append("compiler exited %d" % rc)
+    for raw in output.splitlines():
+        if ICE_RE.search(raw):
+            res.fatal.append("crash: " + raw.strip())
+    if diags is None:
+        diags = parse_text(output)
+    src = os.path.normpath(src_name or case.path)
+
+    for line in sorted(case.warn):
+        for slug in sorted(case.warn[line]):
+            res.expected.append("%d %s" % (line, slug))
+    satisfied = set()
+    for d in diags:
+        if d.slug is None:
+            res.fatal.append("compiler: %s:%d: %s: %s" % (d.file, d.line, d.kind, d.msg))
+            continue
+        res.got.append("%d %s" % (d.line, d.slug) if not d.expansions else
+                       "%d %s (macro used at %s)" % (d.line, d.slug, ", ".join(
+                           "%s:%d" % (os.path.basename(f), l) for f, l in d.expansions)))
+        if d.kind != "warning":
+            res.problems.append("not a warning: %d %s (%s)" % (d.line, d.slug, d.kind))
+        if d.slug not in rules:
+            res.problems.append("unknown rule: %d %s" % (d.line, d.slug))
+        elif rules[d.slug] not in d.msg:
+            res.problems.append("message: %d %s: %r does not contain the catalogue's %r"
+                                % (d.line, d.slug, d.msg, rules[d.slug]))
+        # the diagnostic's own line, then the lines its macro was used on
+        places = [l for f, l in [(d.file, d.line)] + d.expansions if os.path.normpath(f) == src]
+        if not places:
+            res.problems.append("unexpected: %s:%d %s (outside the case)" % (d.file, d.line, d.slug))
+            continue
+        claimed = False
+        for line in [l for p in places for l in case.stmt_range(p)]:
+            if d.slug in case.warn.get(line, ()):
+                satisfied.add((line, d.slug))
+                claimed = True
+                break
+        if claimed:
+            continue
+        at = places[-1]
+        bog = [l for p in places for l in case.stmt_range(p)
+               if "" in case.bogus.get(l, ()) or d.slug in case.bogus.get(l, ())]
+        if bog:
+            res.problems.append("unexpected: %d %s (line %d is dg-bogus)" % (at, d.slug, bog[0]))
+        else:
+            res.problems.append("unexpected: %d %s" % (at, d.slug))
+    for line in sorted(case.warn):
+        for slug in sorted(case.warn[line]):
+            if (line, slug) not in satisfied:
+                res.problems.append("missing: %d %s" % (line, slug))
+    res.got.sort(key=lambda s: (int(s.split()[0]), s))
+    return res
+
+
+def verdict(case, level, res):
+    """PASS, FAIL, XFAIL or XPASS for one compile of a case."""
+    ktf = case.ktf is not None and (case.ktf[0] is None or level in case.ktf[0])
+    if res.fatal:
+        return "FAIL"
+    if ktf:
+        return "XPASS" if res.ok else "XFAIL"
+    return "PASS" if res.ok else "FAIL"
+
+
+# ------------------------------------------------------------------------------ running ---
+
+def compile_case(cc, plugin, case, level, extra=()):
+    cmd = [cc, "-std=gnu11", "-Wall"]
+    if plugin:
+        cmd.append("-fplugin=" + plugin)
+    cmd += ["-c", "-o", "/dev/null", "-nostdinc", "-isystem", os.path.relpath(INCLUDE, ROOT),
+            "-fdiagnostics-color=never", level] + list(extra) + [os.path.relpath(case.path, ROOT)]
+    env = dict(os.environ, LC_ALL="C", LANG="C")
+    try:
+        p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=env, timeout=COMPILE_TIMEOUT, universal_newlines=True,
+                           errors="replace")
+        return cmd, p.returncode, p.stdout + p.stderr, p.stderr
+    except subprocess.TimeoutExpired:
+        return cmd, None, "", ""
+    except OSError as e:
+        return cmd, 127, "cannot run %s: %s" % (cc, e), ""
+
+
+def run_one(args, rules, case, level):
+    """Compile a case at one level (or 'json') and return (status, detail lines)."""
+    src = os.path.relpath(case.path, ROOT)
+    if level == "json":
+        lvl = args.levels[0]
+        cmd, rc, out, err = compile_case(args.cc, args.plugin, case, lvl,
+                                         ["-fdiagnostics-format=json"])
+        try:
+            jd = parse_json(err) if rc is not None else []
+        except ValueError as e:
+            res = Result()
+            res.fatal.append("json: cannot parse the output: %s" % e)
+            return "FAIL", cmd, ["    " + p for p in res.fatal] + ["    | " + l for l in out.splitlines()[:20]]
+        res = compare(case, rc, "", rules, diags=jd, src_name=src)
+        # the same findings as the text output at that level
+        cmd2, rc2, out2, _ = compile_case(args.cc, args.plugin, case, lvl)
+        text = sorted((d.where()[1], d.slug or d.msg) for d in parse_text(out2))
+        js = sorted((d.where()[1], d.slug or d.msg) for d in jd)
+        if text != js:
+            res.fatal.append("json: findings differ from the text output at %s: json %s, text %s"
+                             % (lvl, js, text))
+        status = verdict(case, lvl, res)
+    else:
+        cmd, rc, out, _ = compile_case(args.cc, args.plugin, case, level)
+        res = compare(case, rc, out, rules, src_name=src)
+        status = verdict(case, level, res)
+    detail = []
+    if status in ("FAIL", "XPASS") or args.verbose:
+        if status == "XPASS":
+            detail.append("    known-to-fail (%s) but passed: remove the marker" % case.ktf[1])
+        for e in res.expected:
+            detail.append("    expected: " + e)
+        for g in res.got:
+            detail.append("    got: " + g)
+        for p in res.fatal + res.problems:
+            detail.append("    " + p)
+        if args.verbose or res.fatal:
+            detail += ["    | " + l for l in out.splitlines()[:40]]
+    return status, cmd, detail
+
+
+def find_cases(filters):
+    found = []
+    for dirpath, _, files in os.walk(CASES):
+        for f in files:
+            if f.endswith(".c"):
+                found.append(os.path.join(dirpath, f))
+    found.sort()
+    if filters:
+        sel = []
+        for p in found:
+            rel = os.path.relpath(p, HERE)
+            for flt in filters:
+                fa = os.path.abspath(flt)
+                if fa == p or flt in rel or flt in os.path.relpath(p, ROOT):
+                    sel.append(p)
+                    break
+        found = sel
+    return found
+
+
+def catalogue_check(cases, rules, out):
+    """Slugs used exist; each mission rule has >= MIN_LINES must-warn and dg-bogus lines."""
+    passed = failed = 0
+    bad = []
+    warn = {r: 0 for r in MISSION_RULES}
+    silent = {r: 0 for r in MISSION_RULES}
+    for c in cases:
+        if not c.runs("gcc"):
+            continue
+        d = os.path.basename(os.path.dirname(c.path))
+        if d not in rules:
+            bad.append("%s: directory %s is not a rule slug" % (c.rel, d))
+        for line, slugs in c.warn.items():
+            for s in slugs:
+                if s not in rules:
+                    bad.append("%s:%d: dg-warning names unknown rule %s" % (c.rel, line, s))
+                elif s in warn:
+                    warn[s] += 1
+        for line, slugs in c.bogus.items():
+            for s in slugs:
+                if s == "":
+                    s = d
+                if s and s not in rules:
+                    bad.append("%s:%d: dg-bogus names unknown rule %s" % (c.rel, line, s))
+                elif s in silent:
+                    silent[s] += 1
+    if bad:
+        failed += 1
+        out("FAIL catalogue: every rule named by a case exists in rules/rules.def")
+        for b in bad:
+            out("    " + b)
+    else:
+        passed += 1
+        out("PASS catalogue: every rule named by a case exists in rules/rules.def")
+    for r in MISSION_RULES:
+        ok = warn[r] >= MIN_LINES and silent[r] >= MIN_LINES
+        out("%s catalogue: %s: %d must-warn, %d must-stay-silent lines for gcc (need %d each)"
+            % ("PASS" if ok else "FAIL", r, warn[r], silent[r], MIN_LINES))
+        passed, failed = passed + ok, failed + (not ok)
+    return passed, failed
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("filters", nargs="*", help="run only cases whose path contains one of these")
+    ap.add_argument("--plugin", default=os.path.join(ROOT, "plugin", "dmacheck.so"))
+    ap.add_argument("--no-plugin", action="store_true",
+                    help="compile without the plugin (checks the runner: dg-warnings must fail)")
+    ap.add_argument("--cc", default=os.environ.get("CC") or "gcc")
+    ap.add_argument("--opt", default="-O0 -O2 -Os", help='levels, default "-O0 -O2 -Os"')
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--json", action="store_true",
+                    help="also compile once with -fdiagnostics-format=json and compare")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print commands and full output")
+    ap.add_argument("--self-test", action="store_true", help="test the comparison logic")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for i in range(len(argv) - 1):          # allow --opt "-O2" as well as --opt=-O2
+        if argv[i] == "--opt":
+            argv[i:i + 2] = ["--opt=" + argv[i + 1]]
+            break
+    args = ap.parse_args(argv)
+
+    if args.self_test:
+        return self_test()
+    rules = load_rules()
+    if args.no_plugin:
+        args.plugin = None
+    else:
+        args.plugin = os.path.abspath(args.plugin)
+        if not os.path.isfile(args.plugin):
+            print("run.py: plugin %s not found (make plugin, or --plugin PATH)" % args.plugin,
+                  file=sys.stderr)
+            return 2
+    args.levels = args.opt.split()
+    if not args.levels:
+        print("run.py: --opt lists no level", file=sys.stderr)
+        return 2
+
+    paths = find_cases(args.filters)
+    if not paths and args.filters:
+        print("run.py: no case matches %s" % " ".join(args.filters), file=sys.stderr)
+        return 2
+    cases = [Case(p) for p in paths]
+    runnable = [c for c in cases if c.runs("gcc")]
+    jobs = [(c, l) for c in runnable for l in args.levels + (["json"] if args.json else [])]
+
+    passed = failed = xfail = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
+        futs = [ex.submit(run_one, args, rules, c, l) for c, l in jobs]
+        for (c, l), fut in zip(jobs, futs):
+            status, cmd, detail = fut.result()
+            print("%s %s %s" % (status, c.rel, l))
+            if args.verbose:
+                print("    $ " + " ".join(cmd))
+            for d in detail:
+                print(d)
+            if status == "PASS":
+                passed += 1
+            elif status == "XFAIL":
+                xfail += 1
+            else:
+                failed += 1
+            sys.stdout.flush()
+
+    if not args.filters:
+        p, f = catalogue_check(cases, rules, print)
+        passed, failed = passed + p, failed + f
+    skipped = len(cases) - len(runnable)
+    print("testsuite: %d cases, %d compiles, %d XFAIL, %d cases without gcc"
+          % (len(runnable), len(jobs), xfail, skipped))
+    print("testsuite: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+# ---------------------------------------------------------------------------- self-test ---
+
+SELF_CASE = """\
+/* SPDX-License-Identifier: GPL-2.0 */
+/* check-engines: gcc */
+/* origin: synthetic */
+/* what: runner self-test */
+int f(void)
+{
+	char buf[8];
+	int ret;
+
+	ret = usb_control_msg(udev, usb_rcvctrlpipe(udev, 0), 1, 2, 0, 0,
+			      buf, sizeof(buf), 1000); /* { dg-warning "dmacheck-dma-on-stack" } */
+	ret = usb_control_msg_recv(udev, 0, 1, 2, 0, 0, buf, 2, 1000, 0); /* { dg-bogus "dmacheck" } */
+	return ret;
+}
+"""
+
+W = "warning: DMA buffer is on the stack [dmacheck-dma-on-stack]"
+
+
+def self_test():
+    rules = load_rules()
+    src = "t.c"
+    passed = failed = 0
+
+    def check(name, text, rc, output, want, diags=None, level="-O2"):
+        nonlocal passed, failed
+        case = Case(src, text)
+        res = compare(case, rc, output, rules, diags=diags, src_name=src)
+        got = verdict(case, level, res)
+        if got == want:
+            passed += 1
+            print("ok %s: %s" % (name, got))
+        else:
+            failed += 1
+            print("FAIL %s: got %s, want %s" % (name, got, want))
+            for p in res.fatal + res.problems:
+                print("    " + p)
+
+    good = "t.c: In function 'f':\nt.c:10:15: %s\nt.c:7:14: note: 'buf' declared here\n" % W
+    check("exact match", SELF_CASE, 0, good, "PASS")
+    check("warning on the last line of the statement", SELF_CASE, 0,
+          "t.c:11:10: %s\n" % W, "PASS")
+    check("missing warning", SELF_CASE, 0, "", "FAIL")
+    check("unexpected warning", SELF_CASE, 0,
+          good + "t.c:13:9: warning: DMA mask set on a USB interface or USB device "
+          "[dmacheck-usb-dma-mask]\n", "FAIL")
+    check("warning on a dg-bogus line", SELF_CASE, 0, good + "t.c:12:15: %s\n" % W, "FAIL")
+    check("wrong rule", SELF_CASE, 0,
+          "t.c:10:15: warning: DMA mask set on a USB interface or USB device "
+          "[dmacheck-usb-dma-mask]\n", "FAIL")
+    check("warning in the previous statement", SELF_CASE, 0, "t.c:8:6: %s\n" % W + good, "FAIL")
+    check("unknown rule", SELF_CASE, 0, good + "t.c:12:2: warning: x [dmacheck-no-such-rule]\n",
+          "FAIL")
+    check("warning in a macro definition, used on the expected line", SELF_CASE, 0,
+          "t.c:3:20: %s\nt.c:10:15: note: in expansion of macro 'X'\n"
+          "t.c:7:14: note: 'buf' declared here\n" % W, "PASS")
+    check("warning in a macro definition, used on a dg-bogus line", SELF_CASE, 0,
+          good + "t.c:3:20: %s\nt.c:12:15: note: in expansion of macro 'X'\n" % W, "FAIL")
+    check("a later expansion note belongs to the note before it", SELF_CASE, 0,
+          "t.c:3:20: %s\nt.c:7:14: note: 'buf' declared here\n"
+          "t.c:4:1: note: passed on\nt.c:10:15: note: in expansion of macro 'X'\n" % W, "FAIL")
+    check("wrong message", SELF_CASE, 0,
+          "t.c:10:15: warning: stack buffer [dmacheck-dma-on-stack]\n", "FAIL")
+    check("diagnostic in a header", SELF_CASE, 0,
+          good + "include/linux/usb.h:400:2: %s\n" % W, "FAIL")
+    check("ICE", SELF_CASE, 1,
+          "t.c: In function 'f':\nt.c:10:15: internal compiler error: Segmentation fault\n"
+          "Please submit a full bug report, with preprocessed source.\n", "FAIL")
+    check("ICE with the expected warning", SELF_CASE, 1,
+          good + "t.c:14:1: internal compiler error: in dmacheck_execute, at dmacheck.c:99\n",
+          "FAIL")
+    check("non-zero exit", SELF_CASE, 1, good, "FAIL")
+    check("killed by a signal", SELF_CASE, -11, good, "FAIL")
+    check("timeout", SELF_CASE, None, good, "FAIL")
+    check("other compiler warning", SELF_CASE, 0,
+          good + "t.c:8:6: warning: unused variable 'x' [-Wunused-variable]\n", "FAIL")
+    check("plugin load error", SELF_CASE, 1,
+          "cc1: error: cannot load plugin dmacheck.so: cannot open shared object file\n", "FAIL")
+    ktf = SELF_CASE.replace("/* origin: synthetic */",
+                            "/* origin: synthetic */\n/* known-to-fail: gcc not yet */")
+    # (the marker line moves the code down by one line)
+    check("known-to-fail, failing", ktf, 0, "t.c:13:15: %s\n" % W, "XFAIL")
+    check("known-to-fail, passing", ktf, 0, "t.c:12:15: %s\n" % W, "XPASS")
+    check("known-to-fail, crashing", ktf, 1,
+          "t.c:10:15: internal compiler error: Segmentation fault\n", "FAIL")
+    ktf2 = SELF_CASE.replace("/* origin: synthetic */",
+                             "/* origin: synthetic */\n/* known-to-fail: gcc -O2 -Os inlining */")
+    check("known-to-fail at -O2 only, -O0 failing", ktf2, 0, "", "FAIL", level="-O0")
+    check("known-to-fail at -O2 only, -O2 failing", ktf2, 0, "", "XFAIL", level="-O2")
+    bad = SELF_CASE.replace('"dmacheck-dma-on-stack"', '"dma-on-stack"')
+    check("malformed dg-warning", bad, 0, good, "FAIL")
+    js = json.dumps([
+        {"kind": "warning", "message": "DMA buffer is on the stack [dmacheck-dma-on-stack]",
+         "locations": [{"caret": {"file": "t.c", "line": 10, "column": 15}}],
+         "children": [{"kind": "note", "message": "'buf' declared here",
+                       "locations": [{"caret": {"file": "t.c", "line": 7, "column": 14}}]}]}])
+    check("json output", SELF_CASE, 0, "", "PASS", diags=parse_json(js))
+    check("json output, missing", SELF_CASE, 0, "", "FAIL", diags=parse_json("[]"))
+    jsopt = json.dumps([{"kind": "warning", "message": "DMA buffer is on the stack",
+                         "option": "dmacheck-dma-on-stack",
+                         "locations": [{"caret": {"file": "t.c", "line": 11, "column": 1}}]}])
+    check("json output, rule as option", SELF_CASE, 0, "", "PASS", diags=parse_json(jsopt))
+
+    # the catalogue check
+    lines = []
+    c_ok = Case(os.path.join(CASES, "dma-on-stack", "x.c"), SELF_CASE)
+    c_bad = Case(os.path.join(CASES, "dma-on-stack", "y.c"),
+                 SELF_CASE.replace("dmacheck-dma-on-stack", "dmacheck-dma-on-stak"))
+    p, f = catalogue_check([c_ok], rules, lines.append)
+    if f == len(MISSION_RULES) and p == 1:      # too few lines for every rule, slugs fine
+        passed += 1
+        print("ok catalogue: too few lines fail, known slugs pass")
+    else:
+        failed += 1
+        print("FAIL catalogue: %d passed %d failed for one small case" % (p, f))
+    lines = []
+    p, f = catalogue_check([c_bad], rules, lines.append)
+    if lines and lines[0].startswith("FAIL"):
+        passed += 1
+        print("ok catalogue: unknown slug fails")
+    else:
+        failed += 1
+        print("FAIL catalogue: unknown slug not reported")
+
+    print("testsuite-selftest: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
