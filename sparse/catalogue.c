@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * catalogue.c - rules/rules.def and rules/dma-apis.def compiled into dmacheck-sparse.
+ * Nothing here knows a function or rule by name: the knowledge is the .def files', included
+ * with X-macros exactly as the GCC plugin does (plugin/catalogue.c).
+ */
+#include <string.h>
+
+#include "dmacheck-sparse.h"
+
+#define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct {
+	const char *slug, *message;
+} rules[RULE_COUNT] = {
+#define RULE(id, slug, sev, msg) { slug, msg },
+#include "rules.def"
+#undef RULE
+};
+
+static const struct dma_api apis[] = {
+#define DMA_API(fn, arg, len, dir, dir_arg, role) { #fn, arg, len, dir, dir_arg, role },
+#define DMA_FIELD(rec, field, role)
+#define DMA_ALLOC(fn, mem)
+#define DMA_FLAG(name, value)
+#include "dma-apis.def"
+#undef DMA_API
+#undef DMA_FIELD
+#undef DMA_ALLOC
+#undef DMA_FLAG
+};
+
+static const struct dma_field fields[] = {
+#define DMA_API(fn, arg, len, dir, dir_arg, role)
+#define DMA_FIELD(rec, field, role) { #rec, #field, role },
+#define DMA_ALLOC(fn, mem)
+#define DMA_FLAG(name, value)
+#include "dma-apis.def"
+#undef DMA_API
+#undef DMA_FIELD
+#undef DMA_ALLOC
+#undef DMA_FLAG
+};
+
+static const struct {
+	const char *name;
+	enum dma_mem mem;
+} allocs[] = {
+#define DMA_API(fn, arg, len, dir, dir_arg, role)
+#define DMA_FIELD(rec, field, role)
+#define DMA_ALLOC(fn, mem) { #fn, mem },
+#define DMA_FLAG(name, value)
+#include "dma-apis.def"
+#undef DMA_API
+#undef DMA_FIELD
+#undef DMA_ALLOC
+#undef DMA_FLAG
+};
+
+static const struct {
+	const char *name;
+	unsigned long long value;
+} flags[] = {
+#define DMA_API(fn, arg, len, dir, dir_arg, role)
+#define DMA_FIELD(rec, field, role)
+#define DMA_ALLOC(fn, mem)
+#define DMA_FLAG(name, value) { #name, value },
+#include "dma-apis.def"
+#undef DMA_API
+#undef DMA_FIELD
+#undef DMA_ALLOC
+#undef DMA_FLAG
+};
+
+const char *rule_slug(enum dmacheck_rule rule)
+{
+	return rules[rule].slug;
+}
+
+const char *rule_message(enum dmacheck_rule rule)
+{
+	return rules[rule].message;
+}
+
+enum dmacheck_rule rule_by_slug(const char *slug)
+{
+	for (int i = 0; i < RULE_COUNT; i++)
+		if (!strcmp(rules[i].slug, slug))
+			return (enum dmacheck_rule)i;
+	return RULE_COUNT;
+}
+
+/* Rows of one function are adjacent in dma-apis.def. */
+const struct dma_api *dma_api_rows(const char *name, unsigned int *n)
+{
+	for (size_t i = 0; name && i < N_ELEMS(apis); i++) {
+		if (strcmp(apis[i].name, name))
+			continue;
+		*n = 0;
+		while (i + *n < N_ELEMS(apis) && !strcmp(apis[i + *n].name, name))
+			(*n)++;
+		return &apis[i];
+	}
+	*n = 0;
+	return NULL;
+}
+
+const struct dma_field *dma_field_row(const char *record, const char *field)
+{
+	for (size_t i = 0; record && field && i < N_ELEMS(fields); i++)
+		if (!strcmp(fields[i].record, record) && !strcmp(fields[i].field, field))
+			return &fields[i];
+	return NULL;
+}
+
+bool dma_alloc_kind(const char *name, enum dma_mem *mem)
+{
+	for (size_t i = 0; name && i < N_ELEMS(allocs); i++) {
+		if (!strcmp(allocs[i].name, name)) {
+			*mem = allocs[i].mem;
+			return true;
+		}
+	}
+	return false;
+}
+
+unsigned long long dma_flag_value(const char *name)
+{
+	for (size_t i = 0; i < N_ELEMS(flags); i++)
+		if (!strcmp(flags[i].name, name))
+			return flags[i].value;
+	return 0;
+}

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dmacheck-sparse.c - the sparse-based front end of dmacheck: the four mission rules of
+ * rules/rules.def on sparse's linearized form, for kbuild's checker hook and for clang-built
+ * kernels, where GCC plugins cannot be loaded.
+ *
+ *   make C=1 CHECK=/path/to/dmacheck-sparse M=drivers/usb/serial     files being rebuilt
+ *   make C=2 CHECK=/path/to/dmacheck-sparse M=drivers/usb/serial     every file, no rebuild
+ *   make C=2 CHECK=/path/to/dmacheck-sparse CF=--also-sparse ...     plus sparse's warnings
+ *   dmacheck-sparse [sparse and gcc options] file.c ...
+ *
+ * Rules (one file each, check-*.c): dma-on-stack, usb-dma-mask, urb-dma-flag-missing,
+ * urb-dma-handle-missing; same messages, tags, notes and same-file wrapper tracking as the
+ * GCC plugin (docs/gcc-plugin.md):
+ *   file:line:col: warning: <message> [dmacheck-<slug>]
+ *   file:line:col: note: ...
+ *
+ * Options (every other argument is sparse's, so everything kbuild passes to a checker --
+ * CHECKFLAGS, -D, -I, -include, -W, -f, -m flags, the .c file -- is accepted as by sparse):
+ *   --also-sparse                   also do what `sparse` does with the same arguments: its
+ *                                   warnings come first, from its own pass (with inlining and
+ *                                   its optimisations), then dmacheck's findings
+ *   --dmacheck-disable=RULE[,RULE]  do not report these rules (slugs, with or without
+ *                                   "dmacheck-")
+ *   --dmacheck-error                report errors instead of warnings, exit 1 if any
+ *   --dmacheck-help                 this summary
+ *
+ * Why the IR looks like this: sparse inlines every `inline` function while expanding, and
+ * its optimiser folds container_of() arithmetic and merges loads. The plugin looks at GIMPLE
+ * before inlining; to see the same program, dmacheck parses with inlining switched off (the
+ * inline mark is cleared on the unit's functions before expansion) and linearizes with
+ * mem2reg but without sparse's optimisation passes. Used inline functions are then checked
+ * as functions of their own, like any other of the unit.
+ *
+ * Without --also-sparse, sparse's warnings are not shown (its errors are: they mean a
+ * function was not understood). Exit status 0, also when there are findings (kbuild would
+ * stop otherwise), 1 with --dmacheck-error and findings, 2 on a bad option.
+ *
+ * Limits: those of the plugin (flow-insensitive, no aliasing through the heap, calls through
+ * function pointers and into other files not followed); --also-sparse parses each file twice.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dmacheck-sparse.h"
+#include "expression.h"
+#include "parse.h"
+#include "map.h"
+
+void also_sparse_symbols(struct symbol_list *list);
+
+static const struct dmcs_check *const checks[] = {
+	&check_dma_on_stack,
+	&check_usb_dma_mask,
+	&check_urb_dma,
+};
+
+#define N_CHECKS (sizeof(checks) / sizeof(checks[0]))
+
+static bool also_sparse;
+
+static const char usage[] =
+	"usage: dmacheck-sparse [--also-sparse] [--dmacheck-disable=RULE[,RULE]] "
+	"[--dmacheck-error] [sparse/gcc options] file.c...\n";
+
+static int bad_option(const char *fmt, const char *arg)
+{
+	fputs("dmacheck-sparse: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage, stderr);
+	return 2;
+}
+
+static int parse_disable(const char *list)
+{
+	char *copy, *tok, *save = NULL;
+	int ret = 0;
+
+	if (!*list)
+		return bad_option("no value supplied for option '%s'", "--dmacheck-disable=");
+	copy = dmcs_xstrdup(list);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		enum dmacheck_rule rule = rule_by_slug(strncmp(tok, "dmacheck-", 9) ? tok : tok + 9);
+
+		if (rule == RULE_COUNT) {
+			ret = bad_option("unknown rule '%s' in '--dmacheck-disable' "
+					 "(see rules/rules.def)", tok);
+			break;
+		}
+		dmcs_disabled[rule] = true;
+	}
+	free(copy);
+	return ret;
+}
+
+/* Take dmacheck's own options out of argv; what remains is sparse's. */
+static int own_options(int *argc, char **argv)
+{
+	int out = 1;
+
+	for (int i = 1; i < *argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--also-sparse")) {
+			also_sparse = true;
+		} else if (!strncmp(a, "--dmacheck-disable=", 19)) {
+			if (parse_disable(a + 19))
+				return 2;
+		} else if (!strcmp(a, "--dmacheck-error")) {
+			dmcs_as_errors = true;
+		} else if (!strcmp(a, "--dmacheck-help")) {
+			fputs(usage, stdout);
+			exit(0);
+		} else if (!strncmp(a, "--dmacheck", 10)) {
+			return bad_option("unknown option '%s'", a);
+		} else {
+			argv[out++] = argv[i];
+		}
+	}
+	argv[out] = NULL;
+	*argc = out;
+	return 0;
+}
+
+/* Calls stay calls: no inlining of the unit's inline functions (see the header). */
+static void no_inlining(struct symbol_list *list)
+{
+	struct symbol *sym;
+
+	FOR_EACH_PTR(list, sym) {
+		struct symbol *base = dmcs_base(sym);
+
+		if (!base || base->type != SYM_FN)
+			continue;
+		for (struct symbol *s = sym; s; s = s->same_symbol) {
+			s->ctype.modifiers &= ~MOD_INLINE;
+			if (s->definition)
+				s->definition->ctype.modifiers &= ~MOD_INLINE;
+		}
+	} END_FOR_EACH_PTR(sym);
+}
+
+static void check_function(struct entrypoint *ep)
+{
+	struct flow *flow = flow_analyze(ep);
+	struct basic_block *bb;
+
+	FOR_EACH_PTR(ep->bbs, bb) {
+		struct instruction *insn;
+
+		FOR_EACH_PTR(bb->insns, insn) {
+			if (!insn->bb)
+				continue;
+			if (insn->opcode == OP_CALL)
+				summary_call(flow, insn);
+			for (size_t i = 0; i < N_CHECKS; i++)
+				if (checks[i]->insn)
+					checks[i]->insn(flow, insn);
+		} END_FOR_EACH_PTR(insn);
+	} END_FOR_EACH_PTR(bb);
+	for (size_t i = 0; i < N_CHECKS; i++)
+		if (checks[i]->function_end)
+			checks[i]->function_end(flow);
+	flow_free(flow);
+}
+
+static void check_unit(char *file)
+{
+	int saved_max = fmax_warnings, saved_fd = -1;
+	unsigned long saved_passes = fpasses;
+	struct symbol_list *list;
+	struct symbol *sym;
+
+	fflush(stderr);
+	if (also_sparse) {
+		/* sparse's messages were printed by its own pass: parse quietly */
+		int null = open("/dev/null", O_WRONLY);
+
+		saved_fd = dup(2);
+		if (null >= 0 && saved_fd >= 0)
+			dup2(null, 2);
+		if (null >= 0)
+			close(null);
+	}
+	fmax_warnings = 0;		/* sparse's warnings are not dmacheck's */
+	fpasses &= ~PASS_OPTIM;		/* mem2reg only */
+
+	list = sparse(file);
+	no_inlining(list);
+	FOR_EACH_PTR(list, sym) {
+		struct entrypoint *ep;
+
+		expand_symbol(sym);
+		ep = linearize_symbol(sym);
+		if (ep && ep->entry)
+			check_function(ep);
+	} END_FOR_EACH_PTR(sym);
+	summary_finish_unit();
+	for (size_t i = 0; i < N_CHECKS; i++)
+		if (checks[i]->unit_end)
+			checks[i]->unit_end();
+	report_reset_unit();
+
+	fmax_warnings = saved_max;
+	fpasses = saved_passes;
+	if (saved_fd >= 0) {
+		fflush(stderr);
+		dup2(saved_fd, 2);
+		close(saved_fd);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct string_list *filelist = NULL;
+	struct symbol_list *builtins;
+	int fd, ret;
+	char *file;
+
+	ret = own_options(&argc, argv);
+	if (ret)
+		return ret;
+	fd = dup(2);
+	dmcs_out = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!dmcs_out)
+		dmcs_out = stderr;
+
+	summary_register_rule(RULE_DMA_ON_STACK, O_STACK);
+	summary_register_rule(RULE_USB_DMA_MASK, O_USBDEV);
+
+	do_output = 0;			/* as sparse: -o <file> is ignored */
+	builtins = sparse_initialize(argc, argv, &filelist);
+	if (also_sparse)
+		also_sparse_symbols(builtins);
+	FOR_EACH_PTR(filelist, file) {
+		if (also_sparse) {
+			also_sparse_symbols(sparse(file));
+			fflush(stderr);
+		}
+		check_unit(file);
+	} END_FOR_EACH_PTR(file);
+	if (also_sparse)
+		report_stats();
+	fflush(dmcs_out);
+	return dmcs_as_errors && dmcs_findings ? 1 : 0;
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * map.c - open-addressing hash map (FNV-1a, linear probing, doubled at half full).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "map.h"
+
+void *dmcs_xrealloc(void *p, size_t size)
+{
+	p = realloc(p, size ? size : 1);
+	if (!p) {
+		fputs("dmacheck-sparse: out of memory\n", stderr);
+		exit(2);
+	}
+	return p;
+}
+
+char *dmcs_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(dmcs_xrealloc(NULL, n), s, n);
+}
+
+static uint64_t hash(const void *key, size_t len)
+{
+	const unsigned char *p = key;
+	uint64_t h = 1469598103934665603ULL;
+
+	while (len--)
+		h = (h ^ *p++) * 1099511628211ULL;
+	return h;
+}
+
+long dmcs_map_get(const struct dmcs_map *map, const void *key, size_t len)
+{
+	if (!map->cap)
+		return -1;
+	for (size_t i = hash(key, len) & (map->cap - 1);; i = (i + 1) & (map->cap - 1)) {
+		const struct dmcs_map_slot *s = &map->slots[i];
+
+		if (!s->key)
+			return -1;
+		if (s->len == len && !memcmp(s->key, key, len))
+			return s->value;
+	}
+}
+
+static void insert(struct dmcs_map *map, char *key, size_t len, long value)
+{
+	for (size_t i = hash(key, len) & (map->cap - 1);; i = (i + 1) & (map->cap - 1)) {
+		struct dmcs_map_slot *s = &map->slots[i];
+
+		if (!s->key) {
+			s->key = key;
+			s->len = len;
+			s->value = value;
+			map->used++;
+			return;
+		}
+		if (s->len == len && !memcmp(s->key, key, len)) {
+			free(key);
+			s->value = value;
+			return;
+		}
+	}
+}
+
+void dmcs_map_put(struct dmcs_map *map, const void *key, size_t len, long value)
+{
+	char *copy;
+
+	if (2 * (map->used + 1) > map->cap) {
+		struct dmcs_map old = *map;
+
+		map->cap = old.cap ? 2 * old.cap : 64;
+		map->slots = dmcs_xrealloc(NULL, map->cap * sizeof(*map->slots));
+		memset(map->slots, 0, map->cap * sizeof(*map->slots));
+		map->used = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.slots[i].key)
+				insert(map, old.slots[i].key, old.slots[i].len, old.slots[i].value);
+		free(old.slots);
+	}
+	copy = dmcs_xrealloc(NULL, len + 1);
+	memcpy(copy, key, len);
+	copy[len] = 0;
+	insert(map, copy, len, value);
+}
+
+void dmcs_map_clear(struct dmcs_map *map)
+{
+	for (size_t i = 0; i < map->cap; i++)
+		free(map->slots[i].key);
+	free(map->slots);
+	map->slots = NULL;
+	map->cap = map->used = 0;
+}

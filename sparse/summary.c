@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * summary.c - following values into the translation unit's own functions (as the plugin's
+ * plugin/summary.c does).
+ *
+ * While a function is checked, checks record which of its parameters reach a sink
+ * ("parameter 2 of read_reg() reaches usb_control_msg()"), and every direct call records the
+ * origins of its arguments. At the end of the unit the parameter facts are propagated up the
+ * call graph to a fixed point (wrappers of wrappers, any depth, recursion included), and
+ * every call that passes an offending object (a stack address for dma-on-stack, a USB
+ * struct device for usb-dma-mask) to a parameter that reaches a sink is reported at that
+ * call, with notes naming the object and the path to the sink.
+ *
+ * Functions are told apart by name: a translation unit has one function of a name.
+ * Limits: calls through function pointers and into other translation units are not
+ * followed; the first path found to a sink is the one shown.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dmacheck-sparse.h"
+#include "map.h"
+
+struct param_sink {
+	const char *fn;		/* interned name */
+	unsigned int param;	/* 0-based */
+	int rule;
+	char *path;		/* "usb_control_msg()" or "wrap() -> usb_control_msg()" */
+};
+
+struct call_fact {
+	const char *caller, *callee;
+	unsigned int argno;	/* 0-based */
+	unsigned int kinds;
+	uint64_t params;
+	struct position pos;
+	const char *object;	/* the stack object's name, or NULL */
+	struct position object_pos;
+};
+
+static struct param_sink *sinks;
+static size_t nsinks, capsinks;
+static struct call_fact *calls;
+static size_t ncalls, capcalls;
+static unsigned int rule_kind[RULE_COUNT];
+
+void summary_register_rule(enum dmacheck_rule rule, unsigned int kind)
+{
+	rule_kind[rule] = kind;
+}
+
+static bool add_sink(const char *fn, unsigned int param, int rule, const char *path)
+{
+	for (size_t i = 0; i < nsinks; i++)
+		if (sinks[i].fn == fn && sinks[i].param == param && sinks[i].rule == rule)
+			return false;
+	if (nsinks == capsinks) {
+		capsinks = capsinks ? 2 * capsinks : 32;
+		sinks = dmcs_xrealloc(sinks, capsinks * sizeof(*sinks));
+	}
+	sinks[nsinks++] = (struct param_sink){ fn, param, rule, dmcs_xstrdup(path) };
+	return true;
+}
+
+void summary_sink(enum dmacheck_rule rule, const struct flow *flow, const struct origin *o,
+		  const char *sink)
+{
+	const char *fn = flow_fn_name(flow);
+
+	if (!fn)
+		return;
+	for (unsigned int i = 0; i < MAX_TRACKED_PARAMS; i++)
+		if (o->params & (1ULL << i))
+			add_sink(fn, i, rule, sink);
+}
+
+void summary_call(const struct flow *flow, struct instruction *insn)
+{
+	const char *callee = dmcs_call_name(insn);
+	unsigned int wanted = 0, n, nargs = dmcs_call_nargs(insn);
+
+	if (!callee || !flow_fn_name(flow) || dma_api_rows(callee, &n))
+		return;		/* indirect, or a sink the checks handle themselves */
+	for (int r = 0; r < RULE_COUNT; r++)
+		wanted |= rule_kind[r];
+	for (unsigned int j = 0; j < nargs && j < MAX_TRACKED_PARAMS; j++) {
+		struct origin o = flow_origin(flow, dmcs_call_arg(insn, j));
+		struct call_fact *c;
+
+		if (!(o.kinds & wanted) && !o.params)
+			continue;
+		if (ncalls == capcalls) {
+			capcalls = capcalls ? 2 * capcalls : 64;
+			calls = dmcs_xrealloc(calls, capcalls * sizeof(*calls));
+		}
+		c = &calls[ncalls++];
+		c->caller = flow_fn_name(flow);
+		c->callee = callee;
+		c->argno = j;
+		c->kinds = o.kinds & wanted;
+		c->params = o.params;
+		c->pos = insn->pos;
+		c->object = o.stack_sym ? dmcs_ident(o.stack_sym->ident) : NULL;
+		c->object_pos = o.stack_sym ? o.stack_sym->pos : insn->pos;
+	}
+}
+
+/* Parameters that reach a sink make the caller's parameters reach it too. */
+static void propagate(void)
+{
+	bool changed = true;
+
+	while (changed) {
+		changed = false;
+		for (size_t i = 0; i < ncalls; i++) {
+			struct call_fact *c = &calls[i];
+
+			if (!c->params)
+				continue;
+			for (size_t k = 0; k < nsinks; k++) {
+				char *path;
+				size_t len;
+
+				if (sinks[k].fn != c->callee || sinks[k].param != c->argno)
+					continue;
+				len = strlen(c->callee) + strlen(sinks[k].path) + 8;
+				path = dmcs_xrealloc(NULL, len);
+				snprintf(path, len, "%s() -> %s", c->callee, sinks[k].path);
+				for (unsigned int p = 0; p < MAX_TRACKED_PARAMS; p++)
+					if (c->params & (1ULL << p))
+						changed |= add_sink(c->caller, p, sinks[k].rule, path);
+				free(path);
+			}
+		}
+	}
+}
+
+void summary_finish_unit(void)
+{
+	propagate();
+	for (size_t i = 0; i < ncalls; i++) {
+		struct call_fact *c = &calls[i];
+
+		for (size_t k = 0; k < nsinks; k++) {
+			struct param_sink *s = &sinks[k];
+
+			if (s->fn != c->callee || s->param != c->argno ||
+			    !(c->kinds & rule_kind[s->rule]))
+				continue;
+			if (!report((enum dmacheck_rule)s->rule, c->pos))
+				continue;
+			if (c->object)
+				report_note(c->object_pos, "'%s' declared here", c->object);
+			report_note(c->pos, "passed to %s() as argument %u, which hands it to %s",
+				    c->callee, c->argno + 1, s->path);
+		}
+	}
+	for (size_t k = 0; k < nsinks; k++)
+		free(sinks[k].path);
+	nsinks = ncalls = 0;
+}
