@@ -5,7 +5,8 @@
 #   make              build the reference core (build/libdmacore.a) and the examples
 #   make plugin       the GCC plugin plugin/dmacheck.so (PLUGIN_CC=gcc-11 for another GCC;
 #                     PLUGIN_SO=path for where it goes)
-#   make check        the whole test suite; ends with "N passed, N failed"
+#   make check        the whole test suite (installs its deps, builds the plugins, runs a small
+#                     real-kernel smoke); ends with "N passed, N failed"
 #   make run          the main job (see README): set-up plus the most useful real run
 #   make deps         install what the project needs from Debian (scripts/deps.sh)
 #   make install PREFIX=/usr/local   library, headers, rule catalogue
@@ -38,7 +39,7 @@ TESTS     := $(TEST_SRC:core/tests/%.c=$(B)/cov/tests/%)
 EXAMPLES  := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
 HDRS      := core/include/dmacore.h core/internal.h rules/rules.def rules/dma-apis.def
 
-.PHONY: all check run deps install clean plugin
+.PHONY: all check check-setup run deps install clean plugin
 .SECONDARY:
 all: $(B)/libdmacore.a $(EXAMPLES) plugin
 
@@ -79,8 +80,21 @@ $(B)/cov/tests/%: core/tests/%.c core/tests/tap.h $(COV_OBJ)
 	@mkdir -p $(dir $@)
 	$(call echo-cmd,CCLD,$@)$(CC) $(WARN) -O0 -g --coverage $(CPPFLAGS) -Icore/tests $< $(COV_OBJ) -o $@ $(LDLIBS)
 
-check: $(TESTS) $(EXAMPLES)
-	$(Q)B=$(B) TESTS="$(TESTS)" EXAMPLES="$(EXAMPLES)" CORE_SRC="$(CORE_SRC)" sh scripts/check.sh
+# `make check` does its own set-up on a fresh machine: the Debian packages of the groups it
+# tests (scripts/deps.sh is a no-op when they are there), then both plugin builds. The GCC 11
+# build is tested only where gcc-11 and its plugin headers exist (deps installs them).
+CHECK_DEPS ?= build plugin kernel
+PLUGIN11_SO := $(B)/gcc-11/dmacheck.so
+check-setup:
+	$(Q)sh scripts/deps.sh $(CHECK_DEPS)
+	$(Q)$(MAKE) --no-print-directory plugin
+	$(Q)if command -v gcc-11 >/dev/null && test -d "$$(gcc-11 -print-file-name=plugin)/include"; then \
+		$(MAKE) --no-print-directory plugin PLUGIN_CC=gcc-11 PLUGIN_CXX=g++-11 PLUGIN_SO=$(PLUGIN11_SO); fi
+
+check: check-setup
+	$(Q)$(MAKE) --no-print-directory $(TESTS) $(EXAMPLES)
+	$(Q)B=$(B) TESTS="$(TESTS)" EXAMPLES="$(EXAMPLES)" CORE_SRC="$(CORE_SRC)" \
+		PLUGIN_SO=$(PLUGIN_SO) PLUGIN11_SO=$(PLUGIN11_SO) JOBS=$$(nproc) sh scripts/check.sh
 
 run: all
 	$(Q)sh scripts/run.sh

@@ -8,6 +8,7 @@
 # Groups (none given = all):
 #   build   gcc make             the core and its tests (gcov ships with gcc)
 #   plugin  gcc-12-plugin-dev g++-12   the GCC plugin; must match the gcc that builds the tree
+#           gcc-11 g++-11 gcc-11-plugin-dev   the GCC 11 build of it (make plugin PLUGIN_CC=gcc-11)
 #   cocci   coccinelle           the semantic patches
 #   sparse  sparse dpkg-dev      the sparse checker is built from `apt-get source sparse`
 #   kernel  linux-source-6.1 linux-config-6.1 and the kernel's build deps: the real corpus
@@ -35,7 +36,7 @@ usage() {
 group_pkgs() {
 	case $1 in
 	build)	echo gcc make ;;
-	plugin)	echo gcc-12-plugin-dev g++-12 ;;
+	plugin)	echo gcc-12-plugin-dev g++-12 gcc-11 g++-11 gcc-11-plugin-dev ;;
 	cocci)	echo coccinelle ;;
 	sparse)	echo sparse dpkg-dev ;;
 	kernel)	echo linux-source-6.1 linux-config-6.1 build-essential flex bison bc \

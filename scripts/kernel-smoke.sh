@@ -5,7 +5,7 @@
 # not crash the compiler, and every diagnostic it gives goes to a findings file for triage
 # (docs/findings-6.1.md).
 #
-#   scripts/kernel-smoke.sh [--plugin SO] [--out FILE | --out-dir DIR] [--quick] [DIR...]
+#   scripts/kernel-smoke.sh [--plugin SO] [--out FILE | --out-dir DIR] [--quick] [--compare] [DIR...]
 #
 # DIR is a directory of the kernel tree (default drivers/usb).  For each DIR, in order:
 #   make M=DIR clean                                   force a full rebuild
@@ -20,14 +20,20 @@
 #   --plugin SO    use this plugin (default: `make plugin` here, then plugin/dmacheck.so)
 #   --out FILE     the findings file; only with a single DIR
 #   --out-dir DIR  where the findings files go (default testsuite/kernel-smoke)
-#   --quick        the CI smoke test: DIRs default to drivers/usb/misc drivers/usb/serial
-#                  (154 compiles, 70 CPU-s, 40 s on 2 CPUs; drivers/usb: 397, 234 CPU-s,
-#                  2 minutes; docs/performance.md)
+#   --compare      also compare each DIR's warnings (the warning lines, not the notes) with
+#                  the triaged ones of the committed testsuite/kernel-smoke/*.txt for files
+#                  under DIR (drivers-usb.txt holds drivers/usb/serial's): a new or a vanished
+#                  finding fails, so that a change of the plugin shows on real code in CI
+#   --quick        the CI smoke test: DIRs default to drivers/usb/misc drivers/usb/storage
+#                  (83 compiles, 40 CPU-s, 21 s on 2 CPUs; storage holds 9 triaged true
+#                  findings, so --compare has something to compare; drivers/usb: 397
+#                  compiles, 255 CPU-s, 2.5 minutes; docs/performance.md)
 #
 # The tree is scripts/kernel-tree.sh's (DMACHECK_CACHE; prepared on first use).  The full build
 # log of DIR is kept in build/kernel-smoke/<name>.log.  Builds in one tree must not overlap:
 # the script holds the lock kernel-tree.sh uses (<tree>.lock) while it builds.
 #
+# Prints "PASS ..."/"FAIL ..." per DIR (and per comparison) and "kernel-smoke: N passed, N failed".
 # Exit: 0 every build succeeded (findings are not failures); 1 a build failed or the compiler
 # crashed (internal compiler error, a signal, a plugin that failed to load, a make error, or
 # no object compiled with the plugin): the offending log lines are printed; 2 usage or set-up.
@@ -44,10 +50,13 @@ plugin=
 out=
 outdir=$root/testsuite/kernel-smoke
 quick=0
+compare=0
+npass=0
+nfail=0
 dirs=()
 
 usage() {
-	echo "usage: $0 [--plugin SO] [--out FILE | --out-dir DIR] [--quick] [DIR...]" >&2
+	echo "usage: $0 [--plugin SO] [--out FILE | --out-dir DIR] [--quick] [--compare] [DIR...]" >&2
 	exit 2
 }
 die() { echo "kernel-smoke: $*" >&2; exit 2; }
@@ -64,6 +73,7 @@ while [ $# -gt 0 ]; do
 		esac
 		shift 2 ;;
 	--quick)	quick=1; shift ;;
+	--compare)	compare=1; shift ;;
 	-h|--help)	usage ;;
 	-*)		echo "$0: unknown option '$1'" >&2; usage ;;
 	*)		dirs+=("${1%/}"); shift ;;
@@ -71,7 +81,7 @@ while [ $# -gt 0 ]; do
 done
 if [ ${#dirs[@]} -eq 0 ]; then
 	if [ $quick -eq 1 ]; then
-		dirs=(drivers/usb/misc drivers/usb/serial)
+		dirs=(drivers/usb/misc drivers/usb/storage)
 	else
 		dirs=(drivers/usb)
 	fi
@@ -181,6 +191,7 @@ for d in "${dirs[@]}"; do
 		[ -z "$bad" ] || printf '%s\n' "$bad" | head -n 40 >&2
 		echo "kernel-smoke: full log: $blog" >&2
 		failed=1
+		nfail=$((nfail + 1)); echo "FAIL kernel-smoke: $d builds with the plugin"
 		continue
 	fi
 
@@ -210,8 +221,36 @@ for d in "${dirs[@]}"; do
 	} > "$file.tmp"
 	mv "$file.tmp" "$file"
 	nw=$(grep -cE '\[dmacheck-[a-z0-9-]+\]$' "$blog.findings" || true)
+	npass=$((npass + 1)); echo "PASS kernel-smoke: $d builds with the plugin ($ncc files, no crash)"
+	if [ $compare -eq 1 ]; then
+		warnings_under() {	# warnings_under DIR FILE...: the warning lines of files in DIR
+			cat "${@:2}" 2>/dev/null |
+				awk -v d="$1/" 'index($0, d) == 1 && /: (warning|error): .*\[dmacheck-/' |
+				sort -u
+		}
+		warnings_under "$d" "$root"/testsuite/kernel-smoke/*.txt > "$blog.want"
+		warnings_under "$d" "$blog.findings" > "$blog.got"
+		covered=0	# a committed file whose DIR (end of its first line) holds d
+		for f in "$root"/testsuite/kernel-smoke/*.txt; do
+			hd=$(head -n 1 "$f" | awk '{ print $NF }')
+			case $d/ in "$hd"/*) covered=1 ;; esac
+		done
+		if [ $covered -eq 0 ]; then
+			nfail=$((nfail + 1))
+			echo "FAIL kernel-smoke: $d: no committed findings file covers it"
+		elif cmp -s "$blog.want" "$blog.got"; then
+			npass=$((npass + 1))
+			echo "PASS kernel-smoke: $d: $nw warnings, as triaged in testsuite/kernel-smoke/"
+		else
+			nfail=$((nfail + 1))
+			echo "FAIL kernel-smoke: $d: warnings differ from testsuite/kernel-smoke/ (- triaged, + now)"
+			diff "$blog.want" "$blog.got" | grep -E '^[<>]' | sed 's/^</    -/; s/^>/    +/'
+		fi
+		rm -f "$blog.want" "$blog.got"
+	fi
 	rm -f "$blog.findings"
 	log "$d: ok: $ncc files, $cpu CPU-s, ${wall} s wall, $nw warnings -> ${file#"$root"/}"
 done
 
+echo "kernel-smoke: $npass passed, $nfail failed"
 exit $failed
