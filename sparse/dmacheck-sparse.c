@@ -47,6 +47,8 @@
 #include "dmacheck-sparse.h"
 #include "expression.h"
 #include "parse.h"
+#include "scope.h"
+#include "evaluate.h"
 #include "map.h"
 
 void also_sparse_symbols(struct symbol_list *list);
@@ -125,25 +127,55 @@ static int own_options(int *argc, char **argv)
 	return 0;
 }
 
-/* Calls stay calls: no inlining of the unit's inline functions (see the header). */
-static void no_inlining(struct symbol_list *list)
+struct work {
+	struct symbol **syms;
+	size_t n, cap;
+};
+
+static void work_add(struct work *w, struct symbol *sym)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 256;
+		w->syms = dmcs_xrealloc(w->syms, w->cap * sizeof(*w->syms));
+	}
+	w->syms[w->n++] = sym;
+}
+
+/* Calls stay calls: no inlining of the unit's inline functions (see the header). Calls to
+ * inline functions are not in the unit's symbol list (sparse adds an inline function there
+ * only when its address is taken): the file scope holds them all. */
+static void no_inlining(void)
 {
 	struct symbol *sym;
 
-	FOR_EACH_PTR(list, sym) {
+	FOR_EACH_PTR(file_scope->symbols, sym) {
 		struct symbol *base = dmcs_base(sym);
 
-		if (!base || base->type != SYM_FN)
-			continue;
-		for (struct symbol *s = sym; s; s = s->same_symbol) {
-			s->ctype.modifiers &= ~MOD_INLINE;
-			if (s->definition)
-				s->definition->ctype.modifiers &= ~MOD_INLINE;
-		}
+		if (base && base->type == SYM_FN)
+			sym->ctype.modifiers &= ~MOD_INLINE;
 	} END_FOR_EACH_PTR(sym);
 }
 
-static void check_function(struct entrypoint *ep)
+/* An inline function the unit calls, not yet a function of its own: make it one, as sparse
+ * does for an inline function whose address is taken. NULL if there is nothing to do. */
+static struct symbol *called_inline(struct instruction *insn)
+{
+	struct symbol *sym, *def, *base;
+	struct symbol_list *one = NULL;
+
+	if (!insn->func || insn->func->type != PSEUDO_SYM || !(sym = insn->func->sym))
+		return NULL;
+	def = sym->definition ? sym->definition : sym;
+	base = def->ctype.base_type;
+	if (!base || base->type != SYM_FN || base->stmt || !base->inline_stmt)
+		return NULL;
+	add_symbol(&one, def);
+	evaluate_symbol_list(one);	/* uninline(): the body becomes base->stmt */
+	free_ptr_list(&one);
+	return base->stmt ? def : NULL;
+}
+
+static void check_function(struct entrypoint *ep, struct work *work)
 {
 	struct flow *flow = flow_analyze(ep);
 	struct basic_block *bb;
@@ -154,8 +186,13 @@ static void check_function(struct entrypoint *ep)
 		FOR_EACH_PTR(bb->insns, insn) {
 			if (!insn->bb)
 				continue;
-			if (insn->opcode == OP_CALL)
+			if (insn->opcode == OP_CALL) {
+				struct symbol *fn = called_inline(insn);
+
+				if (fn)
+					work_add(work, fn);
 				summary_call(flow, insn);
+			}
 			for (size_t i = 0; i < N_CHECKS; i++)
 				if (checks[i]->insn)
 					checks[i]->insn(flow, insn);
@@ -172,6 +209,7 @@ static void check_unit(char *file)
 	int saved_max = fmax_warnings, saved_fd = -1;
 	unsigned long saved_passes = fpasses;
 	struct symbol_list *list;
+	struct work work = { NULL, 0, 0 };
 	struct symbol *sym;
 
 	fflush(stderr);
@@ -189,15 +227,20 @@ static void check_unit(char *file)
 	fpasses &= ~PASS_OPTIM;		/* mem2reg only */
 
 	list = sparse(file);
-	no_inlining(list);
+	no_inlining();
 	FOR_EACH_PTR(list, sym) {
+		work_add(&work, sym);
+	} END_FOR_EACH_PTR(sym);
+	/* the work list grows while it is walked: called inline functions join it */
+	for (size_t i = 0; i < work.n; i++) {
 		struct entrypoint *ep;
 
-		expand_symbol(sym);
-		ep = linearize_symbol(sym);
+		expand_symbol(work.syms[i]);
+		ep = linearize_symbol(work.syms[i]);
 		if (ep && ep->entry)
-			check_function(ep);
-	} END_FOR_EACH_PTR(sym);
+			check_function(ep, &work);
+	}
+	free(work.syms);
 	summary_finish_unit();
 	for (size_t i = 0; i < N_CHECKS; i++)
 		if (checks[i]->unit_end)
