@@ -22,12 +22,12 @@ static bool is_buffer_role(enum dma_role role)
 	return role == ROLE_DMA_BUF || role == ROLE_SETUP_PKT;
 }
 
-static void judge(const struct flow *flow, pseudo_t value, struct position pos,
+static void judge(const struct flow *flow, pseudo_t value, struct position pos, bool call,
 		  const char *sink)
 {
 	struct origin o = flow_origin(flow, value);
 
-	if ((o.kinds & O_STACK) && report(RULE_DMA_ON_STACK, pos))
+	if ((o.kinds & O_STACK) && report(RULE_DMA_ON_STACK, call ? dmcs_call_pos(pos) : pos))
 		note_declared(o.stack_sym);
 	summary_sink(RULE_DMA_ON_STACK, flow, &o, sink);
 }
@@ -48,7 +48,7 @@ static void stack_call(const struct flow *flow, struct instruction *insn)
 		    is_zero(dmcs_call_arg(insn, row->len_arg - 1)))
 			continue;	/* nothing is transferred */
 		snprintf(sink, sizeof(sink), "%s()", name);
-		judge(flow, dmcs_call_arg(insn, row->arg - 1), insn->pos, sink);
+		judge(flow, dmcs_call_arg(insn, row->arg - 1), insn->pos, true, sink);
 	}
 }
 
@@ -66,7 +66,7 @@ static void stack_store(const struct flow *flow, struct instruction *insn)
 	if (!row || !is_buffer_role(row->role))
 		return;
 	snprintf(sink, sizeof(sink), "%s->%s", row->record, row->field);
-	judge(flow, insn->target, insn->pos, sink);
+	judge(flow, insn->target, insn->pos, false, sink);
 }
 
 static void stack_insn(const struct flow *flow, struct instruction *insn)

@@ -303,7 +303,7 @@ static void urb_call(const struct flow *flow, struct instruction *insn)
 			buf = arg;
 		else if (rows[i].role == ROLE_HANDLE_OUT &&
 			 handle_address(flow, arg, key, sizeof(key)))
-			note_handle(use_of(key), insn->pos);
+			note_handle(use_of(key), dmcs_call_pos(insn->pos));
 	}
 	if (urb) {		/* usb_fill_*_urb(urb, ..., buf, ...) */
 		struct urb_use *u;

@@ -30,8 +30,8 @@ static void mask_insn(const struct flow *flow, struct instruction *insn)
 		if (rows[i].role != ROLE_MASK_DEV || rows[i].arg > nargs)
 			continue;
 		o = flow_origin(flow, dmcs_call_arg(insn, rows[i].arg - 1));
-		if ((o.kinds & O_USBDEV) && report(RULE_USB_DMA_MASK, insn->pos))
-			report_note(insn->pos, "USB transfers are mapped for the host controller "
+		if ((o.kinds & O_USBDEV) && report(RULE_USB_DMA_MASK, dmcs_call_pos(insn->pos)))
+			report_note(dmcs_call_pos(insn->pos), "USB transfers are mapped for the host controller "
 				    "(udev->bus->sysdev); a USB device or interface has no DMA "
 				    "mask of its own");
 		snprintf(sink, sizeof(sink), "%s()", name);

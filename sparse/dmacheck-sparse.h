@@ -131,6 +131,8 @@ void report_note(struct position pos, const char *fmt, ...) FORMAT_ATTR(2);
 /* "note: 'buf' declared here" */
 void note_declared(struct symbol *sym);
 void report_reset_unit(void);
+/* The position of a call as GCC gives it (the called name), from sparse's (the '('). */
+struct position dmcs_call_pos(struct position pos);
 
 /* ---- checks ------------------------------------------------------------------------------ */
 

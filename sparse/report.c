@@ -10,8 +10,10 @@
  * stderr as it was at start-up (where kbuild shows a checker's output), even while sparse's
  * own messages are muted for dmacheck's parse in --also-sparse mode.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dmacheck-sparse.h"
 #include "token.h"
@@ -75,4 +77,76 @@ void report_reset_unit(void)
 	dmcs_map_clear(&reported);
 	last_shown = false;
 	fflush(dmcs_out);
+}
+
+/*
+ * Where GCC puts a call: at the called function's name, where sparse puts it at the '('.
+ * Columns are display columns in both (tabs to the next multiple of 8, 1-based), so the
+ * name is found by reading the source line back from the '(' over blanks and an
+ * identifier. The last file read is kept (findings come in source order). Any doubt (no
+ * file, no '(' there, a macro's argument) leaves the position as it is.
+ */
+static char *cached_name, *cached_text;
+
+static const char *source_line(const char *name, int line)
+{
+	const char *p;
+
+	if (!cached_name || strcmp(cached_name, name)) {
+		FILE *f = fopen(name, "r");
+		size_t len = 0, cap = 0, got;
+		char *text = NULL;
+
+		if (!f)
+			return NULL;
+		do {
+			if (len + 4096 + 1 > cap) {
+				cap = 2 * cap + 4096 + 1;
+				text = dmcs_xrealloc(text, cap);
+			}
+			got = fread(text + len, 1, 4096, f);
+			len += got;
+		} while (got);
+		fclose(f);
+		text[len] = 0;
+		free(cached_name);
+		free(cached_text);
+		cached_name = dmcs_xstrdup(name);
+		cached_text = text;
+	}
+	for (p = cached_text; --line > 0; p++) {
+		p = strchr(p, '\n');
+		if (!p)
+			return NULL;
+	}
+	return p;
+}
+
+struct position dmcs_call_pos(struct position pos)
+{
+	const char *line = source_line(stream_name(pos.stream), pos.line), *q;
+	int col = 1, paren = -1, i, start;
+
+	if (!line)
+		return pos;
+	for (i = 0; line[i] && line[i] != '\n'; i++) {
+		if (col == pos.pos) {
+			paren = i;
+			break;
+		}
+		col = line[i] == '\t' ? ((col - 1) / 8 + 1) * 8 + 1 : col + 1;
+	}
+	if (paren < 0 || line[paren] != '(')
+		return pos;
+	for (i = paren; i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t'); i--)
+		;
+	for (start = i; start > 0 && (isalnum((unsigned char)line[start - 1]) ||
+				      line[start - 1] == '_'); start--)
+		;
+	if (start == i)
+		return pos;
+	for (col = 1, q = line; q < line + start; q++)
+		col = *q == '\t' ? ((col - 1) / 8 + 1) * 8 + 1 : col + 1;
+	pos.pos = col;
+	return pos;
 }

@@ -143,15 +143,17 @@ void summary_finish_unit(void)
 
 		for (size_t k = 0; k < nsinks; k++) {
 			struct param_sink *s = &sinks[k];
+			struct position pos;
 
 			if (s->fn != c->callee || s->param != c->argno ||
 			    !(c->kinds & rule_kind[s->rule]))
 				continue;
-			if (!report((enum dmacheck_rule)s->rule, c->pos))
+			pos = dmcs_call_pos(c->pos);
+			if (!report((enum dmacheck_rule)s->rule, pos))
 				continue;
 			if (c->object)
 				report_note(c->object_pos, "'%s' declared here", c->object);
-			report_note(c->pos, "passed to %s() as argument %u, which hands it to %s",
+			report_note(pos, "passed to %s() as argument %u, which hands it to %s",
 				    c->callee, c->argno + 1, s->path);
 		}
 	}
