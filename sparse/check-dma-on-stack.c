@@ -27,7 +27,7 @@ static void judge(const struct flow *flow, pseudo_t value, struct position pos, 
 {
 	struct origin o = flow_origin(flow, value);
 
-	if ((o.kinds & O_STACK) && report(RULE_DMA_ON_STACK, call ? dmcs_call_pos(pos) : pos))
+	if ((o.kinds & O_STACK) && report(RULE_DMA_ON_STACK, call ? dmcs_call_pos(pos) : dmcs_store_pos(pos)))
 		note_declared(o.stack_sym);
 	summary_sink(RULE_DMA_ON_STACK, flow, &o, sink);
 }

@@ -246,7 +246,7 @@ static void urb_store(const struct flow *flow, struct instruction *insn)
 
 	if (urb_member(flow, insn->src, insn->offset, bytes, "transfer_dma", key, sizeof(key))) {
 		if (!is_zero(val))
-			note_handle(use_of(key), insn->pos);
+			note_handle(use_of(key), dmcs_store_pos(insn->pos));
 	} else if (urb_member(flow, insn->src, insn->offset, bytes, "transfer_flags", key,
 			      sizeof(key))) {
 		struct urb_use *u = use_of(key);
@@ -256,7 +256,7 @@ static void urb_store(const struct flow *flow, struct instruction *insn)
 			u->flag = t;
 		if (t == T_YES && !u->have_flag_pos) {
 			u->have_flag_pos = true;
-			u->flag_pos = insn->pos;
+			u->flag_pos = dmcs_store_pos(insn->pos);
 		}
 		/* urb->transfer_flags = URB_ISO_ASAP: all flags are decided here, as by hand-
 		 * written isochronous set-up (ttusbir, dvb-usb's usb-urb.c) */
@@ -332,7 +332,7 @@ static void urb_function_end(const struct flow *flow)
 		struct urb_use *u = &uses[i];
 
 		if (u->filled && u->have_dma && u->flag == T_NO) {
-			if (report(RULE_URB_DMA_FLAG_MISSING, u->dma_pos))
+			if (report(RULE_URB_DMA_FLAG_MISSING, u->dma_pos))	/* placed already */
 				report_note(u->dma_pos, "without URB_NO_TRANSFER_DMA_MAP the host "
 					    "controller ignores this handle and maps the buffer "
 					    "again");

@@ -133,6 +133,8 @@ void note_declared(struct symbol *sym);
 void report_reset_unit(void);
 /* The position of a call as GCC gives it (the called name), from sparse's (the '('). */
 struct position dmcs_call_pos(struct position pos);
+/* The position of a store as GCC gives it (the assignment operator). */
+struct position dmcs_store_pos(struct position pos);
 
 /* ---- checks ------------------------------------------------------------------------------ */
 

@@ -150,3 +150,41 @@ struct position dmcs_call_pos(struct position pos)
 	pos.pos = col;
 	return pos;
 }
+
+/*
+ * Where GCC puts a store: at the assignment operator (`|=` of `urb->transfer_flags |= X`),
+ * where sparse puts it at the start of the left-hand side. Found on the same line, forward
+ * from sparse's column: the first `=` that is not part of `==`, `!=`, `<=`, `>=`, stepped
+ * back over a compound operator's first characters. Any doubt leaves the position.
+ */
+struct position dmcs_store_pos(struct position pos)
+{
+	const char *line = source_line(stream_name(pos.stream), pos.line);
+	int col = 1, i, start = -1;
+
+	if (!line)
+		return pos;
+	for (i = 0; line[i] && line[i] != '\n'; i++) {
+		if (col == pos.pos) {
+			start = i;
+			break;
+		}
+		col = line[i] == '\t' ? ((col - 1) / 8 + 1) * 8 + 1 : col + 1;
+	}
+	if (start < 0)
+		return pos;
+	for (i = start; line[i] && line[i] != '\n' && line[i] != ';'; i++) {
+		if (line[i] != '=')
+			continue;
+		if (line[i + 1] == '=' || (i > 0 && strchr("=!", line[i - 1])) ||
+		    (i > 0 && strchr("<>", line[i - 1]) && !(i > 1 && line[i - 2] == line[i - 1])))
+			return pos;	/* a comparison first: not a plain assignment */
+		while (i > start && strchr("|&^+-*/%<>", line[i - 1]))
+			i--;
+		for (col = pos.pos; start < i; start++)
+			col = line[start] == '\t' ? ((col - 1) / 8 + 1) * 8 + 1 : col + 1;
+		pos.pos = col;
+		return pos;
+	}
+	return pos;
+}
