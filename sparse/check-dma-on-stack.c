@@ -41,11 +41,13 @@ static void stack_call(const struct flow *flow, struct instruction *insn)
 
 	for (unsigned int i = 0; i < n; i++) {
 		const struct dma_api *row = &rows[i];
+		pseudo_t len;
 
 		if (!is_buffer_role(row->role) || row->arg > nargs)
 			continue;
-		if (row->len_arg && row->len_arg <= nargs &&
-		    is_zero(dmcs_call_arg(insn, row->len_arg - 1)))
+		len = row->len_arg && row->len_arg <= nargs ?
+		      dmcs_call_arg(insn, row->len_arg - 1) : NULL;
+		if (len && is_zero(len))
 			continue;	/* nothing is transferred */
 		snprintf(sink, sizeof(sink), "%s()", name);
 		judge(flow, dmcs_call_arg(insn, row->arg - 1), insn->pos, true, sink);
