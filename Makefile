@@ -9,7 +9,7 @@
 #                     real-kernel smoke); ends with "N passed, N failed"
 #   make run          the main job (see README): set-up plus the most useful real run
 #   make deps         install what the project needs from Debian (scripts/deps.sh)
-#   make install PREFIX=/usr/local   library, headers, rule catalogue
+#   make install PREFIX=/usr/local   the dmacheck command, plugin, scripts, library, catalogue
 #   make clean
 #   V=1               show full command lines
 #
@@ -96,17 +96,31 @@ check: check-setup
 	$(Q)B=$(B) TESTS="$(TESTS)" EXAMPLES="$(EXAMPLES)" CORE_SRC="$(CORE_SRC)" \
 		PLUGIN_SO=$(PLUGIN_SO) PLUGIN11_SO=$(PLUGIN11_SO) JOBS=$$(nproc) sh scripts/check.sh
 
-run: all
+# The main job: deps first (a fresh machine has no plugin headers for `all`), then the scan.
+run:
+	$(Q)sh scripts/deps.sh
+	$(Q)$(MAKE) --no-print-directory all
 	$(Q)sh scripts/run.sh
 
 deps:
 	$(Q)sh scripts/deps.sh
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/dmacheck $(DESTDIR)$(PREFIX)/share/dmacheck/rules
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/dmacheck \
+		$(DESTDIR)$(PREFIX)/include/dmacheck $(DESTDIR)$(PREFIX)/share/dmacheck/rules \
+		$(DESTDIR)$(PREFIX)/share/dmacheck/scan $(DESTDIR)$(PREFIX)/share/dmacheck/scripts \
+		$(DESTDIR)$(PREFIX)/share/dmacheck/cocci
 	install -m 644 $(B)/libdmacore.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 core/include/dmacore.h rules/rules.def $(DESTDIR)$(PREFIX)/include/dmacheck/
 	install -m 644 rules/rules.def rules/dma-apis.def $(DESTDIR)$(PREFIX)/share/dmacheck/rules/
+	install -m 755 bin/dmacheck $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 scan/*.py $(DESTDIR)$(PREFIX)/share/dmacheck/scan/
+	install -m 755 scripts/kernel-tree.sh scripts/deps.sh $(DESTDIR)$(PREFIX)/share/dmacheck/scripts/
+	install -m 755 $(PLUGIN_SO) $(DESTDIR)$(PREFIX)/lib/dmacheck/dmacheck.so
+	for f in $(wildcard build/cocci/*.cocci cocci/*.cocci); do \
+		install -m 644 $$f $(DESTDIR)$(PREFIX)/share/dmacheck/cocci/; done
+	if [ -x build/sparse/dmacheck-sparse ]; then install -m 755 build/sparse/dmacheck-sparse \
+		$(DESTDIR)$(PREFIX)/lib/dmacheck/; fi
 
 clean:
 	rm -rf $(B) plugin/dmacheck.so

@@ -86,17 +86,22 @@ elif [ -n "${PLUGIN11_SO:-}" ]; then
 	echo "testsuite: gcc-11 or its plugin headers missing, the GCC 11 build is not tested"
 fi
 
-# 5. the real kernel: drivers/usb/misc and drivers/usb/serial of Debian's 6.1 built with the
+# 5. the real kernel: drivers/usb/misc and drivers/usb/storage of Debian's 6.1 built with the
 #    plugin (no compiler crash, the findings equal the triaged list committed in
-#    testsuite/kernel-smoke/), and drivers/usb/misc's objects identical without it.
+#    testsuite/kernel-smoke/), drivers/usb/misc's objects identical without it, and
+#    `dmacheck scan` of drivers/usb/storage.
 #    DMACHECK_NO_KERNEL=1 skips this (say so: it is counted as a failure).
 if [ "${DMACHECK_NO_KERNEL:-0}" = 1 ]; then
 	echo "FAIL kernel smoke skipped (DMACHECK_NO_KERNEL=1)"; fail=$((fail + 1))
+	run_counted "dmacheck scan" python3 scan/tests/test_scan.py
 else
 	run_counted "kernel smoke" bash scripts/kernel-smoke.sh --quick --compare \
 		--plugin "$PWD/$PLUGIN_SO" --out-dir "$B/kernel-smoke"
 	run_counted "plugin identity" bash scripts/plugin-identity.sh \
 		--plugin "$PWD/$PLUGIN_SO" drivers/usb/misc
+	# dmacheck scan: its unit tests, and one real scan of drivers/usb/storage in every format
+	tree=$(sh scripts/kernel-tree.sh 2>/dev/null | tail -n 1)
+	run_counted "dmacheck scan" python3 scan/tests/test_scan.py --tree "$tree"
 fi
 
 # 6. coverage of core/ by the unit tests

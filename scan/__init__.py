@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: GPL-2.0
+"""scan - the `dmacheck scan` command: run dmacheck's engines over a kernel tree and report.
+
+Modules: cli (arguments, the run, exit status), paths (where the checkout or an installed
+copy keeps the plugin, the scripts and the catalogue), catalogue (rules/rules.def),
+findings (one finding, parsing GCC-style diagnostics, merging engines, enclosing
+functions), engines (gcc, cocci, sparse over one directory), formats (text, json, sarif),
+baseline (only what a previous JSON result does not have). Python 3 standard library only.
+"""

@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""scan/tests/test_scan.py - tests of `dmacheck scan` that need no kernel build.
+
+Parsing GCC-style output (notes, context lines, absolute paths, cocci's col-col form),
+the enclosing function, merging engines, baselines, the three formats (SARIF's required
+structure, rule metadata equal to rules/rules.def), and the exit status and message of
+every usage error (no such directory, unconfigured and unprepared trees, unknown engine,
+a baseline that is not a result). With --tree TREE (a prepared tree) also one real scan of
+drivers/usb/storage: exit 1 and the warnings equal the triaged ones of
+testsuite/kernel-smoke/drivers-usb.txt, in all three formats, and a baseline of itself
+leaves nothing (exit 0).
+Prints PASS/FAIL per check and "scan-tests: N passed, N failed". Python 3 stdlib only.
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, ROOT)
+from scan import baseline, catalogue, findings, formats, paths  # noqa: E402
+
+DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("PASS " + name)
+    else:
+        failed += 1
+        print("FAIL " + name)
+        if detail:
+            print("    " + str(detail).replace("\n", "\n    "))
+
+
+GCC_OUT = """\
+  CC [M]  drivers/usb/storage/alauda.o
+drivers/usb/storage/alauda.c: In function 'alauda_check_status2':
+/T/drivers/usb/storage/alauda.c:509:14: warning: DMA buffer is on the stack [dmacheck-dma-on-stack]
+  509 |         rc = usb_stor_ctrl_transfer(us, us->recv_ctrl_pipe,
+      |              ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+In file included from drivers/usb/storage/alauda.c:20:
+drivers/usb/storage/alauda.c:503:23: note: 'command' declared here
+  503 |         unsigned char command[] = {
+drivers/usb/storage/x.c:10:2: warning: unused variable 'y' [-Wunused-variable]
+drivers/usb/storage/x.c:11:3: note: not ours
+./drivers/usb/y.c:7:5-9: warning: URB_NO_TRANSFER_DMA_MAP is set but no DMA handle was stored [dmacheck-urb-dma-handle-missing]
+"""
+
+
+def test_parse():
+    fs = findings.parse(GCC_OUT, "/T", "gcc")
+    check("parse: two dmacheck findings, other warnings ignored", len(fs) == 2, fs)
+    if len(fs) != 2:
+        return
+    a, b = fs
+    check("parse: absolute path made relative to the tree",
+          a.file == "drivers/usb/storage/alauda.c" and a.line == 509 and a.col == 14)
+    check("parse: note attached across source excerpts and context",
+          a.notes == [("drivers/usb/storage/alauda.c", 503, 23, "'command' declared here")],
+          a.notes)
+    check("parse: a note after a foreign warning is not attached", len(b.notes) == 0)
+    check("parse: cocci's line:col-col form and ./", b.file == "drivers/usb/y.c" and b.line == 7
+          and b.col == 5 and b.slug == "urb-dma-handle-missing")
+
+
+SRC = """\
+#include <x.h>
+static int helper(struct us_data *us,
+		  int x)
+{
+	u8 buf[4];
+	return f(us, buf, sizeof(buf)); /* 6 */
+}
+
+static struct foo table = {
+	.x = 1,		/* 10 */
+};
+
+int (*fp)(void);
+static void __init two(void) /* (a comment) */
+{
+	if (x) {
+		g(); /* 17 */
+	}
+}
+"""
+
+
+def test_function():
+    with tempfile.TemporaryDirectory() as t:
+        with open(os.path.join(t, "a.c"), "w") as f:
+            f.write(SRC)
+        got = [findings.enclosing_function(t, "a.c", n) for n in (6, 10, 17, 1)]
+        check("enclosing function: body, initialiser, nested block, file top",
+              got == ["helper", "", "two", ""], got)
+        check("enclosing function: a missing file is ''",
+              findings.enclosing_function(t, "nope.c", 3) == "")
+
+
+def F(file, line, slug, engine, col=1):
+    return findings.Finding(file, line, col, slug, "m", engine)
+
+
+def test_merge_and_baseline():
+    m = findings.merge([F("b.c", 3, "dma-on-stack", "gcc"), F("a.c", 9, "usb-dma-mask", "gcc"),
+                        F("b.c", 3, "dma-on-stack", "cocci", 7), F("b.c", 3, "usb-dma-mask", "cocci")])
+    check("merge: same file, line, rule -> one finding naming both engines",
+          [(f.file, f.line, f.slug, f.engines, f.col) for f in m] ==
+          [("a.c", 9, "usb-dma-mask", ["gcc"], 1), ("b.c", 3, "dma-on-stack", ["gcc", "cocci"], 1),
+           ("b.c", 3, "usb-dma-mask", ["cocci"], 1)], [(f.file, f.line, f.engines) for f in m])
+    old = [F("a.c", 10, "dma-on-stack", "gcc")]
+    old[0].function = "f"
+    with tempfile.TemporaryDirectory() as t:
+        p = os.path.join(t, "b.json")
+        with open(p, "w") as fp:
+            json.dump(formats.as_json(result(old), RULES), fp)
+        counts = baseline.load(p)
+        new = [F("a.c", 14, "dma-on-stack", "gcc"), F("a.c", 20, "dma-on-stack", "gcc"),
+               F("a.c", 30, "usb-dma-mask", "gcc")]
+        for f in new:
+            f.function = "f"
+        left = baseline.new_only(new, counts)
+        check("baseline: a moved finding is old, a second one in the same function is new",
+              [(f.line, f.slug) for f in left] == [(20, "dma-on-stack"), (30, "usb-dma-mask")],
+              [(f.line, f.slug) for f in left])
+        with open(p, "w") as fp:
+            fp.write('{"findings": []}')
+        try:
+            baseline.load(p)
+            check("baseline: a JSON file that is not a result is refused", False)
+        except ValueError as e:
+            check("baseline: a JSON file that is not a result is refused", "not a" in str(e), e)
+
+
+RULES = catalogue.load(paths.rules_def())
+
+
+def result(fs):
+    for f in fs:
+        f.dir = f.dir or "drivers/x"
+    return {"tree": "/T", "kernel": "6.1.0", "directories": ["drivers/x"], "engines": ["gcc"],
+            "findings": fs}
+
+
+def test_formats():
+    f = F("drivers/x/a.c", 12, "dma-on-stack", "gcc", 5)
+    f.function = "probe"
+    f.notes = [("drivers/x/a.c", 10, 7, "'buf' declared here")]
+    g = F("drivers/x/b.c", 3, "urb-dma-flag-missing", "gcc")
+    res = result([f, g])
+    out = io.StringIO()
+    formats.write(out, "text", res, RULES)
+    check("text: GCC-style line with engines, notes indented",
+          out.getvalue().splitlines()[:2] == [
+              "drivers/x/a.c:12:5: warning: m [dmacheck-dma-on-stack] (gcc)",
+              "    drivers/x/a.c:10:7: note: 'buf' declared here"], out.getvalue())
+    j = formats.as_json(res, RULES)
+    check("json: fields and severity from the catalogue",
+          j["format"] == "dmacheck-findings" and j["version"] == 1 and
+          j["findings"][0]["severity"] == "error" and j["findings"][1]["severity"] == "warning" and
+          j["findings"][0]["function"] == "probe" and j["summary"]["total"] == 2 and
+          j["summary"]["by_rule"] == {"dma-on-stack": 1, "urb-dma-flag-missing": 1}, j)
+    s = formats.as_sarif(res, RULES)
+    srun = s["runs"][0]
+    rules = srun["tool"]["driver"]["rules"]
+    ok = s["version"] == "2.1.0" and [r["id"] for r in rules] == list(RULES) and \
+        all(r["shortDescription"]["text"] == RULES[r["id"]].message for r in rules) and \
+        all(r["defaultConfiguration"]["level"] in ("error", "warning") for r in rules)
+    check("sarif: 2.1.0, driver rules are the catalogue with its messages", ok)
+    r0 = srun["results"][0]
+    ok = r0["ruleId"] == "dma-on-stack" and rules[r0["ruleIndex"]]["id"] == "dma-on-stack" and \
+        r0["locations"][0]["physicalLocation"]["region"] == {"startLine": 12, "startColumn": 5} and \
+        r0["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "SRCROOT" and \
+        "SRCROOT" in srun["originalUriBaseIds"] and \
+        r0["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 10 and \
+        r0["level"] == "error" and len(r0["partialFingerprints"]["dmacheck/v1"]) == 32 and \
+        r0["message"]["text"].endswith("[dmacheck-dma-on-stack]")
+    check("sarif: result location, ruleIndex, relatedLocations, fingerprint", ok, r0)
+    with tempfile.TemporaryDirectory() as t:
+        p = os.path.join(t, "r.json")
+        with open(p, "w") as fp:
+            json.dump(j, fp)
+        rc, txt, err = run(["report", p])
+        check("report: a saved JSON result as text, exit 1 (findings)",
+              rc == 1 and txt == out.getvalue(), (rc, txt, err))
+        rc, sar, err = run(["report", "--format", "sarif", p])
+        check("report: ... and as the same SARIF", rc == 1 and json.loads(sar) == s, err)
+    f2 = F("drivers/x/a.c", 40, "dma-on-stack", "gcc")
+    f2.function = "probe"
+    check("sarif: fingerprint follows file, function and rule, not the line",
+          formats.fingerprint(f) == formats.fingerprint(f2))
+
+
+def run(args):
+    p = subprocess.run([sys.executable, DMACHECK] + args, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, universal_newlines=True)
+    return p.returncode, p.stdout, p.stderr
+
+
+def test_usage(tree):
+    rc, out, err = run([])
+    check("no command: usage, exit 2", rc == 2 and "usage:" in out)
+    rc, out, err = run(["frob"])
+    check("unknown command: exit 2", rc == 2 and "unknown command 'frob'" in err, err)
+    rc, out, err = run(["scan", "--engine", "gcc,lint", "--tree", "/nonexistent"])
+    check("unknown engine: exit 2 naming it", rc == 2 and "unknown engine lint" in err, err)
+    rc, out, err = run(["scan", "--format", "xml"])
+    check("unknown format: exit 2", rc == 2 and "invalid choice" in err, err)
+    with tempfile.TemporaryDirectory() as t:
+        rc, out, err = run(["scan", "--tree", t])
+        check("not a kernel tree: exit 2", rc == 2 and "is not a kernel source tree" in err, err)
+        os.mkdir(os.path.join(t, "drivers"))
+        open(os.path.join(t, "Makefile"), "w").close()
+        rc, out, err = run(["scan", "--tree", t])
+        check("unconfigured tree: exit 2", rc == 2 and "is not configured" in err, err)
+        open(os.path.join(t, ".config"), "w").close()
+        rc, out, err = run(["scan", "--tree", t])
+        check("unprepared tree: exit 2", rc == 2 and "not prepared: make modules_prepare" in err, err)
+        bl = os.path.join(t, "b.json")
+        with open(bl, "w") as fp:
+            fp.write("[1, 2")
+        rc, out, err = run(["scan", "--tree", t, "--baseline", bl])
+        check("broken baseline: exit 2", rc == 2 and "not JSON" in err, err)
+    if tree:
+        rc, out, err = run(["scan", "--tree", tree, "drivers/no-such-dir"])
+        check("no such directory: exit 2", rc == 2 and "is not a directory of" in err, err)
+        rc, out, err = run(["scan", "--tree", tree, "--plugin", "/nonexistent.so",
+                            "drivers/usb/misc"])
+        check("missing plugin: exit 2", rc == 2 and "no GCC plugin at" in err, err)
+
+
+def triaged(dir_):
+    want = set()
+    with open(os.path.join(ROOT, "testsuite", "kernel-smoke", "drivers-usb.txt")) as f:
+        for line in f:
+            fs = findings.parse(line, "/", "gcc")
+            if fs and fs[0].file.startswith(dir_ + "/"):
+                want.add((fs[0].file, fs[0].line, fs[0].slug))
+    return want
+
+
+def test_real(tree):
+    d = "drivers/usb/storage"
+    with tempfile.TemporaryDirectory() as t:
+        js = os.path.join(t, "r.json")
+        rc, out, err = run(["scan", "--tree", tree, "--format", "json", "-o", js, "-j2", d])
+        check("real scan of %s: exit 1 (findings)" % d, rc == 1, err[-2000:])
+        if rc != 1:
+            return
+        with open(js) as f:
+            j = json.load(f)
+        got = {(x["file"], x["line"], x["rule"]) for x in j["findings"]}
+        want = triaged(d)
+        check("real scan: findings equal the triaged list (%d)" % len(want),
+              got == want and len(want) > 0, "got %s\nwant %s" % (sorted(got), sorted(want)))
+        check("real scan: every finding has its function",
+              all(x["function"] for x in j["findings"]), j["findings"][:2])
+        check("real scan: progress and summary on stderr",
+              "scan: gcc %s" % d in err and "dma-on-stack" in err, err[-1000:])
+        rc, out, err = run(["scan", "--tree", tree, "--baseline", js, "-j2", d])
+        check("real scan: against its own baseline nothing is new, exit 0",
+              rc == 0 and out == "", (rc, out[:500], err[-500:]))
+
+
+def main():
+    tree = None
+    if len(sys.argv) == 3 and sys.argv[1] == "--tree":
+        tree = sys.argv[2]
+    elif len(sys.argv) != 1:
+        print("usage: test_scan.py [--tree TREE]", file=sys.stderr)
+        return 2
+    test_parse()
+    test_function()
+    test_merge_and_baseline()
+    test_formats()
+    test_usage(tree)
+    if tree:
+        test_real(tree)
+    print("scan-tests: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
