@@ -5,7 +5,8 @@
 # through kbuild's checker hook, and list its findings the way the plugin's are listed
 # (testsuite/kernel-smoke/drivers-usb.txt).
 #
-#   sparse/kernel-check.sh [--tree TREE] [--bin BIN] [--jobs J] [--out FILE] [DIR...]
+#   sparse/kernel-check.sh [--tree TREE] [--bin BIN] [--jobs J] [--out FILE]
+#                          [--plugin SO] [--compare LIST] [DIR...]
 #
 # Runs `make -k -jJ C=2 CHECK=BIN M=DIR` in TREE (default ~/.cache/dmacheck/linux-6.1, the
 # tree of scripts/kernel-tree.sh) for each DIR (default drivers/usb), holding the tree's lock
@@ -13,6 +14,14 @@
 # recompiling what is up to date. Writes the full log to FILE.log and the findings to FILE
 # (default build/sparse/kernel-<dirs>.txt): a header (tree, version, command, files checked,
 # CPU time), then each warning with its notes, sorted by file and line, then counts per rule.
+#
+#
+# --plugin SO: first build each DIR with the GCC plugin (`make -k -jJ M=DIR
+# KCFLAGS=-fplugin=SO`; only what is out of date is compiled, so use it on directories not
+# yet built) and list its findings in FILE.plugin.txt; then compare.
+# --compare LIST: compare with the plugin findings in LIST (testsuite/kernel-smoke/*.txt).
+# The comparison (FILE.compare.txt, and on stdout) normalises both to "file:line: rule" and
+# lists what only one engine reports.
 #
 # Exit: 0 every file was checked and the checker never failed; 1 a checker run crashed or
 # exited non-zero, or make failed; 2 usage or set-up.
@@ -23,6 +32,8 @@ tree=${DMACHECK_TREE:-$HOME/.cache/dmacheck/linux-6.1}
 bin=build/sparse/dmacheck-sparse
 jobs=2
 out=
+plugin=
+compare=
 dirs=()
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -30,6 +41,8 @@ while [ $# -gt 0 ]; do
 	--bin) bin=$2; shift 2 ;;
 	--jobs) jobs=$2; shift 2 ;;
 	--out) out=$2; shift 2 ;;
+	--plugin) plugin=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+	--compare) compare=$2; shift 2 ;;
 	-h|--help) sed -n '3,20p' "$0"; exit 0 ;;
 	-*) echo "kernel-check: unknown option $1" >&2; exit 2 ;;
 	*) dirs+=("$1"); shift ;;
@@ -54,6 +67,13 @@ status=0
 start=$(date -u '+%Y-%m-%d %H:%M UTC')
 TIMEFORMAT='%U %S %R'
 cpu_total=0
+if [ -n "$plugin" ]; then
+	: > "$out.plugin.log"
+	for d in "${dirs[@]}"; do
+		make -C "$tree" -k -j"$jobs" M="$d" KCFLAGS="-fplugin=$plugin" >>"$out.plugin.log" 2>&1 ||
+			echo "kernel-check: the plugin build of $d failed (see $out.plugin.log)" >&2
+	done
+fi
 for d in "${dirs[@]}"; do
 	# `CHECK` lines are kbuild's quiet output of each checker run; the checker's own output
 	# and any crash come on stderr, merged into the log.
@@ -63,10 +83,10 @@ for d in "${dirs[@]}"; do
 done
 grep -Eq 'Segmentation fault|Aborted|core dumped|internal error|\*\*\* \[' "$log" && status=1
 
-python3 - "$log" "$out" "$tree" "$start" "$cpu_total" "$bin" "${dirs[@]}" <<'PY'
+python3 - "$log" "$out" "$tree" "$start" "$cpu_total" "$bin" "$plugin" "$compare" "${dirs[@]}" <<'PY'
 import re, sys, subprocess
-log, out, tree, start, cpu, binpath = sys.argv[1:7]
-dirs = sys.argv[7:]
+log, out, tree, start, cpu, binpath, plugin, compare = sys.argv[1:9]
+dirs = sys.argv[9:]
 text = open(log, errors="replace").read().splitlines()
 checked = sum(1 for l in text if re.match(r"^\s+CHECK\s+\S+\.c$", l))
 diag = re.compile(r"^(?P<f>[^:\s]+):(?P<l>\d+):(?P<c>\d+): (?P<k>warning|error|note): (?P<m>.*)$")
@@ -110,6 +130,53 @@ with open(out, "w") as f:
         f.write("#   %-28s %d\n" % (r, rules[r]))
     f.write("#   %-28s %d\n" % ("total", sum(rules.values())))
 print("kernel-check: %d files checked, %d findings -> %s" % (checked, sum(rules.values()), out))
+
+def blocks_of(lines):
+    res, cur = [], None
+    for l in lines:
+        m = diag.match(l)
+        if not m:
+            cur = None
+            continue
+        if m.group("k") != "note":
+            cur = [l] if "[dmacheck-" in m.group("m") else None
+            if cur:
+                res.append(cur)
+        elif cur is not None:
+            cur.append(l)
+    return res
+
+def norm(blocks):
+    s = set()
+    for b in blocks:
+        m = diag.match(b[0])
+        f = m.group("f")
+        f = f[2:] if f.startswith("./") else f
+        s.add("%s:%s: %s" % (f, m.group("l"), re.search(r"\[dmacheck-([a-z0-9-]+)\]", b[0]).group(1)))
+    return s
+
+other = None
+if plugin:
+    pl = open(out + ".plugin.log", errors="replace").read().splitlines()
+    pb = blocks_of(pl)
+    compiled = sum(1 for l in pl if re.match(r"^\s+CC \[M\]\s+\S+\.o$", l) or re.match(r"^\s+CC\s+\S+\.o$", l))
+    with open(out + ".plugin.txt", "w") as f:
+        f.write("# dmacheck GCC plugin on Linux 6.1 %s (%d files compiled)\n\n" % (" ".join(dirs), compiled))
+        for b in sorted({tuple(x) for x in pb}):
+            f.write("\n".join(b) + "\n")
+    other = norm(pb)
+elif compare:
+    other = norm(blocks_of(open(compare, errors="replace").read().splitlines()))
+if other is not None:
+    mine = norm([list(b) for b in uniq])
+    with open(out + ".compare.txt", "w") as f:
+        f.write("# dmacheck-sparse vs the GCC plugin, normalised to file:line: rule\n")
+        f.write("# both: %d, only sparse: %d, only plugin: %d\n" % (len(mine & other), len(mine - other), len(other - mine)))
+        for x in sorted(mine - other):
+            f.write("only sparse: %s\n" % x)
+        for x in sorted(other - mine):
+            f.write("only plugin: %s\n" % x)
+    print(open(out + ".compare.txt").read(), end="")
 PY
 [ $status -eq 0 ] || echo "kernel-check: make or the checker failed; see $log" >&2
 exit $status
