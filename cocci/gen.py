@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""cocci/gen.py - generate the Coccinelle scripts from the rule catalogue and the DMA API table.
+
+    python3 cocci/gen.py           write cocci/<rule>.cocci from cocci/src/<rule>.cocci.in
+    python3 cocci/gen.py --check   exit 1 (and say which) if a committed .cocci differs from
+                                   what the templates and rules/*.def give today
+
+The .cocci files are committed so that `make coccicheck COCCI=.../cocci/x.cocci` works in a
+kernel tree without this repository's build. Nothing in them is typed by hand twice: the
+messages come from rules/rules.def, the function lists from rules/dma-apis.def, the shared
+Python helpers from cocci/src/helpers.py. A template names what it needs with placeholders:
+
+    @@SLUG@@ @@MESSAGE@@   the rule's slug and catalogue message (the template's file name is
+                           the slug)
+    @@PYTHON@@             the generated tables and cocci/src/helpers.py, for @initialize:python@
+    @@STACK@@              SmPL disjunction: an expression that points into the stack frame
+    @@STACK_DECLS@@        the metavariables @@STACK@@ uses
+    @@STACK_ROOTS@@        the innermost stack addresses (for a position @ps on them)
+    @@ARG@@ @@ARG_DECLS@@  an argument that is the expression at position ps, cast, offset,
+                           indexed or one arm of a conditional; and its metavariables
+    @@USBDEV@@             SmPL disjunction: the struct device of a USB interface or device
+    @@USBDEV_DECLS@@       the metavariables @@USBDEV@@ uses
+    @@FIELDS_BUF@@         urb members that are DMA buffers (DMA_FIELD, ROLE_DMA_BUF/SETUP_PKT),
+                           as a list for `identifier f = {...};`
+    @@NONCOHERENT@@ @@COHERENT@@   DMA_ALLOC functions of that kind, as \\(a\\|b\\)
+    @@HANDLE_OUT_<n>@@     ROLE_HANDLE_OUT functions whose handle is argument n, as \\(a\\|b\\)
+    @@HANDLE_OUT_RULES@@   for the flag rule: one disjunction branch per handle position
+    @@URB_FILL@@           usb_fill_* functions (ROLE_URB)
+    @@FLAG@@               URB_NO_TRANSFER_DMA_MAP (DMA_FLAG)
+"""
+
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SRC = os.path.join(HERE, "src")
+RULES_DEF = os.path.join(ROOT, "rules", "rules.def")
+APIS_DEF = os.path.join(ROOT, "rules", "dma-apis.def")
+
+RULE_RE = re.compile(r'^RULE\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*(\w+)\s*,\s*"([^"]*)"\s*\)', re.M)
+API_RE = re.compile(r'^DMA_API\(\s*(\w+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*(\w+)\s*,\s*(\d+)\s*,\s*(\w+)\s*\)', re.M)
+FIELD_RE = re.compile(r'^DMA_FIELD\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*\)', re.M)
+FLAG_RE = re.compile(r'^DMA_FLAG\(\s*(\w+)\s*,\s*(\w+)\s*\)', re.M)
+ALLOC_RE = re.compile(r'^DMA_ALLOC\(\s*(\w+)\s*,\s*(\w+)\s*\)', re.M)
+
+
+def load():
+    with open(RULES_DEF, encoding="utf-8") as f:
+        rules = {m.group(2): m.group(4) for m in RULE_RE.finditer(f.read())}
+    with open(APIS_DEF, encoding="utf-8") as f:
+        text = f.read()
+    apis = [(m.group(1), int(m.group(2)), int(m.group(3)), m.group(4), int(m.group(5)), m.group(6))
+            for m in API_RE.finditer(text)]
+    fields = [m.groups() for m in FIELD_RE.finditer(text)]
+    flags = {m.group(1): m.group(2) for m in FLAG_RE.finditer(text)}
+    allocs = [m.groups() for m in ALLOC_RE.finditer(text)]
+    if not rules or not apis or not fields or not flags or not allocs:
+        sys.exit("gen.py: rules/rules.def or rules/dma-apis.def has no rows I can read")
+    return rules, apis, fields, flags, allocs
+
+
+def alt(names):
+    """SmPL disjunction of identifiers: \\(a\\|b\\) (a single name stays bare)."""
+    names = sorted(set(names))
+    return names[0] if len(names) == 1 else "\\(" + "\\|".join(names) + "\\)"
+
+
+# An expression whose value points into the current stack frame. `a` is a local array, `l`
+# any local (or parameter: its address is on the stack too), `ae` an expression of array
+# type (so that `l.fld` counts only when the member is an array, not a pointer in it).
+# Casts are spelled out: the drop_cast isomorphism does not apply to typed metavariables.
+STACK_BASE = [
+    "a", "a + e", "a - e", "&a[e]",
+    "&l", "&l.fld", "&l.fld.fld2", "&l.fld[e]", "&l.fld.fld2[e]",
+    "&l.fld + e", "\\(l.fld\\&ae\\)", "\\(l.fld.fld2\\&ae\\)", "\\(l.fld\\&ae\\) + e",
+]
+STACK_DECLS = """type T, T2, T3;
+local idexpression T[] a;
+local idexpression l;
+T3[] ae;
+identifier fld, fld2;
+expression e, e1, e2;"""
+
+
+def stack_forms():
+    forms = []
+    for b in STACK_BASE:
+        forms.append(b)
+        forms.append("(T2)" + b)
+    forms += ["e1 ? e2 : a", "e1 ? a : e2", "e1 ? e2 : &l", "e1 ? &l : e2"]
+    return forms
+
+
+# The stack-address roots the @sx@ rule finds (a bare expression pattern binds the innermost
+# match only), and the shapes of an argument around such a root that the call rules accept.
+STACK_ROOTS = ["a", "&l", "&l.fld", "&l.fld.fld2", "\\(l.fld\\&ae\\)", "\\(l.fld.fld2\\&ae\\)"]
+ARG_WRAPS = ["E@ps", "(T)E@ps", "E@ps + e", "(T)E@ps + e", "(T)(E@ps + e)", "E@ps - e",
+             "&E@ps[e]", "(T)&E@ps[e]", "&E@ps[e] + e2", "e1 ? e2 : E@ps", "e1 ? E@ps : e2",
+             "(T)(e1 ? e2 : E@ps)", "(T)(e1 ? E@ps : e2)"]
+ROOT_DECLS = """type T, T3;
+local idexpression T[] a;
+local idexpression l;
+T3[] ae;
+identifier fld, fld2;"""
+ARG_DECLS = """expression E, e, e1, e2;
+type T;"""
+
+
+# The struct device of a USB interface or USB device.
+USBDEV_DECLS = """struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;"""
+USBDEV_BASE = ["&ui->dev", "&ud->dev", "&interface_to_usbdev(ue)->dev", "&to_usb_device(ue)->dev",
+               "&to_usb_interface(ue)->dev", "&ui->dev.parent"]
+
+
+def usbdev_forms():
+    forms = [f for f in USBDEV_BASE if not f.endswith(".parent")]
+    forms += ["e1 ? %s : e2" % f for f in ("&ui->dev", "&ud->dev", "&interface_to_usbdev(ue)->dev")]
+    forms += ["e1 ? e2 : %s" % f for f in ("&ui->dev", "&ud->dev", "&interface_to_usbdev(ue)->dev")]
+    return forms
+
+
+def disj(forms):
+    return "\\(" + "\\|".join(forms) + "\\)"
+
+
+def python_block(rules, apis, fields, flags, allocs, slug):
+    out = ["# ---- generated by cocci/gen.py from rules/rules.def and rules/dma-apis.def ----"]
+    out.append("SLUG = %r" % slug)
+    out.append("MESSAGES = {")
+    for s in sorted(rules):
+        out.append("    %r: %r," % (s, rules[s]))
+    out.append("}")
+    sinks = {}
+    for fn, arg, ln, _dir, _da, role in apis:
+        if role in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT"):
+            sinks[(fn, arg)] = ln
+    out.append("# (function, 1-based argument) -> 1-based length argument (0: implied)")
+    out.append("DMA_SINKS = {")
+    for k in sorted(sinks):
+        out.append("    %r: %d," % (k, sinks[k]))
+    out.append("}")
+    out.append("MASK_SETTERS = {%s}" % ", ".join(
+        repr((fn, arg)) for fn, arg, _l, _d, _a, role in apis if role == "ROLE_MASK_DEV"))
+    out.append("HANDLE_OUT = {%s}" % ", ".join(
+        repr((fn, arg)) for fn, arg, _l, _d, _a, role in apis if role == "ROLE_HANDLE_OUT"))
+    out.append("URB_FILL_BUF = {%s}" % ", ".join(
+        "%r: %d" % (fn, arg) for fn, arg, _l, _d, _a, role in apis
+        if role == "ROLE_DMA_BUF" and any(f2 == fn and r2 == "ROLE_URB" for f2, _x, _y, _z, _w, r2 in apis)))
+    out.append("NONCOHERENT = {%s}" % ", ".join(repr(f) for f, m in allocs if m == "MEM_NONCOHERENT"))
+    out.append("COHERENT = {%s}" % ", ".join(repr(f) for f, m in allocs if m == "MEM_COHERENT"))
+    out.append("FLAGS = %r" % flags)
+    out.append("# ---- cocci/src/helpers.py ----")
+    with open(os.path.join(SRC, "helpers.py"), encoding="utf-8") as f:
+        out.append(f.read().rstrip("\n"))
+    return "\n".join(out)
+
+
+def render(name, rules, apis, fields, flags, allocs):
+    slug = name[:-len(".cocci.in")]
+    with open(os.path.join(SRC, name), encoding="utf-8") as f:
+        text = f.read()
+    if slug not in rules:
+        sys.exit("gen.py: template %s names no rule of rules/rules.def" % name)
+    handle_out = {}
+    for fn, arg, _l, _d, _a, role in apis:
+        if role == "ROLE_HANDLE_OUT":
+            handle_out.setdefault(arg, []).append(fn)
+    subst = {
+        "SLUG": slug,
+        "MESSAGE": rules[slug],
+        "STACK": disj(stack_forms()),
+        "STACK_DECLS": STACK_DECLS,
+        "STACK_ROOTS": disj(STACK_ROOTS),
+        "ARG": disj(ARG_WRAPS),
+        "ARG_DECLS": ARG_DECLS,
+        "ROOT_DECLS": ROOT_DECLS,
+        "USBDEV": disj(usbdev_forms()),
+        "USBDEV_DECLS": USBDEV_DECLS,
+        "FIELDS_BUF": ", ".join(sorted(f for s, f, r in fields
+                                       if s == "urb" and r in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT"))),
+        "FIELD_HANDLE": alt(f for s, f, r in fields if s == "urb" and r == "ROLE_HANDLE_OUT"),
+        "NONCOHERENT": alt(f for f, m in allocs if m == "MEM_NONCOHERENT"),
+        "COHERENT": alt(f for f, m in allocs if m == "MEM_COHERENT"),
+        "URB_FILL": alt(fn for fn, _a, _l, _d, _x, role in apis if role == "ROLE_URB"),
+        "FLAG": "URB_NO_TRANSFER_DMA_MAP" if "URB_NO_TRANSFER_DMA_MAP" in flags else sys.exit("no flag"),
+        "HANDLE_OUT_CALLS": "\n|\n".join(
+            " %s(%s&U->transfer_dma@p, ...)" % (alt(fns), "e1, " * (n - 1))
+            for n, fns in sorted(handle_out.items())),
+        "PYTHON": python_block(rules, apis, fields, flags, allocs, slug),
+    }
+
+    def rep(m):
+        key = m.group(1)
+        if key not in subst:
+            sys.exit("gen.py: %s: unknown placeholder @@%s@@" % (name, key))
+        return subst[key]
+    body = re.sub(r"@@([A-Z_]+)@@", rep, text)
+    head = ("// This file is generated by cocci/gen.py from cocci/src/%s, rules/rules.def and\n"
+            "// rules/dma-apis.def: edit those, then run `python3 cocci/gen.py`.\n" % name)
+    # keep the SPDX line first, as in the kernel
+    lines = body.split("\n", 1)
+    return lines[0] + "\n" + head + lines[1]
+
+
+def main(argv):
+    check = "--check" in argv
+    data = load()
+    bad = 0
+    names = sorted(n for n in os.listdir(SRC) if n.endswith(".cocci.in"))
+    for name in names:
+        out = os.path.join(HERE, name[:-3])
+        text = render(name, *data)
+        if check:
+            try:
+                with open(out, encoding="utf-8") as f:
+                    old = f.read()
+            except OSError:
+                old = None
+            if old != text:
+                print("FAIL cocci/%s differs from what cocci/gen.py makes of cocci/src/%s and "
+                      "rules/*.def: run python3 cocci/gen.py" % (os.path.basename(out), name))
+                bad += 1
+            else:
+                print("PASS cocci/%s is up to date with rules/*.def" % os.path.basename(out))
+        else:
+            with open(out, "w", encoding="utf-8") as f:
+                f.write(text)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

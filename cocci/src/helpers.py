@@ -1,0 +1,113 @@
+# Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
+import os
+import re
+import coccilib.report
+import coccilib.org
+
+_seen = set()
+
+
+def dmc_report(p, mode, slug=None):
+    """Print one diagnostic: `file:line:col-col: warning: <message> [dmacheck-<slug>]` in
+    report mode (coccilib's report format, so coccicheck users see the usual lines), an org
+    TODO item in org mode. Each place is reported once per rule."""
+    slug = slug or SLUG
+    key = (p.file, p.line, p.column, slug)
+    if key in _seen:
+        return
+    _seen.add(key)
+    msg = "%s [dmacheck-%s]" % (MESSAGES[slug], slug)
+    if mode == "org":
+        coccilib.org.print_todo(p, msg)
+    else:
+        coccilib.report.print_report(p, "warning: " + msg)
+
+
+# ---- same-file wrappers ----------------------------------------------------------------
+# An edge (file, wrapper, i) -> (callee, j): the wrapper passes its parameter i unchanged
+# (or cast, or plus an offset) as argument j of callee. A call's argument reaches a sink when
+# a chain of edges leads from (function, argument) to a row of the table: any depth, cycles
+# stop. Function-like macros of the .c file are edges too (spatch does not expand them).
+
+_edges = {}
+
+
+def dmc_edge(file, wrapper, i, callee, j):
+    _edges.setdefault(file, {}).setdefault((wrapper, i), set()).add((callee, j))
+
+
+_define_re = {}
+
+
+def _split_args(s):
+    out, depth, cur = [], 0, []
+    for c in s:
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            depth -= 1
+        if c == "," and depth == 0:
+            out.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(c)
+    out.append("".join(cur).strip())
+    return out
+
+
+def dmc_macro(file, name, body):
+    """A function-like macro whose body is one call: its parameters become edges."""
+    m = re.match(r"^\s*(\w+)\s*\((.*)\)\s*$", body, re.S)
+    if not m:
+        return
+    try:
+        with open(file, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return
+    d = re.search(r"#\s*define\s+%s\(([^)]*)\)" % re.escape(name), text)
+    if not d:
+        return
+    params = [x.strip() for x in d.group(1).split(",")]
+    for j, a in enumerate(_split_args(m.group(2)), 1):
+        a = re.sub(r"^\(\s*[\w\s\*]+\)\s*", "", a).strip()        # a cast
+        a = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                 # (param)
+        a = re.sub(r"\s*\+.*$", "", a)                             # param + offset
+        if a in params:
+            dmc_edge(file, name, params.index(a) + 1, m.group(1), j)
+
+
+def dmc_reaches(file, fn, i, table):
+    """Does argument i of fn reach a row of table (a dict or set of (function, argument))?
+    Returns the row or None."""
+    todo, seen = [(fn, i)], set()
+    edges = _edges.get(file, {})
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        if node in table:
+            return node
+        todo.extend(edges.get(node, ()))
+    return None
+
+
+def dmc_zero_len(fn, i, nxt):
+    """True when the table's length argument of (fn, i) is the argument right after it and
+    the call passes the constant 0 there: nothing is mapped."""
+    ln = DMA_SINKS.get((fn, i))
+    return ln == i + 1 and nxt is not None and nxt.strip() in ("0", "0U", "0u", "(0)")
+
+
+# ---- facts per function, for the URB rules ---------------------------------------------
+_facts = {}
+
+
+def dmc_fact(kind, p, urb):
+    """Record that function p.current_element of file p.file does `kind` to the URB `urb`."""
+    _facts.setdefault((p.file, p.current_element, kind), set()).add(re.sub(r"\s+", "", urb))
+
+
+def dmc_has(kind, p, urb):
+    return re.sub(r"\s+", "", urb) in _facts.get((p.file, p.current_element, kind), ())
