@@ -198,11 +198,48 @@ _facts = {}
 
 def dmc_fact(kind, p, urb):
     """Record that function p.current_element of file p.file does `kind` to the URB `urb`."""
-    _facts.setdefault((p.file, p.current_element, kind), set()).add(re.sub(r"\s+", "", urb))
+    _facts.setdefault((p.file, p.current_element, kind), set()).add(dmc_norm(urb))
 
 
 def dmc_has(kind, p, urb):
-    return re.sub(r"\s+", "", urb) in _facts.get((p.file, p.current_element, kind), ())
+    return dmc_norm(urb) in _facts.get((p.file, p.current_element, kind), ())
+
+
+def dmc_norm(e):
+    """An expression as spatch prints it, without blanks and leading casts."""
+    e = re.sub(r"\s+", "", e)
+    while True:
+        m = re.match(r"^\((?:const|volatile|unsigned|signed|struct|union|\w)+\**\)(.+)$", e)
+        if not m or not re.match(r"^\((const|volatile|unsigned|signed|struct|union|[A-Za-z_]\w*)", e):
+            return e
+        e = m.group(1)
+
+
+_bufs = {}
+
+
+def dmc_buf(p, urb, buf):
+    """The function stores buf as URB urb's transfer buffer (usb_fill_* or a field store)."""
+    _bufs.setdefault((p.file, p.current_element), []).append(
+        (dmc_norm(urb), dmc_norm(buf), (p.line, p.column)))
+
+
+_ncbufs = set()
+
+
+def dmc_ncbuf(p):
+    """The buffer at p is non-coherent by its shape (allocator call, stack, static)."""
+    _ncbufs.add((p.file, p.line, p.column))
+
+
+def dmc_noncoherent(p, urb):
+    """Is a transfer buffer of urb in this function ordinary kernel memory: assigned from a
+    MEM_NONCOHERENT allocator in the function (fact "nclval"), or an allocator call, the
+    stack or a static by its shape (dmc_ncbuf, found by SmPL)?"""
+    lvals = _facts.get((p.file, p.current_element, "nclval"), set())
+    u = dmc_norm(urb)
+    return any(b in lvals or (p.file,) + where in _ncbufs
+               for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
 
 // ---- same-file wrappers: which parameter reaches which argument of which call ----
 

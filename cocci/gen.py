@@ -24,9 +24,11 @@ Python helpers from cocci/src/helpers.py. A template names what it needs with pl
     @@FIELDS_BUF@@         urb members that are DMA buffers (DMA_FIELD, ROLE_DMA_BUF/SETUP_PKT),
                            as a list for `identifier f = {...};`
     @@NONCOHERENT@@ @@COHERENT@@   DMA_ALLOC functions of that kind, as \\(a\\|b\\)
-    @@HANDLE_OUT_<n>@@     ROLE_HANDLE_OUT functions whose handle is argument n, as \\(a\\|b\\)
-    @@HANDLE_OUT_RULES@@   for the flag rule: one disjunction branch per handle position
-    @@URB_FILL@@           usb_fill_* functions (ROLE_URB)
+    @@HANDLE_OUT_CALLS@@   disjunction branches: a ROLE_HANDLE_OUT call given &U->transfer_dma@p
+    @@HANDLE_OUT_DECLS@@   the expression lists these use
+    @@URB_FILL@@           usb_fill_* functions (ROLE_URB), as \\(a\\|b\\)
+    @@URB_FILL_BUF@@       disjunction branches: a usb_fill_* call of URB U with buffer B@pb
+    @@URB_FILL_DECLS@@     the expression lists these use
     @@FLAG@@               URB_NO_TRANSFER_DMA_MAP (DMA_FLAG)
 """
 
@@ -166,6 +168,8 @@ def render(name, rules, apis, fields, flags, allocs):
         text = f.read()
     if slug not in rules:
         sys.exit("gen.py: template %s names no rule of rules/rules.def" % name)
+    urb_fill = {fn: arg for fn, arg, _l, _d, _a, role in apis if role == "ROLE_DMA_BUF"
+                and any(f2 == fn and r2 == "ROLE_URB" for f2, _x, _y, _z, _w, r2 in apis)}
     handle_out = {}
     for fn, arg, _l, _d, _a, role in apis:
         if role == "ROLE_HANDLE_OUT":
@@ -188,9 +192,17 @@ def render(name, rules, apis, fields, flags, allocs):
         "COHERENT": alt(f for f, m in allocs if m == "MEM_COHERENT"),
         "URB_FILL": alt(fn for fn, _a, _l, _d, _x, role in apis if role == "ROLE_URB"),
         "FLAG": "URB_NO_TRANSFER_DMA_MAP" if "URB_NO_TRANSFER_DMA_MAP" in flags else sys.exit("no flag"),
+        "HANDLE_OUT_DECLS": "\n".join("expression list[%d] ho%d;" % (n - 1, n)
+                                       for n in sorted(handle_out) if n > 1),
         "HANDLE_OUT_CALLS": "\n|\n".join(
-            " %s(%s&U->transfer_dma@p, ...)" % (alt(fns), "e1, " * (n - 1))
+            " %s(%s&U->transfer_dma@p, ...)" % (alt(fns), "ho%d, " % n if n > 1 else "")
             for n, fns in sorted(handle_out.items())),
+        "URB_FILL_DECLS": "\n".join("expression list[%d] uf%d;" % (n - 2, n)
+                                     for n in sorted(set(urb_fill.values())) if n > 2),
+        "URB_FILL_BUF": "\n|\n".join(
+            " %s(U, %sB@pb, ...)" % (alt(f for f in urb_fill if urb_fill[f] == n),
+                                     "uf%d, " % n if n > 2 else "")
+            for n in sorted(set(urb_fill.values()))),
         "PYTHON": python_block(rules, apis, fields, flags, allocs, slug),
     }
 
