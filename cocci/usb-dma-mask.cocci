@@ -237,28 +237,239 @@ def dmc_noncoherent(p, urb):
     return any(b in lvals or (p.file,) + where in _ncbufs
                for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
 
+
+_params = {}
+
+
+def dmc_function(p, name):
+    """Remember the parameter names of function `name` defined at p (read from the source:
+    spatch gives one binding per parameter list, not one per parameter)."""
+    try:
+        with open(p.file, encoding="utf-8", errors="replace") as f:
+            lines = f.read().split("\n")
+    except OSError:
+        return
+    text = "\n".join(lines[int(p.line) - 1:int(p.line) + 40])
+    i = text.find("(", int(p.column))
+    if i < 0:
+        return
+    depth, j = 0, i
+    while j < len(text):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    names = []
+    for prm in _split_args(re.sub(r"/\*.*?\*/", "", text[i + 1:j], flags=re.S)):
+        m = re.search(r"\(\s*\*\s*(\w+)\s*\)", prm) or re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*$", prm)
+        names.append(m.group(1) if m else None)
+    _params[(p.file, name)] = names
+
+
+def dmc_param_edge(p, callee, j, x):
+    """Argument j of the call of callee at p is x: an edge if x is a parameter of the
+    function the call is in."""
+    names = _params.get((p.file, p.current_element), [])
+    if x in names:
+        dmc_edge(p.file, p.current_element, names.index(x) + 1, callee, j)
+
 // ---- same-file helpers: which parameter reaches which argument of which call ----
 
-@edge@
-identifier wf, prm, f;
-parameter list[pn] ps;
-expression list[n] es;
-type T, T2;
+@fdef@
+identifier wf;
 position pw;
 @@
 
-wf@pw(ps, T prm, ...) {
-  <+... f(es, \(prm\|(T2)prm\), ...) ...+>
-}
+wf@pw(...) { ... }
 
 @script:python@
-wf << edge.wf;
-pn << edge.pn;
-f << edge.f;
-n << edge.n;
-pw << edge.pw;
+wf << fdef.wf;
+pw << fdef.pw;
 @@
-dmc_edge(pw[0].file, wf, int(pn) + 1, f, int(n) + 1)
+dmc_function(pw[0], wf)
+
+@edge0@
+identifier f;
+identifier x;
+expression e;
+type T;
+position p;
+@@
+
+f@p(\(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge0.f;
+x << edge0.x;
+p << edge0.p;
+@@
+dmc_param_edge(p[0], f, 1, x)
+
+@edge1@
+identifier f;
+identifier x;
+expression list[1] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge1.f;
+x << edge1.x;
+p << edge1.p;
+@@
+dmc_param_edge(p[0], f, 2, x)
+
+@edge2@
+identifier f;
+identifier x;
+expression list[2] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge2.f;
+x << edge2.x;
+p << edge2.p;
+@@
+dmc_param_edge(p[0], f, 3, x)
+
+@edge3@
+identifier f;
+identifier x;
+expression list[3] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge3.f;
+x << edge3.x;
+p << edge3.p;
+@@
+dmc_param_edge(p[0], f, 4, x)
+
+@edge4@
+identifier f;
+identifier x;
+expression list[4] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge4.f;
+x << edge4.x;
+p << edge4.p;
+@@
+dmc_param_edge(p[0], f, 5, x)
+
+@edge5@
+identifier f;
+identifier x;
+expression list[5] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge5.f;
+x << edge5.x;
+p << edge5.p;
+@@
+dmc_param_edge(p[0], f, 6, x)
+
+@edge6@
+identifier f;
+identifier x;
+expression list[6] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge6.f;
+x << edge6.x;
+p << edge6.p;
+@@
+dmc_param_edge(p[0], f, 7, x)
+
+@edge7@
+identifier f;
+identifier x;
+expression list[7] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge7.f;
+x << edge7.x;
+p << edge7.p;
+@@
+dmc_param_edge(p[0], f, 8, x)
+
+@edge8@
+identifier f;
+identifier x;
+expression list[8] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge8.f;
+x << edge8.x;
+p << edge8.p;
+@@
+dmc_param_edge(p[0], f, 9, x)
+
+@edge9@
+identifier f;
+identifier x;
+expression list[9] es;
+expression e;
+type T;
+position p;
+@@
+
+f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
+
+@script:python@
+f << edge9.f;
+x << edge9.x;
+p << edge9.p;
+@@
+dmc_param_edge(p[0], f, 10, x)
+
 
 // ---- the struct device of a USB interface or device, given to a call ----
 

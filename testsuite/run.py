@@ -1,15 +1,24 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""testsuite/run.py - run the dmacheck test cases against the GCC plugin.
+"""testsuite/run.py - run the dmacheck test cases against the engines (GCC plugin, Coccinelle).
 
-Every case in testsuite/cases/<rule>/*.c whose header names the engine gcc
-(`/* check-engines: gcc ... */`) is compiled with
+Engines (--engine gcc,cocci; the default is gcc): a case runs on each selected engine that its
+header names (`/* check-engines: gcc cocci */`). The table ENGINES below says how each engine
+is run and how its output is read; all of them are compared with the same expectations.
+
+  gcc    Every case is compiled
 
     $CC -std=gnu11 -Wall -fplugin=PLUGIN -c -o /dev/null -nostdinc \
         -isystem testsuite/include -fdiagnostics-color=never OPT case.c
 
-at each optimisation level OPT (-O0 -O2 -Os by default), and the plugin's diagnostics are
-compared with the expectations written in the case (see testsuite/README.md):
+at each optimisation level OPT (-O0 -O2 -Os by default).
+  cocci  Every cocci/*.cocci is applied with `spatch --very-quiet -D report <its // Options:>
+         --sp-file X case.c` (one pseudo-level, "cocci"); report lines are
+         file:line:col-col: warning: <message> [dmacheck-<slug>].
+  sparse (when --sparse PATH is given) the dmacheck-sparse binary run like a compiler.
+
+The diagnostics are compared with the expectations written in the case (see
+testsuite/README.md):
 
     /* { dg-warning "dmacheck-<slug>" } */   this statement must get exactly that rule
     /* { dg-bogus "dmacheck" } */            this statement must get no dmacheck diagnostic
@@ -21,19 +30,21 @@ places on the first line of a multi-line call satisfies a dg-warning written on 
 A case fails on a missing warning, a dmacheck diagnostic that no dg-warning expects (or that
 hits a dg-bogus line), a diagnostic whose message is not the catalogue's, any other compiler
 warning or error, a non-zero exit, a crash or an internal compiler error.
-`/* known-to-fail: gcc [-O..] <reason> */` turns a failing comparison into XFAIL (not counted)
+`/* known-to-fail: ENGINE [-O..] <reason> */` turns a failing comparison into XFAIL (not counted)
 and a passing one into XPASS (counted as a failure, so that the marker gets removed); crashes
 and compiler warnings are failures regardless.
 
 The run ends with the catalogue check (every slug used exists in rules/rules.def; each mission
-rule has enough must-warn and must-stay-silent lines) and the line
+rule has enough must-warn and must-stay-silent lines for each engine run; with cocci, the
+.cocci files carry the catalogue's slugs and messages and are what cocci/gen.py makes of
+rules/*.def) and the line
     testsuite: N passed, N failed
 and exits 1 if anything failed (2 on a usage error such as a missing plugin).
 
-Options: --plugin PATH, --no-plugin (compile without it: every dg-warning must then fail;
-a check of the runner itself), --cc CC, --opt "-O0 -O2 -Os", -j N, --json (also compile once
-with -fdiagnostics-format=json and check the same findings come out), -v, --self-test,
-positional filters (substrings of the case path).
+Options: --engine LIST, --plugin PATH, --no-plugin (compile without it: every dg-warning must
+then fail; a check of the runner itself), --cc CC, --opt "-O0 -O2 -Os", -j N, --json (also
+compile once with -fdiagnostics-format=json and check the same findings come out), --spatch
+PATH, --sparse PATH, -v, --self-test, positional filters (substrings of the case path).
 Python 3 standard library only.
 """
 
@@ -50,20 +61,23 @@ ROOT = os.path.dirname(HERE)
 CASES = os.path.join(HERE, "cases")
 INCLUDE = os.path.join(HERE, "include")
 RULES_DEF = os.path.join(ROOT, "rules", "rules.def")
+COCCI_DIR = os.path.join(ROOT, "cocci")
 
 MISSION_RULES = ("dma-on-stack", "usb-dma-mask", "urb-dma-flag-missing", "urb-dma-handle-missing")
 MIN_LINES = 10          # must-warn and must-stay-silent lines each mission rule needs
-COMPILE_TIMEOUT = 300   # seconds for one compile
+COMPILE_TIMEOUT = 300   # seconds for one compile (or one spatch run)
 
 EXPECT_RE = re.compile(r'\{\s*dg-(warning|bogus)\s+"([^"]*)"\s*\}')
 ENGINES_RE = re.compile(r'check-engines:\s*([^*]*)\*/')
 KTF_RE = re.compile(r'known-to-fail:\s*(.*?)\s*\*/')
-DIAG_RE = re.compile(r'^(?P<file>.+?):(?P<line>\d+):(?:(?P<col>\d+):)? '
+DIAG_RE = re.compile(r'^(?P<file>.+?):(?P<line>\d+):(?:(?P<col>\d+)(?:-\d+)?:)? '
                      r'(?P<kind>warning|error|fatal error|note|sorry, unimplemented): '
                      r'(?P<msg>.*)$')
 TAG_RE = re.compile(r'\[dmacheck-([a-z0-9-]+)\]')
 ICE_RE = re.compile(r'internal compiler error|Segmentation fault|Aborted|Killed|'
-                    r'Please submit a full bug report|compilation terminated', re.I)
+                    r'Please submit a full bug report|compilation terminated|'
+                    r'Traceback \(most recent call last\)|Error in Python script|'
+                    r'^EXN:|^Fatal error|parse error', re.I)
 RULE_RE = re.compile(r'^RULE\(\s*(\w+)\s*,\s*"([^"]+)"\s*,\s*(\w+)\s*,\s*"([^"]*)"\s*\)', re.M)
 
 
@@ -129,15 +143,26 @@ class Case:
         self.engines = m.group(1).split() if m else []
         if not m:
             self.errors.append("no check-engines: line in the header")
-        self.ktf = None                 # (levels or None for all, reason) for gcc
+        self.ktfs = {}                  # engine -> (levels or None for all, reason)
         for m in KTF_RE.finditer(head):
             words = m.group(1).split()
-            if words and words[0] == "gcc":
-                levels = []
-                rest = words[1:]
-                while rest and re.match(r"^-O", rest[0]):
-                    levels.append(rest.pop(0))
-                self.ktf = (levels or None, " ".join(rest))
+            if not words:
+                self.errors.append("known-to-fail: names no engine")
+                continue
+            if words[0] not in ENGINES and words[0] not in RESERVED_ENGINES:
+                self.errors.append("known-to-fail: unknown engine %s" % words[0])
+                continue
+            levels = []
+            rest = words[1:]
+            while rest and re.match(r"^-O", rest[0]):
+                levels.append(rest.pop(0))
+            if not rest:
+                self.errors.append("known-to-fail: %s gives no reason" % words[0])
+            self.ktfs[words[0]] = (levels or None, " ".join(rest))
+        self.ktf = self.ktfs.get("gcc")     # the gcc marker (older callers)
+        for e in self.engines:
+            if e not in ENGINES and e not in RESERVED_ENGINES:
+                self.errors.append("check-engines: unknown engine %s" % e)
         self.warn = {}                  # line -> set of slugs (dg-warning)
         self.bogus = {}                 # line -> set of slugs, "" = any dmacheck rule
         for no, text_line in enumerate(self.lines, 1):
@@ -314,9 +339,10 @@ def compare(case, rc, output, rules, diags=None, src_name=None):
     return res
 
 
-def verdict(case, level, res):
-    """PASS, FAIL, XFAIL or XPASS for one compile of a case."""
-    ktf = case.ktf is not None and (case.ktf[0] is None or level in case.ktf[0])
+def verdict(case, level, res, engine="gcc"):
+    """PASS, FAIL, XFAIL or XPASS for one run of a case on an engine."""
+    mark = case.ktfs.get(engine)
+    ktf = mark is not None and (mark[0] is None or level in mark[0])
     if res.fatal:
         return "FAIL"
     if ktf:
@@ -344,10 +370,158 @@ def compile_case(cc, plugin, case, level, extra=()):
         return cmd, 127, "cannot run %s: %s" % (cc, e), ""
 
 
-def run_one(args, rules, case, level):
-    """Compile a case at one level (or 'json') and return (status, detail lines)."""
+def run_tool(cmd, env=None):
+    """Run one engine command in ROOT: (rc, stdout + stderr, stderr); rc None on a timeout."""
+    env = dict(os.environ, LC_ALL="C", LANG="C", **(env or {}))
+    try:
+        p = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           env=env, timeout=COMPILE_TIMEOUT, universal_newlines=True,
+                           errors="replace")
+        return p.returncode, p.stdout + p.stderr, p.stderr
+    except subprocess.TimeoutExpired:
+        return None, "", ""
+    except OSError as e:
+        return 127, "cannot run %s: %s" % (cmd[0], e), ""
+
+
+# ------------------------------------------------------------------------------ engines ---
+#
+# An engine says which levels a case runs at, how one run is done and how its output is read.
+# run(args, case, level) returns (command for -v, rc, output, diagnostics or None); None means
+# "parse `output` as GCC-style text" (compare() does that). Adding an engine is a few lines:
+# a class (or a GccStyleTool instance) and an entry in ENGINES.
+
+class GccEngine:
+    """The GCC plugin: compile_case() at each --opt level (and 'json' with --json)."""
+    name = "gcc"
+
+    def setup(self, args):
+        if args.no_plugin:
+            args.plugin = None
+            return None
+        args.plugin = os.path.abspath(args.plugin)
+        if not os.path.isfile(args.plugin):
+            return "plugin %s not found (make plugin, or --plugin PATH)" % args.plugin
+        return None
+
+    def levels(self, args):
+        return args.levels + (["json"] if args.json else [])
+
+    def run(self, args, case, level):
+        cmd, rc, out, _ = compile_case(args.cc, args.plugin, case, level)
+        return cmd, rc, out, None
+
+
+class GccStyleTool:
+    """A checker run like a compiler that prints GCC-style diagnostics on stderr, e.g.
+    dmacheck-sparse: TOOL -nostdinc -isystem testsuite/include case.c (as sparse/run-cases.sh).
+    `option` is the run.py option that gives its path (the engine is off without it)."""
+
+    def __init__(self, name, option, levels=("-O2",)):
+        self.name, self.option, self._levels = name, option, list(levels)
+
+    def setup(self, args):
+        path = getattr(args, self.option, None)
+        if not path:
+            return "engine %s needs --%s PATH" % (self.name, self.option)
+        setattr(args, self.option, os.path.abspath(path))
+        if not os.access(getattr(args, self.option), os.X_OK):
+            return "%s: %s is not an executable" % (self.name, path)
+        return None
+
+    def levels(self, args):
+        return [self.name]
+
+    def run(self, args, case, level):
+        cmd = [getattr(args, self.option), "-nostdinc", "-isystem",
+               os.path.relpath(INCLUDE, ROOT), os.path.relpath(case.path, ROOT)]
+        rc, out, _ = run_tool(cmd)
+        return cmd, rc, out, None
+
+
+COCCI_OPTIONS_RE = re.compile(r"^//\s*Options:\s*(.*)$", re.M)
+
+
+def cocci_scripts():
+    try:
+        return sorted(os.path.join(COCCI_DIR, f) for f in os.listdir(COCCI_DIR)
+                      if f.endswith(".cocci"))
+    except OSError:
+        return []
+
+
+def cocci_command(spatch, script, src, mode="report"):
+    """spatch on one file as `make coccicheck` runs it: -D MODE and the script's Options."""
+    with open(script, encoding="utf-8") as f:
+        m = COCCI_OPTIONS_RE.search(f.read())
+    opts = m.group(1).split() if m else []
+    return [spatch, "--very-quiet", "-D", mode] + opts + [
+        "--sp-file", os.path.relpath(script, ROOT), src]
+
+
+class CocciEngine:
+    """The Coccinelle scripts cocci/*.cocci, each applied in report mode; one level 'cocci'.
+    Anything spatch prints that is not a report line is a failure (parse errors, Python
+    tracebacks, SmPL warnings)."""
+    name = "cocci"
+
+    def setup(self, args):
+        if not cocci_scripts():
+            return "no cocci/*.cocci"
+        try:
+            subprocess.run([args.spatch, "--version"], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60)
+        except (OSError, subprocess.TimeoutExpired) as e:
+            return "cannot run %s: %s (--spatch PATH)" % (args.spatch, e)
+        return None
+
+    def levels(self, args):
+        return ["cocci"]
+
+    def run(self, args, case, level):
+        src = os.path.relpath(case.path, ROOT)
+        cmds, rc_all, outs = [], 0, []
+        for script in cocci_scripts():
+            cmd = cocci_command(args.spatch, script, src)
+            cmds.append(" ".join(cmd))
+            rc, out, _ = run_tool(cmd)
+            if rc is None or rc != 0:
+                rc_all = rc if rc_all == 0 else rc_all
+            outs.append(out)
+        out = "".join(outs)
+        return [" ; ".join(cmds)], rc_all, out, parse_cocci(out)
+
+
+def parse_cocci(output):
+    """Report lines of spatch; every other non-empty line becomes a 'compiler' diagnostic
+    without a rule (so compare() fails the case on it)."""
+    diags = []
+    for raw in output.splitlines():
+        if not raw.strip():
+            continue
+        m = DIAG_RE.match(raw)
+        if m:
+            t = TAG_RE.search(m.group("msg"))
+            diags.append(Diag(m.group("file"), int(m.group("line")), int(m.group("col") or 0),
+                              m.group("kind"), m.group("msg"), t.group(1) if t else None))
+        else:
+            diags.append(Diag("spatch", 0, 0, "output", raw.strip(), None))
+    return diags
+
+
+ENGINES = {
+    "gcc": GccEngine(),
+    "cocci": CocciEngine(),
+    "sparse": GccStyleTool("sparse", "sparse"),
+}
+RESERVED_ENGINES = ("core",)     # may be named by cases; no runner yet
+
+
+def run_one(args, rules, case, level, engine="gcc"):
+    """Run a case on an engine at one level (or 'json') and return (status, cmd, details)."""
     src = os.path.relpath(case.path, ROOT)
-    if level == "json":
+    out = ""
+    if engine == "gcc" and level == "json":
         lvl = args.levels[0]
         cmd, rc, out, err = compile_case(args.cc, args.plugin, case, lvl,
                                          ["-fdiagnostics-format=json"])
@@ -365,15 +539,16 @@ def run_one(args, rules, case, level):
         if text != js:
             res.fatal.append("json: findings differ from the text output at %s: json %s, text %s"
                              % (lvl, js, text))
-        status = verdict(case, lvl, res)
+        status = verdict(case, lvl, res, engine)
     else:
-        cmd, rc, out, _ = compile_case(args.cc, args.plugin, case, level)
-        res = compare(case, rc, out, rules, src_name=src)
-        status = verdict(case, level, res)
+        cmd, rc, out, diags = ENGINES[engine].run(args, case, level)
+        res = compare(case, rc, out, rules, diags=diags, src_name=src)
+        status = verdict(case, level, res, engine)
     detail = []
     if status in ("FAIL", "XPASS") or args.verbose:
         if status == "XPASS":
-            detail.append("    known-to-fail (%s) but passed: remove the marker" % case.ktf[1])
+            detail.append("    known-to-fail (%s) but passed: remove the marker"
+                          % case.ktfs[engine][1])
         for e in res.expected:
             detail.append("    expected: " + e)
         for g in res.got:
@@ -405,15 +580,14 @@ def find_cases(filters):
     return found
 
 
-def catalogue_check(cases, rules, out):
-    """Slugs used exist; each mission rule has >= MIN_LINES must-warn and dg-bogus lines."""
+def catalogue_check(cases, rules, out, engines=("gcc",)):
+    """Slugs used exist; each mission rule has >= MIN_LINES must-warn and dg-bogus lines among
+    the cases of each engine."""
     passed = failed = 0
     bad = []
-    warn = {r: 0 for r in MISSION_RULES}
-    silent = {r: 0 for r in MISSION_RULES}
+    warn = {e: {r: 0 for r in MISSION_RULES} for e in engines}
+    silent = {e: {r: 0 for r in MISSION_RULES} for e in engines}
     for c in cases:
-        if not c.runs("gcc"):
-            continue
         d = os.path.basename(os.path.dirname(c.path))
         if d not in rules:
             bad.append("%s: directory %s is not a rule slug" % (c.rel, d))
@@ -421,16 +595,18 @@ def catalogue_check(cases, rules, out):
             for s in slugs:
                 if s not in rules:
                     bad.append("%s:%d: dg-warning names unknown rule %s" % (c.rel, line, s))
-                elif s in warn:
-                    warn[s] += 1
+                for e in engines:
+                    if c.runs(e) and s in warn[e]:
+                        warn[e][s] += 1
         for line, slugs in c.bogus.items():
             for s in slugs:
                 if s == "":
                     s = d
                 if s and s not in rules:
                     bad.append("%s:%d: dg-bogus names unknown rule %s" % (c.rel, line, s))
-                elif s in silent:
-                    silent[s] += 1
+                for e in engines:
+                    if c.runs(e) and s in silent[e]:
+                        silent[e][s] += 1
     if bad:
         failed += 1
         out("FAIL catalogue: every rule named by a case exists in rules/rules.def")
@@ -439,10 +615,57 @@ def catalogue_check(cases, rules, out):
     else:
         passed += 1
         out("PASS catalogue: every rule named by a case exists in rules/rules.def")
-    for r in MISSION_RULES:
-        ok = warn[r] >= MIN_LINES and silent[r] >= MIN_LINES
-        out("%s catalogue: %s: %d must-warn, %d must-stay-silent lines for gcc (need %d each)"
-            % ("PASS" if ok else "FAIL", r, warn[r], silent[r], MIN_LINES))
+    for e in engines:
+        for r in MISSION_RULES:
+            ok = warn[e][r] >= MIN_LINES and silent[e][r] >= MIN_LINES
+            out("%s catalogue: %s: %d must-warn, %d must-stay-silent lines for %s (need %d each)"
+                % ("PASS" if ok else "FAIL", r, warn[e][r], silent[e][r], e, MIN_LINES))
+            passed, failed = passed + ok, failed + (not ok)
+    return passed, failed
+
+
+COCCI_MSG_RE = re.compile(r"^    '([a-z0-9-]+)': (['\"])(.*)\2,$", re.M)
+COCCI_SLUG_RE = re.compile(r"^SLUG = '([a-z0-9-]+)'$", re.M)
+
+
+def cocci_catalogue_check(rules, out, scripts=None, gen_check=True):
+    """Each cocci/<slug>.cocci names a rule of rules/rules.def, carries its slug and the
+    catalogue's messages unchanged, and is what cocci/gen.py makes of rules/*.def today."""
+    passed = failed = 0
+    for path in (cocci_scripts() if scripts is None else scripts):
+        name = os.path.basename(path)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        problems = []
+        m = COCCI_SLUG_RE.search(text)
+        slug = name[:-len(".cocci")]
+        if not m or m.group(1) != slug:
+            problems.append("SLUG is %s, not the file's name %s" % (m and m.group(1), slug))
+        if slug not in rules:
+            problems.append("%s is not a rule of rules/rules.def" % slug)
+        msgs = {k: v.replace("\\'", "'") for k, _q, v in COCCI_MSG_RE.findall(text)}
+        if msgs.get(slug) != rules.get(slug):
+            problems.append("message %r is not the catalogue's %r" % (msgs.get(slug), rules.get(slug)))
+        for k, v in sorted(msgs.items()):
+            if rules.get(k) != v:
+                problems.append("message of %s %r differs from rules/rules.def (%r)"
+                                % (k, v, rules.get(k)))
+        if "[dmacheck-%s]" not in text and "dmacheck-%s]" not in text:
+            problems.append("does not print [dmacheck-<slug>]")
+        status = "FAIL" if problems else "PASS"
+        out("%s catalogue: cocci/%s carries the slug and message of rules/rules.def" % (status, name))
+        for p in problems:
+            out("    " + p)
+        passed, failed = passed + (not problems), failed + bool(problems)
+    if gen_check:
+        p = subprocess.run([sys.executable, os.path.join(COCCI_DIR, "gen.py"), "--check"],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           universal_newlines=True)
+        ok = p.returncode == 0
+        out("%s catalogue: cocci/*.cocci are what cocci/gen.py makes of rules/*.def"
+            % ("PASS" if ok else "FAIL"))
+        if not ok:
+            out("".join("    " + l + "\n" for l in p.stdout.splitlines()).rstrip("\n"))
         passed, failed = passed + ok, failed + (not ok)
     return passed, failed
 
@@ -451,11 +674,16 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("filters", nargs="*", help="run only cases whose path contains one of these")
+    ap.add_argument("--engine", default="gcc",
+                    help="comma-separated engines to run: %s (default gcc)" % ",".join(ENGINES))
     ap.add_argument("--plugin", default=os.path.join(ROOT, "plugin", "dmacheck.so"))
     ap.add_argument("--no-plugin", action="store_true",
                     help="compile without the plugin (checks the runner: dg-warnings must fail)")
     ap.add_argument("--cc", default=os.environ.get("CC") or "gcc")
     ap.add_argument("--opt", default="-O0 -O2 -Os", help='levels, default "-O0 -O2 -Os"')
+    ap.add_argument("--spatch", default=os.environ.get("SPATCH") or "spatch",
+                    help="Coccinelle's spatch for the cocci engine (default $SPATCH or spatch)")
+    ap.add_argument("--sparse", default=None, help="the dmacheck-sparse binary (engine sparse)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", action="store_true",
                     help="also compile once with -fdiagnostics-format=json and compare")
@@ -471,31 +699,38 @@ def main(argv=None):
     if args.self_test:
         return self_test()
     rules = load_rules()
-    if args.no_plugin:
-        args.plugin = None
-    else:
-        args.plugin = os.path.abspath(args.plugin)
-        if not os.path.isfile(args.plugin):
-            print("run.py: plugin %s not found (make plugin, or --plugin PATH)" % args.plugin,
+    engines = [e for e in args.engine.replace(",", " ").split() if e]
+    for e in engines:
+        if e not in ENGINES:
+            print("run.py: unknown engine %s (known: %s)" % (e, ", ".join(ENGINES)),
                   file=sys.stderr)
             return 2
+    if not engines:
+        print("run.py: --engine lists no engine", file=sys.stderr)
+        return 2
     args.levels = args.opt.split()
     if not args.levels:
         print("run.py: --opt lists no level", file=sys.stderr)
         return 2
+    for e in engines:
+        err = ENGINES[e].setup(args)
+        if err:
+            print("run.py: %s" % err, file=sys.stderr)
+            return 2
 
     paths = find_cases(args.filters)
     if not paths and args.filters:
         print("run.py: no case matches %s" % " ".join(args.filters), file=sys.stderr)
         return 2
     cases = [Case(p) for p in paths]
-    runnable = [c for c in cases if c.runs("gcc")]
-    jobs = [(c, l) for c in runnable for l in args.levels + (["json"] if args.json else [])]
+    jobs = [(c, l, e) for e in engines for c in cases if c.runs(e)
+            for l in ENGINES[e].levels(args)]
 
-    passed = failed = xfail = 0
+    passed = failed = 0
+    xfail = {e: 0 for e in engines}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as ex:
-        futs = [ex.submit(run_one, args, rules, c, l) for c, l in jobs]
-        for (c, l), fut in zip(jobs, futs):
+        futs = [ex.submit(run_one, args, rules, c, l, e) for c, l, e in jobs]
+        for (c, l, e), fut in zip(jobs, futs):
             status, cmd, detail = fut.result()
             print("%s %s %s" % (status, c.rel, l))
             if args.verbose:
@@ -505,17 +740,26 @@ def main(argv=None):
             if status == "PASS":
                 passed += 1
             elif status == "XFAIL":
-                xfail += 1
+                xfail[e] += 1
             else:
                 failed += 1
             sys.stdout.flush()
 
     if not args.filters:
-        p, f = catalogue_check(cases, rules, print)
+        p, f = catalogue_check(cases, rules, print, engines)
         passed, failed = passed + p, failed + f
-    skipped = len(cases) - len(runnable)
-    print("testsuite: %d cases, %d compiles, %d XFAIL, %d cases without gcc"
-          % (len(runnable), len(jobs), xfail, skipped))
+        if "cocci" in engines:
+            p, f = cocci_catalogue_check(rules, print)
+            passed, failed = passed + p, failed + f
+    for e in engines:
+        runnable = [c for c in cases if c.runs(e)]
+        runs = len([j for j in jobs if j[2] == e])
+        if e == "gcc":
+            print("testsuite: %d cases, %d compiles, %d XFAIL, %d cases without gcc"
+                  % (len(runnable), runs, xfail[e], len(cases) - len(runnable)))
+        else:
+            print("testsuite: %s: %d cases, %d runs, %d XFAIL, %d cases without %s"
+                  % (e, len(runnable), runs, xfail[e], len(cases) - len(runnable), e))
     print("testsuite: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -148,3 +148,42 @@ def dmc_noncoherent(p, urb):
     u = dmc_norm(urb)
     return any(b in lvals or (p.file,) + where in _ncbufs
                for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
+
+
+_params = {}
+
+
+def dmc_function(p, name):
+    """Remember the parameter names of function `name` defined at p (read from the source:
+    spatch gives one binding per parameter list, not one per parameter)."""
+    try:
+        with open(p.file, encoding="utf-8", errors="replace") as f:
+            lines = f.read().split("\n")
+    except OSError:
+        return
+    text = "\n".join(lines[int(p.line) - 1:int(p.line) + 40])
+    i = text.find("(", int(p.column))
+    if i < 0:
+        return
+    depth, j = 0, i
+    while j < len(text):
+        if text[j] == "(":
+            depth += 1
+        elif text[j] == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        j += 1
+    names = []
+    for prm in _split_args(re.sub(r"/\*.*?\*/", "", text[i + 1:j], flags=re.S)):
+        m = re.search(r"\(\s*\*\s*(\w+)\s*\)", prm) or re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*$", prm)
+        names.append(m.group(1) if m else None)
+    _params[(p.file, name)] = names
+
+
+def dmc_param_edge(p, callee, j, x):
+    """Argument j of the call of callee at p is x: an edge if x is a parameter of the
+    function the call is in."""
+    names = _params.get((p.file, p.current_element), [])
+    if x in names:
+        dmc_edge(p.file, p.current_element, names.index(x) + 1, callee, j)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic (the static inline register helpers of drivers such as drivers/usb/serial/ch341.c or drivers/net/usb/sr9700.c, with a stack buffer put in) */
 /* what: `static inline` same-file wrappers (which sparse would inline, and GCC inlines at -O2) are followed as functions: the call that passes the stack buffer warns, the wrappers do not; an inline wrapper that copies into heap memory stays silent */
 #include <linux/usb.h>
