@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/storage/alauda.c (6.1) alauda_check_status2(), alauda_get_redu_data(), alauda_erase_block(): real 6.1 code */
 /* what: command and status arrays on the stack handed to usb_stor_bulk_transfer_buf(), which maps them for a bulk URB */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/hid/hid-corsair.c k90_backlight_get(): pattern before commit 'HID: corsair: fix DMA buffers on stack' and the 6.1 code after it */
 /* what: an 8-byte local array read with usb_control_msg() warns; the kmalloc()ed buffer of the fix does not */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/net/usb/rtl8150.c set_ethernet_addr(), rtl8150_reset(): helpers as before commit 'rtl8150: Use heap buffers for all register access', and the 6.1 helpers (usb_control_msg_recv/send) */
 /* what: stack buffers passed to a same-file helper that hands them to usb_control_msg() warn at the caller; the same callers with the 6.1 copying helpers stay silent */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/net/usb/catc.c catc_probe(): pattern before commit 'catc: Use heap buffer for memory size test', and the 6.1 code after it */
 /* what: &i of a local int reaches usb_control_msg() through a macro and a same-file helper */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/media/usb/dvb-usb/dtt200u.c dtt200u_power_ctrl(), dtt200u_rc_query(): pattern before commit '[media] dtt200u: don't do DMA on stack', and the 6.1 code after it */
 /* what: a local command byte and key array given to dvb_usb_generic_write()/_rw() (which bulk-transfer them) warn; the per-device st->data buffer does not */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/media/usb/dvb-usb/digitv.c digitv_ctrl_msg(): pattern before commit '[media] digitv: don't do DMA on stack', and the 6.1 code after it */
 /* what: local sndbuf/rcvbuf arrays for dvb_usb_generic_rw()/_write() warn; the same arrays inside d->priv do not */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/media/usb/dvb-usb/a800.c a800_rc_query() and nova-t-usb2.c nova_t_rc_query(): patterns before commits '[media] a800: don't do DMA on stack' and '[media] nova-t-usb2: don't do DMA on stack', and the 6.1 code after them */
 /* what: remote-control key arrays on the stack read by usb_control_msg() and dvb_usb_generic_rw() warn; kmalloc()ed ones do not */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/media/usb/dvb-usb/af9005.c af9005_boot_packet(), af9005_download_firmware(): pattern before commit '[media] af9005: don't do DMA on stack', and the 6.1 code after it */
 /* what: firmware packets built in local arrays and sent with usb_bulk_msg() warn; in 6.1 the buffer is kmalloc()ed by the caller and passed down, and &reply / &act_len are plain out-parameters: silent */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic, shaped after the asynchronous register writes of drivers/net/usb/rtl8150.c async_set_registers() (6.1), whose setup packet lives in a kmalloc()ed struct */
 /* what: a struct usb_ctrlrequest on the stack as the setup packet of usb_fill_control_urb() (mapped for DMA at submit, and gone before completion) warns; the heap one does not */
 #include <linux/usb.h>

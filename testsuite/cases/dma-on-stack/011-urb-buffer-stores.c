@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic */
 /* what: storing stack memory into urb->transfer_buffer or urb->setup_packet directly (not through usb_fill_*_urb) warns; heap stores do not */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic (the shape of a command block mapped by a USB device controller driver) */
 /* what: dma_map_single() (the 6.1 macro over the static inline dma_map_single_attrs()) and dma_map_single_attrs() of a local struct warn; heap and parameter buffers do not */
 #include <linux/dma-mapping.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic (usb_sg_init()/usb_stor_bulk_transfer_sg() style single-entry lists) */
 /* what: sg_init_one() (extern) and sg_set_buf() (static inline) pointing an sg entry at stack memory warn; at kmalloc()ed memory they do not */
 #include <linux/scatterlist.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic */
 /* what: stack memory reached through casts, pointer arithmetic, &a[i], &scalar and members of local structs and unions warns */
 #include <linux/usb.h>

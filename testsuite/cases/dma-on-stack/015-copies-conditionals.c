@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic (the small-transfer fast path some drivers grew: a local buffer for short requests, kmalloc for long ones) */
 /* what: local pointer copies of a stack buffer, and a pointer that may be the stack buffer on one path, warn; a pointer reassigned to heap memory before the call does not */
 #include <linux/usb.h>

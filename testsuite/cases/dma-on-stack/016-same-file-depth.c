@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic (the layered register accessors of drivers such as drivers/net/usb/pegasus.c or the dvb-usb-v2 drivers: op -> xfer -> usb_control_msg) */
 /* what: a stack buffer passed down three levels of same-file helpers warns at the outermost call that passes it; the helpers themselves and heap callers stay silent */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic, shaped after drivers/hid/hid-cp2112.c cp2112_gpio_get_all() (6.1), whose report buffer is the kmalloc()ed dev->in_out_buffer */
 /* what: hid_hw_raw_request() and hid_hw_output_report() (usbhid sends the buffer with usb_control_msg/interrupt URBs) with a local report buffer warn; the driver's heap buffer does not */
 #include <linux/hid.h>

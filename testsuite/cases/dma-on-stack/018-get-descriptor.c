@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic; the heap variant follows drivers/usb/core/message.c usb_get_device_descriptor() (6.1) */
 /* what: usb_get_descriptor() into a local struct usb_device_descriptor warns; into a kmalloc()ed one it does not */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: silent parts reduced from drivers/usb/storage/isd200.c isd200_action() and drivers/usb/storage/transport.c usb_stor_Bulk_max_lun() (6.1); the stack variants are synthetic */
 /* what: usb_stor_control_msg() and usb_stor_ctrl_transfer() with a local status byte warn; us->iobuf and members of the kmalloc()ed isd200_info do not */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic; the heap variants follow drivers/usb/usb-skeleton.c skel_write() and drivers/usb/misc/lvstest.c (6.1) */
 /* what: usb_fill_int_urb()/usb_fill_bulk_urb() with a transfer buffer on the stack (mapped at submit, written after the function returned) warn; kmalloc()ed and driver-struct buffers do not */
 #include <linux/usb.h>

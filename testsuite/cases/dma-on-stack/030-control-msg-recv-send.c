@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/net/ieee802154/atusb.c atusb_write_subreg(), atusb_read_subreg() and drivers/net/can/usb/gs_usb.c gs_cmd_reset(), gs_usb_get_timestamp() (6.1) */
 /* what: usb_control_msg_recv()/_send() copy through a kmalloc()ed bounce buffer (ROLE_COPIED), so locals are fine */
 #include <linux/usb.h>

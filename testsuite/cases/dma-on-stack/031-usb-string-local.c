@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/net/can/usb/usb_8dev.c usb_8dev_probe() and drivers/net/usb/cx82310_eth.c cx82310_bind(), cx82310_cmd() (6.1) */
 /* what: usb_string() reads into its own kmalloc()ed buffer (ROLE_COPIED); cx82310_cmd() copies caller buffers into a kzalloc()ed packet, so the locals its callers pass are safe */
 #include <linux/usb.h>

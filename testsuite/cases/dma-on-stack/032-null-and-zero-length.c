@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/bluetooth/bfusb.c bfusb_load_firmware() and drivers/staging/rtl8192u/r8192U_core.c rtl8192_tx() (6.1); the last function is synthetic */
 /* what: NULL buffers and transfers whose length is the constant 0 map nothing: a zero-length bulk URB pointing at a local byte is not DMA */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from sound/usb/helper.c snd_usb_ctl_msg() and sound/usb/mixer_quirks.c snd_audigy2nx_proc_read(), snd_emu0204_ch_switch_update(), snd_audigy2nx_led_update() (6.1) */
 /* what: a same-file helper that kmemdup()s the caller's buffer before usb_control_msg(): local buffers of its callers are safe */
 #include <linux/usb.h>

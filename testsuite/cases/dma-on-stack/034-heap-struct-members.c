@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/net/wireless/realtek/rtl818x/rtl8187/dev.c rtl8187b_init_status_urb(), drivers/net/mdio/mdio-mvusb.c mvusb_mdio_read() and drivers/usb/misc/lvstest.c lvs_rh_probe() (6.1) */
 /* what: members of kmalloc()ed/devm_kzalloc()ed driver structs, by address or by index, are heap memory */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic */
 /* what: kcalloc, kmemdup, devm_kzalloc, __get_free_page, coherent, dma_pool, static and global buffers are not the stack (some break other rules, none is dma-on-stack) */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/storage/shuttle_usbat.c usbat_read(), usbat_get_status(), usbat_multiple_write(), usbat_identify_device() (6.1): real 6.1 code */
 /* what: a local status byte reaches usb_stor_ctrl_transfer() two helpers down and warns at the call that passes it; local register arrays given to usbat_multiple_write(), which copies them into us->iobuf, do not */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/input/misc/cm109.c cm109_usb_probe() (6.1); the _ctl_noflag variant drops the flag of the control URB only (synthetic bug) */
 /* what: two URBs with coherent buffers in one function: the flag on one URB does not cover the other */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/media/rc/ttusbir.c ttusbir_probe() (6.1), flag by "=" with an OR of constants; the _noflag variants are synthetic bugs */
 /* what: &urb->transfer_dma passed to usb_alloc_coherent()/dma_alloc_coherent()/dma_pool_alloc() sets the handle: without the flag in the function it warns at that call */
 #include <linux/usb.h>

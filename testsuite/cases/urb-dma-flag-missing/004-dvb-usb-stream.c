@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/media/usb/dvb-usb/usb-urb.c usb_bulk_urb_init(), usb_isoc_urb_init() (6.1); the _noflag variants are synthetic bugs */
 /* what: URBs in an array, flag by "=": the same URB (stream->urb_list[i], or a local copy of it) gets both, or only the handle */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic */
 /* what: which flag operations count: cleared, set on another URB, only a different flag -> warning; set on some path, set before the handle, set with "=" of several constants -> silent */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: ISC */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/net/wireless/ath/ar5523/ar5523.c ar5523_alloc_rx_cmd()/ar5523_submit_rx_cmd() and drivers/net/usb/ipheth.c ipheth_alloc_urbs()/ipheth_rx_submit() (6.1): real, correct code */
 /* what: the handle is stored in the allocation function, the flag in the submit function that always runs before submission: the code is safe and must stay silent */
 #include <linux/usb.h>

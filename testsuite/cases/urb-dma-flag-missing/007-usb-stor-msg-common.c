@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/storage/transport.c usb_stor_msg_common() (6.1) */
 /* what: the handle is stored unconditionally and the flag only when the buffer is us->iobuf: set on a path, so silent */
 #include <linux/usb.h>

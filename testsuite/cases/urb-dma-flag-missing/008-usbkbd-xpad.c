@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/hid/usbhid/usbkbd.c usb_kbd_probe()/usb_kbd_alloc_mem() and drivers/input/joystick/xpad.c xpad_init_output() (6.1); the _noflag variants drop flag lines (synthetic bugs) */
 /* what: the classic input-driver set-up: coherent buffer, handle copied into the URB, flag ORed in; each URB needs its own flag */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/class/cdc-acm.c acm_probe() and acm_start_wb() (6.1): real, correct code */
 /* what: read URBs get flag, handle and coherent buffer in probe; write URBs get the flag in probe and buffer plus handle per transfer in acm_start_wb(), which never touches the flags: all silent */
 #include <linux/usb.h>

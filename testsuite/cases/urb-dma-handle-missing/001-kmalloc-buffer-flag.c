@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/hid/usbhid/usbmouse.c usb_mouse_probe() (6.1) with usb_alloc_coherent() replaced by kmalloc() and the transfer_dma line dropped, the flag kept (synthetic bug: a half-done conversion) */
 /* what: URB_NO_TRANSFER_DMA_MAP on an URB whose buffer came from kmalloc(), with no handle: the controller DMAs to address 0 */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic */
 /* what: every non-coherent source of a transfer buffer (kzalloc, kcalloc, kmemdup, vmalloc, devm_kzalloc, __get_free_pages, the stack, a static) with the flag and no handle warns at the flag store */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic, with the hand-built isochronous URB layout of drivers/media/usb/pwc/pwc-if.c pwc_isoc_init() (6.1) */
 /* what: a hand-built URB (no usb_fill_*_urb) whose transfer_buffer is stored from kmalloc() and whose flags are "=" with the flag warns; with the handle stored as pwc does it is silent */
 #include <linux/usb.h>

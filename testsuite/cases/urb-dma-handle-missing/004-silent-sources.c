@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/net/usb/ipheth.c ipheth_rx_submit(), drivers/net/wireless/ath/ar5523/ar5523.c ar5523_submit_rx_cmd() and drivers/media/usb/dvb-usb/usb-urb.c usb_bulk_urb_init() (6.1); the last three functions are synthetic */
 /* what: buffers the function cannot see the origin of (fields, parameters), coherent buffers with their handle, and streaming buffers whose handle is stored are silent; so are non-coherent buffers without the flag */
 #include <linux/usb.h>

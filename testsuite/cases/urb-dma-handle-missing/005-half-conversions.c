@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/hid/usbhid/usbkbd.c usb_kbd_probe() and drivers/input/joystick/xpad.c xpad_init_output() (6.1), the coherent buffers replaced by kmalloc() and the transfer_dma lines dropped (synthetic bugs); usb-urb.c's stream loop likewise */
 /* what: the flag kept after the coherent buffer became kmalloc()ed: in a local, in a loop over an URB array, on one path only */
 #include <linux/usb.h>

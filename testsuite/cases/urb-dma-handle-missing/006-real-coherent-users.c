@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/input/misc/powermate.c powermate_probe(), drivers/input/misc/cm109.c cm109_usb_probe(), drivers/media/usb/dvb-usb/usb-urb.c usb_bulk_urb_init() and drivers/media/rc/ttusbir.c ttusbir_probe() (6.1) */
 /* what: correct users of URB_NO_TRANSFER_DMA_MAP (coherent buffer and handle in the function, or buffer and handle from the driver struct) stay silent */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/class/cdc-acm.c acm_probe() (6.1) and drivers/net/wireless/ath/ar5523/ar5523.c ar5523_submit_rx_cmd() (6.1); flag_without_buffer is synthetic */
 /* what: the flag set on URBs filled with a NULL buffer (the buffer and its handle come per transfer) or a driver-struct buffer is silent */
 #include <linux/usb.h>

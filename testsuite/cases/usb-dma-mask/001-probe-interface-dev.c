@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/usb-skeleton.c skel_probe() (6.1) with DMA mask calls added (synthetic bug) */
 /* what: dma_set_mask()/dma_set_coherent_mask() on &intf->dev, the interface's struct device, warn: USB devices do DMA through the host controller */
 #include <linux/usb.h>

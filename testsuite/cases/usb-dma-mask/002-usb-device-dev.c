@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic */
 /* what: all four mask setters on &udev->dev of a struct usb_device warn; dma_set_mask_and_coherent() and dma_coerce_mask_and_coherent() are the 6.1 static inlines */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic */
 /* what: the usb_device reached with interface_to_usbdev() or to_usb_device(), inline or through a local, warns */
 #include <linux/usb.h>

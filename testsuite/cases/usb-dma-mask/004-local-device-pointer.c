@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic, in the probe style of drivers/net/usb and drivers/media/usb ("struct device *dev = &intf->dev;") */
 /* what: a local struct device * that holds &intf->dev or &udev->dev (on one path or all) warns */
 #include <linux/usb.h>

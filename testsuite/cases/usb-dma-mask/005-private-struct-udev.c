@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic, with the private-struct layout of drivers/usb/misc/usblcd.c and drivers/media/usb (struct { struct usb_device *udev; ... }) */
 /* what: the usb_device pointer kept in the driver's private struct (from usb_get_intfdata() or a parameter) warns */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic (a driver shared between a PCI and a USB front end, like drivers/net/wireless/realtek/rtw88 or mt76, with one mask helper) */
 /* what: a same-file helper that sets the mask of the struct device * it is given warns where it is called with a USB device; the helper itself and its PCI caller stay silent */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-1.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/host/xhci.c xhci_gen_setup() (dev = hcd->self.sysdev) and drivers/usb/host/ehci-hcd.c ehci_init() (hcd->self.controller) (6.1); the usb_device-based variants are synthetic */
 /* what: the host controller's own device, reached as hcd->self.sysdev/controller, udev->bus->sysdev or bus_to_hcd(udev->bus)->self.controller, is the right device for a mask: silent */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/host/ehci-pci.c ehci_pci_setup(), drivers/usb/host/ohci-platform.c ohci_platform_probe(), drivers/usb/dwc2/platform.c dwc2_driver_probe(), drivers/hid/amd-sfh-hid/amd_sfh_pcie.c amd_mp2_pci_probe() and drivers/usb/host/xhci-plat.c xhci_plat_probe() (6.1) */
 /* what: masks on PCI and platform devices, including USB host controllers themselves, are correct: silent */
 #include <linux/pci.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic; dwc3_core_probe-like field use reduced from drivers/usb/dwc3/core.c (6.1) */
 /* what: a struct device * parameter or field of unknown origin, and reading masks of USB devices, are silent */
 #include <linux/usb.h>
