@@ -690,23 +690,18 @@ expression E;
 
 @fix_if depends on patch@
 expression D, D2, EP, R, RT, V, I, B, LEN, TO;
-type T, T2, T3;
-local idexpression T[] a;
-local idexpression l;
-T3[] ae;
-identifier fld, fld2;
-expression e, e1, e2;
-statement S1, S2;
+position p = {stk.p, alias.p, alias2.p};
+statement S1;
 @@
 
 (
   if (
--     usb_control_msg(D, usb_rcvctrlpipe(D2, EP), R, RT, V, I, \(B\&\(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)\), LEN, TO)
+-     usb_control_msg@p(D, usb_rcvctrlpipe(D2, EP), R, RT, V, I, B, LEN, TO)
 +     usb_control_msg_recv(D, EP, R, RT, V, I, B, LEN, TO, GFP_KERNEL)
       < 0) S1
 |
   if (
--     usb_control_msg(D, usb_sndctrlpipe(D2, EP), R, RT, V, I, \(B\&\(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)\), LEN, TO)
+-     usb_control_msg@p(D, usb_sndctrlpipe(D2, EP), R, RT, V, I, B, LEN, TO)
 +     usb_control_msg_send(D, EP, R, RT, V, I, B, LEN, TO, GFP_KERNEL)
       < 0) S1
 )
@@ -714,23 +709,18 @@ statement S1, S2;
 @fix_ret depends on patch@
 expression D, D2, EP, R, RT, V, I, B, LEN, TO, ret, E2;
 constant C;
-type T, T2, T3;
-local idexpression T[] a;
-local idexpression l;
-T3[] ae;
-identifier fld, fld2;
-expression e, e1, e2;
-statement S1, S2;
+position p = {stk.p, alias.p, alias2.p};
+statement S1;
 @@
 
 (
   ret =
--     usb_control_msg(D, usb_rcvctrlpipe(D2, EP), R, RT, V, I, \(B\&\(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)\), LEN, TO)
+-     usb_control_msg@p(D, usb_rcvctrlpipe(D2, EP), R, RT, V, I, B, LEN, TO)
 +     usb_control_msg_recv(D, EP, R, RT, V, I, B, LEN, TO, GFP_KERNEL)
   ;
 |
   ret =
--     usb_control_msg(D, usb_sndctrlpipe(D2, EP), R, RT, V, I, \(B\&\(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)\), LEN, TO)
+-     usb_control_msg@p(D, usb_sndctrlpipe(D2, EP), R, RT, V, I, B, LEN, TO)
 +     usb_control_msg_send(D, EP, R, RT, V, I, B, LEN, TO, GFP_KERNEL)
   ;
 )

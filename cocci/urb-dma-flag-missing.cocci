@@ -368,8 +368,8 @@ p << hd.p;
 dmc_report(p[0], "org")
 
 @depends on context@
-expression hd.U;
-position hd.p;
+expression U;
+position p = {hd.p};
 @@
 
 * U->transfer_dma@p
@@ -379,7 +379,6 @@ position hd.p;
 @fix_assign depends on patch@
 identifier hd.fn;
 expression hd.U;
-position hd.p;
 expression E;
 @@
 
@@ -401,7 +400,7 @@ if dmc_has("assign", p[0], U):
 
 @fix_or depends on patch@
 expression hd.U;
-position hd.p;
+position p = {hd.p};
 expression E, X;
 identifier fa;
 @@

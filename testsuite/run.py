@@ -560,6 +560,93 @@ def run_one(args, rules, case, level, engine="gcc"):
     return status, cmd, detail
 
 
+# ------------------------------------------------------------------------- patch mode ---
+#
+# The Coccinelle scripts' patch mode, checked on chosen cases: spatch -D patch must change the
+# case; the patched file must compile without any warning and pass every engine of the run.
+# In the patched file the dg-warnings of the patched rule in the functions the patch changed
+# become dg-bogus of that rule (the bug is gone; spatch may move the comment to the line it
+# inserts), everything else keeps its expectation (a warning the patch must leave, like a
+# byte count that is really used, still has to come out).
+
+PATCH_CASES = [
+    ("dma-on-stack", "dma-on-stack/038-control-msg-error-only.c"),
+    ("urb-dma-flag-missing", "urb-dma-flag-missing/001-usbmouse-probe.c"),
+    ("urb-dma-flag-missing", "urb-dma-flag-missing/003-alloc-into-urb-handle.c"),
+    ("urb-dma-flag-missing", "urb-dma-flag-missing/004-dvb-usb-stream.c"),
+    ("urb-dma-flag-missing", "urb-dma-flag-missing/008-usbkbd-xpad.c"),
+]
+
+
+def patched_case(orig, new_text, new_path, slug):
+    """The Case of a patched file, with the expectations as described above; and how many
+    dg-warnings of slug the patch turned into dg-bogus."""
+    import difflib
+    old_lines, new_lines = orig.lines, new_text.split("\n")
+    changed = set()
+    for tag, _i1, _i2, j1, j2 in difflib.SequenceMatcher(None, old_lines, new_lines).get_opcodes():
+        if tag != "equal":
+            changed.update(range(j1 + 1, max(j2, j1 + 1) + 1))
+    func, n = {}, 0
+    for no, line in enumerate(new_lines, 1):
+        func[no] = n
+        if line.startswith("}"):
+            n += 1
+    touched = {func[l] for l in changed if l in func}
+    case = Case(new_path, new_text)
+    fixed = 0
+    for line in sorted(case.warn):
+        if slug in case.warn[line] and func.get(line) in touched:
+            case.warn[line].discard(slug)
+            if not case.warn[line]:
+                del case.warn[line]
+            case.bogus.setdefault(line, set()).add(slug)
+            fixed += 1
+    return case, fixed, changed
+
+
+def patch_check(args, rules, engines, slug, rel, tmpdir):
+    """Yield (status, name, detail lines) for one patch case on each engine and level."""
+    src = os.path.join(CASES, rel)
+    orig = Case(src)
+    script = os.path.join(COCCI_DIR, slug + ".cocci")
+    out_path = os.path.join(tmpdir, os.path.basename(rel))
+    cmd = cocci_command(args.spatch, script, os.path.relpath(src, ROOT), "patch") + ["-o", out_path]
+    rc, out, err = run_tool(cmd)         # the diff on stdout, the patched file in out_path
+    name = "patch %s %s" % (os.path.basename(script), "cases/" + rel)
+    try:
+        with open(out_path, encoding="utf-8") as f:
+            new_text = f.read()
+    except OSError:
+        new_text = None
+    if rc != 0 or new_text is None or err.strip():
+        yield "FAIL", name + " spatch", ["    $ " + " ".join(cmd), "    spatch exited %s" % rc] + \
+            ["    | " + l for l in err.splitlines()[:20]]
+        return
+    if new_text == "\n".join(orig.lines):
+        yield "FAIL", name + " spatch", ["    the patch changed nothing"]
+        return
+    case, fixed, changed = patched_case(orig, new_text, out_path, slug)
+    if not fixed:
+        yield "FAIL", name + " spatch", ["    the patch fixed no dg-warning of %s" % slug]
+        return
+    yield "PASS", name + " spatch", ["    changed lines %s, %d dg-warning fixed" %
+                                     (sorted(changed), fixed)] if args.verbose else []
+    for e in engines:
+        for level in ENGINES[e].levels(args):
+            if level == "json":
+                continue
+            cmd2, rc2, out2, diags = ENGINES[e].run(args, case, level)
+            res = compare(case, rc2, out2, rules, diags=diags, src_name=os.path.relpath(out_path, ROOT))
+            status = "PASS" if res.ok else "FAIL"
+            detail = []
+            if status == "FAIL" or args.verbose:
+                detail += ["    expected: " + x for x in res.expected]
+                detail += ["    got: " + x for x in res.got]
+                detail += ["    " + x for x in res.fatal + res.problems]
+            yield status, "%s %s" % (name, level), detail
+
+
 def find_cases(filters):
     found = []
     for dirpath, _, files in os.walk(CASES):
@@ -745,6 +832,17 @@ def main(argv=None):
                 failed += 1
             sys.stdout.flush()
 
+    if "cocci" in engines and not args.filters:
+        import tempfile
+        with tempfile.TemporaryDirectory(prefix="dmacheck-patch-") as tmp:
+            for slug, rel in PATCH_CASES:
+                for status, name, detail in patch_check(args, rules, engines, slug, rel, tmp):
+                    print("%s %s" % (status, name))
+                    for d in detail:
+                        print(d)
+                    passed, failed = passed + (status == "PASS"), failed + (status != "PASS")
+                    sys.stdout.flush()
+
     if not args.filters:
         p, f = catalogue_check(cases, rules, print, engines)
         passed, failed = passed + p, failed + f
@@ -791,11 +889,11 @@ def self_test():
     src = "t.c"
     passed = failed = 0
 
-    def check(name, text, rc, output, want, diags=None, level="-O2"):
+    def check(name, text, rc, output, want, diags=None, level="-O2", engine="gcc"):
         nonlocal passed, failed
         case = Case(src, text)
         res = compare(case, rc, output, rules, diags=diags, src_name=src)
-        got = verdict(case, level, res)
+        got = verdict(case, level, res, engine)
         if got == want:
             passed += 1
             print("ok %s: %s" % (name, got))
@@ -869,6 +967,99 @@ def self_test():
                          "option": "dmacheck-dma-on-stack",
                          "locations": [{"caret": {"file": "t.c", "line": 11, "column": 1}}]}])
     check("json output, rule as option", SELF_CASE, 0, "", "PASS", diags=parse_json(jsopt))
+
+    # the cocci engine: coccilib's report lines (col-col), anything else spatch prints fails
+    CW = "t.c:10:24-27: warning: DMA buffer is on the stack [dmacheck-dma-on-stack]\n"
+    check("cocci report line", SELF_CASE, 0, CW, "PASS", diags=parse_cocci(CW), level="cocci",
+          engine="cocci")
+    check("cocci report line on the last line of the call", SELF_CASE, 0,
+          CW.replace(":10:", ":11:"), "PASS", diags=parse_cocci(CW.replace(":10:", ":11:")),
+          level="cocci", engine="cocci")
+    check("cocci missing", SELF_CASE, 0, "", "FAIL", diags=parse_cocci(""), level="cocci",
+          engine="cocci")
+    junk = CW + "warning: rule stk: metavariable e not used\n"
+    check("cocci SmPL warning", SELF_CASE, 0, junk, "FAIL", diags=parse_cocci(junk),
+          level="cocci", engine="cocci")
+    tb = CW + "Traceback (most recent call last):\nError in Python script, line 3\n"
+    check("cocci Python traceback", SELF_CASE, 0, tb, "FAIL", diags=parse_cocci(tb),
+          level="cocci", engine="cocci")
+    check("cocci exit status", SELF_CASE, 255, CW, "FAIL", diags=parse_cocci(CW), level="cocci",
+          engine="cocci")
+    kc = SELF_CASE.replace("/* check-engines: gcc */", "/* check-engines: gcc cocci */").replace(
+        "/* origin: synthetic */", "/* origin: synthetic */\n/* known-to-fail: cocci no wrappers */")
+    check("known-to-fail: cocci, failing on cocci", kc, 0, "", "XFAIL", diags=[], level="cocci",
+          engine="cocci")
+    check("known-to-fail: cocci, passing on cocci", kc, 0, CW.replace(":10:", ":11:"), "XPASS",
+          diags=parse_cocci(CW.replace(":10:", ":11:")), level="cocci", engine="cocci")
+    check("known-to-fail: cocci does not excuse gcc", kc, 0, "", "FAIL", level="-O2",
+          engine="gcc")
+    check("known-to-fail: gcc does not excuse cocci", ktf, 0, "", "FAIL", diags=[],
+          level="cocci", engine="cocci")
+    check("unknown engine in check-engines", SELF_CASE.replace("gcc */", "gcc clang */"), 0,
+          good, "FAIL")
+    check("known-to-fail without a reason", SELF_CASE.replace(
+        "/* origin: synthetic */", "/* origin: synthetic */\n/* known-to-fail: cocci */"), 0,
+          "t.c:12:15: %s\n" % W, "FAIL")
+
+    def expect(name, cond):
+        nonlocal passed, failed
+        if cond:
+            passed += 1
+            print("ok %s" % name)
+        else:
+            failed += 1
+            print("FAIL %s" % name)
+
+    # which cases run on which engine; how each engine is invoked
+    c_gcc = Case(src, SELF_CASE)
+    c_both = Case(src, kc)
+    expect("engines: a gcc-only case does not run on cocci",
+           c_gcc.runs("gcc") and not c_gcc.runs("cocci"))
+    expect("engines: a gcc cocci case runs on both", c_both.runs("gcc") and c_both.runs("cocci"))
+    expect("engines: every engine in the table has setup, levels and run",
+           all(hasattr(e, "setup") and hasattr(e, "levels") and hasattr(e, "run")
+               for e in ENGINES.values()))
+
+    class A:
+        sparse = "/bin/true"
+        spatch = "spatch"
+    sp = ENGINES["sparse"]
+    expect("engines: sparse needs --sparse", sp.setup(type("N", (), {"sparse": None})()) is not None)
+    expect("engines: sparse is run like a compiler on the case",
+           sp.setup(A) is None and sp.levels(A) == ["sparse"])
+    cmd, rc, out, diags = sp.run(A, c_gcc, "sparse") if os.path.exists("/bin/true") else \
+        (["/bin/true"], 0, "", None)
+    expect("engines: sparse command line", cmd[0] == "/bin/true" and cmd[-1] == src
+           and "-nostdinc" in cmd and rc in (0, 127) and diags is None)
+    script = os.path.join(COCCI_DIR, "dma-on-stack.cocci")
+    if os.path.exists(script):
+        cc = cocci_command("spatch", script, "t.c")
+        expect("engines: spatch gets -D report, the script's Options and the case",
+               cc[:4] == ["spatch", "--very-quiet", "-D", "report"] and "--no-includes" in cc
+               and cc[-1] == "t.c" and cc[-3] == "--sp-file")
+
+    # the .cocci files against the catalogue
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        good_c = os.path.join(tmp, "dma-on-stack.cocci")
+        with open(good_c, "w") as f:
+            f.write("SLUG = 'dma-on-stack'\nMESSAGES = {\n    'dma-on-stack': %r,\n}\n"
+                    "msg = \"%%s [dmacheck-%%s]\"\n" % rules["dma-on-stack"])
+        bad_c = os.path.join(tmp, "usb-dma-mask.cocci")
+        with open(bad_c, "w") as f:
+            f.write("SLUG = 'usb-dma-mask'\nMESSAGES = {\n    'usb-dma-mask': 'DMA mask set on "
+                    "a USB thing',\n}\nmsg = \"%%s [dmacheck-%%s]\"\n")
+        out = []
+        p, f = cocci_catalogue_check(rules, out.append, [good_c], gen_check=False)
+        expect("cocci catalogue: a script with the catalogue's message passes", (p, f) == (1, 0))
+        out = []
+        p, f = cocci_catalogue_check(rules, out.append, [bad_c], gen_check=False)
+        expect("cocci catalogue: a drifted message fails", (p, f) == (0, 1))
+        stray = os.path.join(tmp, "dma-on-stak.cocci")
+        os.rename(good_c, stray)
+        out = []
+        p, f = cocci_catalogue_check(rules, out.append, [stray], gen_check=False)
+        expect("cocci catalogue: a script named after no rule fails", f == 1)
 
     # the catalogue check
     lines = []
