@@ -76,6 +76,8 @@ if [ -f "$PLUGIN_SO" ]; then
 else
 	echo "FAIL testsuite: $PLUGIN_SO was not built"; fail=$((fail + 1))
 fi
+# Random programs (csmith): no crash, identical objects; 24 seeds here, 300 in docs/performance.md
+run_counted "csmith identity" bash scripts/csmith-identity.sh --plugin "$PLUGIN_SO" --seeds 24
 # The GCC 11 build, when the Makefile could build it (gcc-11-plugin-dev installed).
 if [ -n "${PLUGIN11_SO:-}" ] && [ -f "$PLUGIN11_SO" ]; then
 	run_counted "testsuite (gcc-11)" python3 testsuite/run.py --cc gcc-11 \

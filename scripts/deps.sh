@@ -12,6 +12,7 @@
 #   cocci   coccinelle           the semantic patches
 #   sparse  sparse dpkg-dev      the sparse checker is built from `apt-get source sparse`
 #   kernel  linux-source-6.1 linux-config-6.1 and the kernel's build deps: the real corpus
+#   fuzz    csmith libcsmith-dev   random programs for scripts/csmith-identity.sh
 #
 # --check  only report what is missing; exit 1 if anything is.
 #
@@ -29,7 +30,7 @@
 set -eu
 
 usage() {
-	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel]..." >&2
+	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel|fuzz]..." >&2
 	exit 2
 }
 
@@ -39,6 +40,7 @@ group_pkgs() {
 	plugin)	echo gcc-12-plugin-dev g++-12 gcc-11 g++-11 gcc-11-plugin-dev ;;
 	cocci)	echo coccinelle ;;
 	sparse)	echo sparse dpkg-dev ;;
+	fuzz)	echo csmith libcsmith-dev ;;
 	kernel)	echo linux-source-6.1 linux-config-6.1 build-essential flex bison bc \
 		     libelf-dev libssl-dev rsync cpio kmod xz-utils ;;
 	*)	return 1 ;;
@@ -56,7 +58,7 @@ for a in "$@"; do
 			groups="$groups $a" ;;
 	esac
 done
-[ -n "$groups" ] || groups="build plugin cocci sparse kernel"
+[ -n "$groups" ] || groups="build plugin cocci sparse kernel fuzz"
 
 want=
 for g in $groups; do
