@@ -162,6 +162,8 @@ def python_block(rules, apis, fields, flags, allocs, slug):
     for k in sorted(sinks):
         out.append("    %r: %d," % (k, sinks[k]))
     out.append("}")
+    out.append("FIELDS_BUF = {%s}" % ", ".join(
+        repr(f) for s, f, r in fields if s == "urb" and r in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT")))
     out.append("MASK_SETTERS = {%s}" % ", ".join(
         repr((fn, arg)) for fn, arg, _l, _d, _a, role in apis if role == "ROLE_MASK_DEV"))
     out.append("HANDLE_OUT = {%s}" % ", ".join(

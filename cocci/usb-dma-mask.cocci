@@ -79,6 +79,7 @@ DMA_SINKS = {
     ('usb_stor_control_msg', 7): 8,
     ('usb_stor_ctrl_transfer', 7): 8,
 }
+FIELDS_BUF = {'transfer_buffer', 'setup_packet'}
 MASK_SETTERS = {('dma_set_mask', 1), ('dma_set_coherent_mask', 1), ('dma_set_mask_and_coherent', 1), ('dma_coerce_mask_and_coherent', 1)}
 HANDLE_OUT = {('usb_alloc_coherent', 4), ('dma_alloc_coherent', 3), ('dma_pool_alloc', 3), ('dma_pool_zalloc', 3)}
 URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int_urb': 4}
@@ -275,6 +276,225 @@ def dmc_param_edge(p, callee, j, x):
     names = _params.get((p.file, p.current_element), [])
     if x in names:
         dmc_edge(p.file, p.current_element, names.index(x) + 1, callee, j)
+
+
+# ---- where an expression sits: which argument of which call, or which member store -----
+# A pattern f(es, X, ...) binds one match a call, and a rule that inherits thousands of
+# positions is slow; so the scripts find the roots (stack addresses, USB devices) with one
+# bare-expression rule and ask the source text where each one is used.
+
+_texts = {}
+_SLASH = chr(47)
+_COMMENT_RE = r"\x2f\*.*?\*\x2f|\x2f\x2f[^\n]*"
+_KEYWORDS = {"if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__",
+             "offsetof", "ARRAY_SIZE"}
+
+
+def _text(file):
+    t = _texts.get(file)
+    if t is None:
+        try:
+            with open(file, encoding="utf-8", errors="replace") as f:
+                src = f.read()
+        except OSError:
+            src = ""
+        starts, o = [0], 0
+        for line in src.split("\n"):
+            o += len(line) + 1
+            starts.append(o)
+        t = _texts[file] = (src, starts)
+    return t
+
+
+class Where:
+    """A place to report (what coccilib.report needs)."""
+
+    def __init__(self, file, line, column, column_end):
+        self.file, self.line, self.column, self.column_end = file, line, column, column_end
+
+
+def _where(file, off, length):
+    src, starts = _text(file)
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) >> 1
+        if starts[mid] <= off:
+            lo = mid
+        else:
+            hi = mid - 1
+    return Where(file, str(lo + 1), str(off - starts[lo]), str(off - starts[lo] + length))
+
+
+_CAST = re.compile(r"\(\s*(?:const\s+|volatile\s+|unsigned\s+|signed\s+|struct\s+|union\s+)*"
+                   r"[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)*[\s\*]*\)\s*$")
+
+
+def _strip_casts(prefix):
+    prefix = prefix.rstrip()
+    while True:
+        m = _CAST.search(prefix)
+        if not m:
+            return prefix
+        prefix = prefix[:m.start()].rstrip()
+
+
+def _shape_ok(prefix, suffix):
+    """Is `prefix ROOT suffix` the root itself as far as the address goes: cast, &root[i],
+    root + n, one arm of ?: ?"""
+    pre = _strip_casts(prefix)
+    amp = pre.endswith("&")
+    if amp:
+        pre = _strip_casts(pre[:-1])
+    if pre and not (pre.endswith("?") or pre.endswith(":")):
+        return False
+    suf = suffix.strip()
+    if suf.startswith("["):
+        if not amp:
+            return False            # root[i]: a value, not an address
+        depth = 0
+        for i, c in enumerate(suf):
+            depth += c == "["
+            depth -= c == "]"
+            if depth == 0:
+                suf = suf[i + 1:].strip()
+                break
+    if suf.startswith("+") or suf.startswith("-"):
+        suf = ""
+    if suf.startswith("?"):
+        return False                # root ? a : b: the root is a condition
+    if suf and not suf.startswith(":"):
+        return False
+    return True
+
+
+def dmc_use(p):
+    """Where the expression at p is used: ("call", callee, argument number (1-based), the
+    next argument's text or None, Where of the callee) or ("store", member, Where) or None."""
+    src, starts = _text(p.file)
+    try:
+        start = starts[int(p.line) - 1] + int(p.column)
+        end = starts[int(p.line_end) - 1] + int(p.column_end)
+    except (IndexError, ValueError, AttributeError):
+        return None
+    while True:
+        # outward to the enclosing delimiter
+        i, depth, commas = start - 1, 0, 0
+        while i >= 0:
+            c = src[i]
+            if c in ")]":
+                depth += 1
+            elif c in "([":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and c in ";{}":
+                break
+            elif depth == 0 and c == ",":
+                break
+            i -= 1
+        # the argument's own prefix and suffix
+        pre_start = i + 1
+        j, depth = end, 0
+        while j < len(src):
+            c = src[j]
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif depth == 0 and c in ",;":
+                break
+            j += 1
+        prefix, suffix = src[pre_start:start], src[end:j]
+        if _SLASH in prefix:                                # comments (spelt so that
+            prefix = re.sub(_COMMENT_RE, "", prefix, flags=re.S)    # SmPL's lexer is happy)
+        if i < 0 or src[i] in ";{}":
+            m = re.search(r"->\s*(\w+)\s*=(?!=)(.*)$", prefix, re.S)
+            if m and _shape_ok(m.group(2), suffix):
+                return ("store", m.group(1), _where(p.file, start, end - start))
+            return None
+        if not _shape_ok(prefix, suffix):
+            return None
+        if src[i] == ",":
+            # find the '(' of this argument list, counting the arguments before
+            k, depth, n = i - 1, 0, 1
+            while k >= 0:
+                c = src[k]
+                if c in ")]}":
+                    depth += 1
+                elif c in "([{":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and c == ",":
+                    n += 1
+                elif depth == 0 and c == ";":
+                    return None
+                k -= 1
+            if k < 0 or src[k] != "(":
+                return None
+            paren, argno = k, n + 1
+        elif src[i] == "(":
+            paren, argno = i, 1
+        else:
+            return None                 # inside [ ]
+        m = re.search(r"([A-Za-z_]\w*)\s*$", src[:paren])
+        if not m or m.group(1) in _KEYWORDS:
+            if m and m.group(1) in _KEYWORDS:
+                return None
+            # a grouping parenthesis (or a cast around a group): the group is the root now
+            if argno != 1 or src[j:j + 1] != ")":
+                return None
+            start, end = paren, j + 1
+            continue
+        nxt = None
+        if j < len(src) and src[j] == ",":
+            k, depth = j + 1, 0
+            while k < len(src):
+                c = src[k]
+                if c in "([{":
+                    depth += 1
+                elif c in ")]}":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and c == ",":
+                    break
+                k += 1
+            nxt = src[j + 1:k].strip()
+        return ("call", m.group(1), argno, nxt, _where(p.file, m.start(1), len(m.group(1))))
+
+
+_hits = {}
+
+
+def dmc_sink_use(p, table, fields=()):
+    """The Where to report if the root at p is (through wrappers) a buffer of table, or a
+    store to one of fields; else None. Remembered for dmc_hit()."""
+    where = _sink_use(p, table, fields)
+    if where is not None:
+        _hits[(p.file, p.line, p.column, p.line_end, p.column_end)] = where
+    return where
+
+
+def dmc_hit(p):
+    return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
+
+
+def _sink_use(p, table, fields):
+    use = dmc_use(p)
+    if use is None:
+        return None
+    if use[0] == "store":
+        return use[2] if use[1] in fields else None
+    _k, callee, argno, nxt, where = use
+    row = dmc_reaches(p.file, callee, argno, table)
+    if row is None:
+        return None
+    if row == (callee, argno) and table is DMA_SINKS and dmc_zero_len(callee, argno, nxt):
+        return None
+    return where
 
 // ---- same-file helpers: which parameter reaches which argument of which call ----
 
@@ -484,21 +704,10 @@ position ps;
 
 \(E@ps\&\(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\|e1 ? &ui->dev : e2\|e1 ? &ud->dev : e2\|e1 ? &interface_to_usbdev(ue)->dev : e2\|e1 ? e2 : &ui->dev\|e1 ? e2 : &ud->dev\|e1 ? e2 : &interface_to_usbdev(ue)->dev\)\)
 
-@usb@
-identifier f;
-expression list[n] es;
-expression E;
-position ux.ps, p;
+@script:python ux_filter@
+ps << ux.ps;
 @@
-
-f@p(es, E@ps, ...)
-
-@script:python usb_filter@
-f << usb.f;
-n << usb.n;
-p << usb.p;
-@@
-if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is None:
+if dmc_sink_use(ps[0], MASK_SETTERS) is None:
     cocci.include_match(False)
 
 // ---- a local struct device * that holds it on some path ----
@@ -531,9 +740,9 @@ if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is None:
 // ---- report, org, context ----
 
 @script:python depends on report@
-p << usb.p;
+ps << ux.ps;
 @@
-dmc_report(p[0], "report")
+dmc_report(dmc_hit(ps[0]), "report")
 
 @script:python depends on report@
 p << alias.p;
@@ -541,9 +750,9 @@ p << alias.p;
 dmc_report(p[0], "report")
 
 @script:python depends on org@
-p << usb.p;
+ps << ux.ps;
 @@
-dmc_report(p[0], "org")
+dmc_report(dmc_hit(ps[0]), "org")
 
 @script:python depends on org@
 p << alias.p;
@@ -551,8 +760,15 @@ p << alias.p;
 dmc_report(p[0], "org")
 
 @depends on context@
+expression E;
+position ux.ps;
+@@
+
+* E@ps
+
+@depends on context@
 identifier f;
-position p = {usb.p, alias.p};
+position alias.p;
 @@
 
 * f@p(...)
