@@ -57,7 +57,8 @@ one() {		# one SEED: prints "ok", "skip", "crash", "plugin-fail" or "differ"
 	local s=$1 d=$work/$1 lvl
 	mkdir -p "$d"
 	lvl=${levels[$((s % 4))]}
-	csmith --seed "$s" > "$d/t.c" 2>/dev/null || { echo "skip $s"; return; }
+	# in $d: csmith writes platform.info into the current directory
+	(cd "$d" && csmith --seed "$s" > t.c 2>/dev/null) || { echo "skip $s"; return; }
 	# shellcheck disable=SC2086 # $lvl is one or two words
 	if ! $cc -w -I$inc $lvl -gno-record-gcc-switches -c "$d/t.c" -o "$d/a.o" 2>"$d/a.err"; then
 		echo "skip $s"; return
