@@ -6,7 +6,7 @@
 # (testsuite/kernel-smoke/drivers-usb.txt).
 #
 #   sparse/kernel-check.sh [--tree TREE] [--bin BIN] [--jobs J] [--out FILE]
-#                          [--plugin SO] [--compare LIST] [DIR...]
+#                          [--plugin SO] [--compare LIST] [--expect LIST] [DIR...]
 #
 # Runs `make -k -jJ C=2 CHECK=BIN M=DIR` in TREE (default ~/.cache/dmacheck/linux-6.1, the
 # tree of scripts/kernel-tree.sh) for each DIR (default drivers/usb), holding the tree's lock
@@ -24,6 +24,11 @@
 # The comparison (FILE.compare.txt, and on stdout) normalises both to "file:line: rule" and
 # lists what only one engine reports.
 #
+# --expect LIST: a test (for make check): the findings in the DIRs must be exactly those of
+# LIST (a list this script wrote, e.g. testsuite/kernel-smoke/drivers-usb-sparse.txt) in
+# files under the DIRs; prints ok/FAIL lines (no crash, findings equal) and
+# "sparse-kernel-smoke: N passed, N failed".
+#
 # Exit: 0 every file was checked and the checker never failed; 1 a checker run crashed or
 # exited non-zero, or make failed; 2 usage or set-up.
 # Limits: a DIR whose objects are out of date is also compiled (kbuild does that with C=2).
@@ -35,6 +40,7 @@ jobs=2
 out=
 plugin=
 compare=
+expect=
 dirs=()
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -44,6 +50,7 @@ while [ $# -gt 0 ]; do
 	--out) out=$2; shift 2 ;;
 	--plugin) plugin=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
 	--compare) compare=$2; shift 2 ;;
+	--expect) expect=$2; shift 2 ;;
 	-h|--help) sed -n '3,20p' "$0"; exit 0 ;;
 	-*) echo "kernel-check: unknown option $1" >&2; exit 2 ;;
 	*) dirs+=("$1"); shift ;;
@@ -81,14 +88,14 @@ for d in "${dirs[@]}"; do
 	# with --plugin, the same KCFLAGS: what the plugin build left is up to date
 	t=$( { time make -C "$tree" -k -j"$jobs" C=2 CHECK="$bin" M="$d" ${plugin:+KCFLAGS=-fplugin=$plugin} >>"$log" 2>&1 ; echo "rc=$?" >>"$log"; } 2>&1 )
 	cpu_total=$(echo "$cpu_total $t" | awk '{printf "%.1f", $1 + $2 + $3}')
-	grep -q '^rc=0$' "$log" || status=1
 done
+grep -q '^rc=[1-9]' "$log" && status=1
 grep -Eq 'Segmentation fault|Aborted|core dumped|internal error|\*\*\* \[' "$log" && status=1
 
-python3 - "$log" "$out" "$tree" "$start" "$cpu_total" "$bin" "$plugin" "$compare" "${dirs[@]}" <<'PY'
+python3 - "$log" "$out" "$tree" "$start" "$cpu_total" "$bin" "$plugin" "$compare" "$expect" "$status" "${dirs[@]}" <<'PY'
 import re, sys, subprocess
-log, out, tree, start, cpu, binpath, plugin, compare = sys.argv[1:9]
-dirs = sys.argv[9:]
+log, out, tree, start, cpu, binpath, plugin, compare, expect, status = sys.argv[1:11]
+dirs = sys.argv[11:]
 text = open(log, errors="replace").read().splitlines()
 checked = sum(1 for l in text if re.match(r"^\s+CHECK\s+\S+\.c$", l))
 diag = re.compile(r"^(?P<f>[^:\s]+):(?P<l>\d+):(?P<c>\d+): (?P<k>warning|error|note): (?P<m>.*)$")
@@ -179,6 +186,24 @@ if other is not None:
         for x in sorted(other - mine):
             f.write("only plugin: %s\n" % x)
     print(open(out + ".compare.txt").read(), end="")
+if expect:
+    want = {x for x in norm(blocks_of(open(expect, errors="replace").read().splitlines()))
+            if any(x.startswith(d.rstrip("/") + "/") for d in dirs)}
+    mine = norm([list(b) for b in uniq])
+    res = [(status == "0" and checked > 0,
+            "%d files of %s checked, no crash, make succeeded" % (checked, " ".join(dirs))),
+           (mine == want, "findings equal %s (%d): %d missing, %d new"
+            % (expect, len(want), len(want - mine), len(mine - want)))]
+    for x in sorted(want - mine):
+        print("    missing: " + x)
+    for x in sorted(mine - want):
+        print("    new: " + x)
+    for ok, what in res:
+        print("%s %s" % ("ok" if ok else "FAIL", what))
+    print("sparse-kernel-smoke: %d passed, %d failed" % (sum(1 for ok, _ in res if ok),
+                                                       sum(1 for ok, _ in res if not ok)))
+    sys.exit(0 if all(ok for ok, _ in res) else 1)
 PY
+[ -z "$expect" ] || exit $?
 [ $status -eq 0 ] || echo "kernel-check: make or the checker failed; see $log" >&2
 exit $status
