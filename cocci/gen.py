@@ -21,6 +21,7 @@ Python helpers from cocci/src/helpers.py. A template names what it needs with pl
                            indexed or one arm of a conditional; and its metavariables
     @@USBDEV@@             SmPL disjunction: the struct device of a USB interface or device
     @@USBDEV_DECLS@@       the metavariables @@USBDEV@@ uses
+    @@USBDEV_ROOTS@@       the same without conditionals (the text tells the arms)
     @@FIELDS_BUF@@         urb members that are DMA buffers (DMA_FIELD, ROLE_DMA_BUF/SETUP_PKT),
                            as a list for `identifier f = {...};`
     @@NONCOHERENT@@ @@COHERENT@@   DMA_ALLOC functions of that kind, as \\(a\\|b\\)
@@ -133,17 +134,11 @@ def disj(forms):
 
 
 def edge_rules(maxarg):
-    """The wrapper edges: one rule per argument position (a pattern f(es, x, ...) with a
-    variable-length es gives one binding per call, not one per argument)."""
-    out = ["@fdef@\nidentifier wf;\nposition pw;\n@@\n\nwf@pw(...) { ... }\n\n"
-           "@script:python@\nwf << fdef.wf;\npw << fdef.pw;\n@@\ndmc_function(pw[0], wf)\n"]
-    for n in range(maxarg + 3):
-        es = "expression list[%d] es;\n" % n if n else ""
-        out.append("@edge%d@\nidentifier f;\nidentifier x;\n%sexpression e;\ntype T;\nposition p;\n@@\n\n"
-                   "f@p(%s\\(x\\|(T)x\\|x + e\\|(T)x + e\\), ...)\n\n"
-                   "@script:python@\nf << edge%d.f;\nx << edge%d.x;\np << edge%d.p;\n@@\n"
-                   "dmc_param_edge(p[0], f, %d, x)\n" % (n, es, "es, " if n else "", n, n, n, n + 1))
-    return "\n".join(out)
+    """The wrapper edges: every function definition; helpers.py reads its parameters and
+    where its body passes them on (a pattern f(es, x, ...) binds one argument a call, and
+    one rule per argument position costs a Python call per argument)."""
+    return ("@fdef@\nidentifier wf;\nposition pw;\n@@\n\nwf@pw(...) { ... }\n\n"
+            "@script:python@\nwf << fdef.wf;\npw << fdef.pw;\n@@\ndmc_function(pw[0], wf)\n")
 
 
 def python_block(rules, apis, fields, flags, allocs, slug):
@@ -202,6 +197,7 @@ def render(name, rules, apis, fields, flags, allocs):
         "ARG_DECLS": ARG_DECLS,
         "ROOT_DECLS": ROOT_DECLS,
         "USBDEV": disj(usbdev_forms()),
+        "USBDEV_ROOTS": disj([f for f in USBDEV_BASE if not f.endswith(".parent")]),
         "USBDEV_DECLS": USBDEV_DECLS,
         "FIELDS_BUF": ", ".join(sorted(f for s, f, r in fields
                                        if s == "urb" and r in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT"))),

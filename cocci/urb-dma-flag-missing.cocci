@@ -269,6 +269,39 @@ def dmc_function(p, name):
         m = re.search(r"\(\s*\*\s*(\w+)\s*\)", prm) or re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*$", prm)
         names.append(m.group(1) if m else None)
     _params[(p.file, name)] = names
+    # the body: parameters passed on as an argument (cast, offset) are wrapper edges
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return
+    open_paren = src.find("(", at)
+    body = src.find("{", open_paren + (j - i) if open_paren >= 0 else at)
+    if body < 0:
+        return
+    depth, k = 0, body
+    while k < len(src):
+        c = src[k]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        k += 1
+    for idx, prm in enumerate(names, 1):
+        if not prm:
+            continue
+        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
+            s = body + m.start()
+            use = _use_at(p.file, s, s + len(prm))
+            if use and use[0] == "call":
+                dmc_edge(p.file, name, idx, use[1], use[2])
+
+
+def dmc_is_param(p, e):
+    """Is the expression e (as spatch prints it) a parameter of the function p is in?"""
+    return e.strip() in (_params.get((p.file, p.current_element)) or ())
 
 
 def dmc_param_edge(p, callee, j, x):
@@ -326,17 +359,21 @@ def _where(file, off, length):
     return Where(file, str(lo + 1), str(off - starts[lo]), str(off - starts[lo] + length))
 
 
-_CAST = re.compile(r"\(\s*(?:const\s+|volatile\s+|unsigned\s+|signed\s+|struct\s+|union\s+)*"
-                   r"[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)*[\s\*]*\)\s*$")
+_TYPE_RE = re.compile(r"^\s*[A-Za-z_][\w\s]*[\s\*]*$")
 
 
 def _strip_casts(prefix):
+    """prefix without the casts it ends with: (u8 *), (void *), (struct foo *)."""
     prefix = prefix.rstrip()
-    while True:
-        m = _CAST.search(prefix)
-        if not m:
+    while prefix.endswith(")"):
+        k = prefix.rfind("(")
+        if k < 0 or not _TYPE_RE.match(prefix[k + 1:-1]) or prefix[k + 1:-1].strip() in _KEYWORDS:
             return prefix
-        prefix = prefix[:m.start()].rstrip()
+        before = prefix[:k].rstrip()
+        if before and (before[-1].isalnum() or before[-1] == "_"):
+            return prefix           # f(x): a call, not a cast
+        prefix = before
+    return prefix
 
 
 def _shape_ok(prefix, suffix):
@@ -377,6 +414,12 @@ def dmc_use(p):
         end = starts[int(p.line_end) - 1] + int(p.column_end)
     except (IndexError, ValueError, AttributeError):
         return None
+    return _use_at(p.file, start, end)
+
+
+def _use_at(file, start, end):
+    """dmc_use() for the text [start, end) of file."""
+    src, starts = _text(file)
     while True:
         # outward to the enclosing delimiter
         i, depth, commas = start - 1, 0, 0
@@ -413,7 +456,7 @@ def dmc_use(p):
         if i < 0 or src[i] in ";{}":
             m = re.search(r"->\s*(\w+)\s*=(?!=)(.*)$", prefix, re.S)
             if m and _shape_ok(m.group(2), suffix):
-                return ("store", m.group(1), _where(p.file, start, end - start))
+                return ("store", m.group(1), _where(file, start, end - start))
             return None
         if not _shape_ok(prefix, suffix):
             return None
@@ -440,7 +483,8 @@ def dmc_use(p):
             paren, argno = i, 1
         else:
             return None                 # inside [ ]
-        m = re.search(r"([A-Za-z_]\w*)\s*$", src[:paren])
+        lo = max(0, paren - 80)
+        m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
         if not m or m.group(1) in _KEYWORDS:
             if m and m.group(1) in _KEYWORDS:
                 return None
@@ -464,7 +508,7 @@ def dmc_use(p):
                     break
                 k += 1
             nxt = src[j + 1:k].strip()
-        return ("call", m.group(1), argno, nxt, _where(p.file, m.start(1), len(m.group(1))))
+        return ("call", m.group(1), argno, nxt, _where(file, lo + m.start(1), len(m.group(1))))
 
 
 _hits = {}
@@ -535,6 +579,28 @@ p << flagged.p;
 @@
 dmc_fact("flag", p[0], U)
 
+// flags from a variable, or a test of the flag: the function leaves the decision to its caller
+@maybe@
+expression U, E;
+position p;
+@@
+
+(
+ U@p->transfer_flags & URB_NO_TRANSFER_DMA_MAP
+|
+ U@p->transfer_flags = E
+|
+ U@p->transfer_flags |= E
+)
+
+@script:python@
+U << maybe.U;
+E << maybe.E = "";
+p << maybe.p;
+@@
+if E == "" or re.search(r"\b[a-z_][a-z0-9_]*\b", E):
+    dmc_fact("flag", p[0], U)
+
 @assigned@
 expression U, E;
 position p;
@@ -551,15 +617,12 @@ dmc_fact("assign", p[0], U)
 // ---- the handle stores; kept where the URB is filled and never flagged ----
 
 @hd@
-identifier fn;
 expression U, E;
 expression list[2] ho3;
 expression list[3] ho4;
 position p;
 @@
 
-fn(...) {
-<+...
 (
  U->transfer_dma@p = E
 |
@@ -567,8 +630,6 @@ fn(...) {
 |
  usb_alloc_coherent(ho4, &U->transfer_dma@p, ...)
 )
-...+>
-}
 
 @script:python hd_filter@
 U << hd.U;
@@ -576,6 +637,8 @@ p << hd.p;
 @@
 if not dmc_has("fill", p[0], U) or dmc_has("flag", p[0], U):
     cocci.include_match(False)
+else:
+    dmc_fact("condemned", p[0], U)
 
 @script:python depends on report@
 p << hd.p;
@@ -596,20 +659,31 @@ position p = {hd.p};
 
 // ---- patch ----
 
-@fix_assign depends on patch@
-identifier hd.fn;
+@fassign depends on patch@
 expression hd.U;
+expression E;
+position pa;
+@@
+
+U@pa->transfer_flags = E
+
+@script:python fa_filter depends on patch@
+U << hd.U;
+pa << fassign.pa;
+@@
+if not dmc_has("condemned", pa[0], U):
+    cocci.include_match(False)
+
+@fix_assign depends on patch@
+expression hd.U;
+position pa = {fassign.pa};
 expression E;
 @@
 
-fn(...) {
-<+...
-  U->transfer_flags =
+  U@pa->transfer_flags =
 -   E
 +   E | URB_NO_TRANSFER_DMA_MAP
   ;
-...+>
-}
 
 @script:python fix_or_filter depends on patch@
 U << hd.U;

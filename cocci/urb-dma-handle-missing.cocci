@@ -267,6 +267,39 @@ def dmc_function(p, name):
         m = re.search(r"\(\s*\*\s*(\w+)\s*\)", prm) or re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*$", prm)
         names.append(m.group(1) if m else None)
     _params[(p.file, name)] = names
+    # the body: parameters passed on as an argument (cast, offset) are wrapper edges
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return
+    open_paren = src.find("(", at)
+    body = src.find("{", open_paren + (j - i) if open_paren >= 0 else at)
+    if body < 0:
+        return
+    depth, k = 0, body
+    while k < len(src):
+        c = src[k]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        k += 1
+    for idx, prm in enumerate(names, 1):
+        if not prm:
+            continue
+        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
+            s = body + m.start()
+            use = _use_at(p.file, s, s + len(prm))
+            if use and use[0] == "call":
+                dmc_edge(p.file, name, idx, use[1], use[2])
+
+
+def dmc_is_param(p, e):
+    """Is the expression e (as spatch prints it) a parameter of the function p is in?"""
+    return e.strip() in (_params.get((p.file, p.current_element)) or ())
 
 
 def dmc_param_edge(p, callee, j, x):
@@ -324,17 +357,21 @@ def _where(file, off, length):
     return Where(file, str(lo + 1), str(off - starts[lo]), str(off - starts[lo] + length))
 
 
-_CAST = re.compile(r"\(\s*(?:const\s+|volatile\s+|unsigned\s+|signed\s+|struct\s+|union\s+)*"
-                   r"[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)*[\s\*]*\)\s*$")
+_TYPE_RE = re.compile(r"^\s*[A-Za-z_][\w\s]*[\s\*]*$")
 
 
 def _strip_casts(prefix):
+    """prefix without the casts it ends with: (u8 *), (void *), (struct foo *)."""
     prefix = prefix.rstrip()
-    while True:
-        m = _CAST.search(prefix)
-        if not m:
+    while prefix.endswith(")"):
+        k = prefix.rfind("(")
+        if k < 0 or not _TYPE_RE.match(prefix[k + 1:-1]) or prefix[k + 1:-1].strip() in _KEYWORDS:
             return prefix
-        prefix = prefix[:m.start()].rstrip()
+        before = prefix[:k].rstrip()
+        if before and (before[-1].isalnum() or before[-1] == "_"):
+            return prefix           # f(x): a call, not a cast
+        prefix = before
+    return prefix
 
 
 def _shape_ok(prefix, suffix):
@@ -375,6 +412,12 @@ def dmc_use(p):
         end = starts[int(p.line_end) - 1] + int(p.column_end)
     except (IndexError, ValueError, AttributeError):
         return None
+    return _use_at(p.file, start, end)
+
+
+def _use_at(file, start, end):
+    """dmc_use() for the text [start, end) of file."""
+    src, starts = _text(file)
     while True:
         # outward to the enclosing delimiter
         i, depth, commas = start - 1, 0, 0
@@ -411,7 +454,7 @@ def dmc_use(p):
         if i < 0 or src[i] in ";{}":
             m = re.search(r"->\s*(\w+)\s*=(?!=)(.*)$", prefix, re.S)
             if m and _shape_ok(m.group(2), suffix):
-                return ("store", m.group(1), _where(p.file, start, end - start))
+                return ("store", m.group(1), _where(file, start, end - start))
             return None
         if not _shape_ok(prefix, suffix):
             return None
@@ -438,7 +481,8 @@ def dmc_use(p):
             paren, argno = i, 1
         else:
             return None                 # inside [ ]
-        m = re.search(r"([A-Za-z_]\w*)\s*$", src[:paren])
+        lo = max(0, paren - 80)
+        m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
         if not m or m.group(1) in _KEYWORDS:
             if m and m.group(1) in _KEYWORDS:
                 return None
@@ -462,7 +506,7 @@ def dmc_use(p):
                     break
                 k += 1
             nxt = src[j + 1:k].strip()
-        return ("call", m.group(1), argno, nxt, _where(p.file, m.start(1), len(m.group(1))))
+        return ("call", m.group(1), argno, nxt, _where(file, lo + m.start(1), len(m.group(1))))
 
 
 _hits = {}

@@ -268,6 +268,39 @@ def dmc_function(p, name):
         m = re.search(r"\(\s*\*\s*(\w+)\s*\)", prm) or re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*$", prm)
         names.append(m.group(1) if m else None)
     _params[(p.file, name)] = names
+    # the body: parameters passed on as an argument (cast, offset) are wrapper edges
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return
+    open_paren = src.find("(", at)
+    body = src.find("{", open_paren + (j - i) if open_paren >= 0 else at)
+    if body < 0:
+        return
+    depth, k = 0, body
+    while k < len(src):
+        c = src[k]
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                break
+        k += 1
+    for idx, prm in enumerate(names, 1):
+        if not prm:
+            continue
+        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
+            s = body + m.start()
+            use = _use_at(p.file, s, s + len(prm))
+            if use and use[0] == "call":
+                dmc_edge(p.file, name, idx, use[1], use[2])
+
+
+def dmc_is_param(p, e):
+    """Is the expression e (as spatch prints it) a parameter of the function p is in?"""
+    return e.strip() in (_params.get((p.file, p.current_element)) or ())
 
 
 def dmc_param_edge(p, callee, j, x):
@@ -325,17 +358,21 @@ def _where(file, off, length):
     return Where(file, str(lo + 1), str(off - starts[lo]), str(off - starts[lo] + length))
 
 
-_CAST = re.compile(r"\(\s*(?:const\s+|volatile\s+|unsigned\s+|signed\s+|struct\s+|union\s+)*"
-                   r"[A-Za-z_]\w*(?:\s+[A-Za-z_]\w*)*[\s\*]*\)\s*$")
+_TYPE_RE = re.compile(r"^\s*[A-Za-z_][\w\s]*[\s\*]*$")
 
 
 def _strip_casts(prefix):
+    """prefix without the casts it ends with: (u8 *), (void *), (struct foo *)."""
     prefix = prefix.rstrip()
-    while True:
-        m = _CAST.search(prefix)
-        if not m:
+    while prefix.endswith(")"):
+        k = prefix.rfind("(")
+        if k < 0 or not _TYPE_RE.match(prefix[k + 1:-1]) or prefix[k + 1:-1].strip() in _KEYWORDS:
             return prefix
-        prefix = prefix[:m.start()].rstrip()
+        before = prefix[:k].rstrip()
+        if before and (before[-1].isalnum() or before[-1] == "_"):
+            return prefix           # f(x): a call, not a cast
+        prefix = before
+    return prefix
 
 
 def _shape_ok(prefix, suffix):
@@ -376,6 +413,12 @@ def dmc_use(p):
         end = starts[int(p.line_end) - 1] + int(p.column_end)
     except (IndexError, ValueError, AttributeError):
         return None
+    return _use_at(p.file, start, end)
+
+
+def _use_at(file, start, end):
+    """dmc_use() for the text [start, end) of file."""
+    src, starts = _text(file)
     while True:
         # outward to the enclosing delimiter
         i, depth, commas = start - 1, 0, 0
@@ -412,7 +455,7 @@ def dmc_use(p):
         if i < 0 or src[i] in ";{}":
             m = re.search(r"->\s*(\w+)\s*=(?!=)(.*)$", prefix, re.S)
             if m and _shape_ok(m.group(2), suffix):
-                return ("store", m.group(1), _where(p.file, start, end - start))
+                return ("store", m.group(1), _where(file, start, end - start))
             return None
         if not _shape_ok(prefix, suffix):
             return None
@@ -439,7 +482,8 @@ def dmc_use(p):
             paren, argno = i, 1
         else:
             return None                 # inside [ ]
-        m = re.search(r"([A-Za-z_]\w*)\s*$", src[:paren])
+        lo = max(0, paren - 80)
+        m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
         if not m or m.group(1) in _KEYWORDS:
             if m and m.group(1) in _KEYWORDS:
                 return None
@@ -463,7 +507,7 @@ def dmc_use(p):
                     break
                 k += 1
             nxt = src[j + 1:k].strip()
-        return ("call", m.group(1), argno, nxt, _where(p.file, m.start(1), len(m.group(1))))
+        return ("call", m.group(1), argno, nxt, _where(file, lo + m.start(1), len(m.group(1))))
 
 
 _hits = {}
@@ -511,185 +555,6 @@ pw << fdef.pw;
 @@
 dmc_function(pw[0], wf)
 
-@edge0@
-identifier f;
-identifier x;
-expression e;
-type T;
-position p;
-@@
-
-f@p(\(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge0.f;
-x << edge0.x;
-p << edge0.p;
-@@
-dmc_param_edge(p[0], f, 1, x)
-
-@edge1@
-identifier f;
-identifier x;
-expression list[1] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge1.f;
-x << edge1.x;
-p << edge1.p;
-@@
-dmc_param_edge(p[0], f, 2, x)
-
-@edge2@
-identifier f;
-identifier x;
-expression list[2] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge2.f;
-x << edge2.x;
-p << edge2.p;
-@@
-dmc_param_edge(p[0], f, 3, x)
-
-@edge3@
-identifier f;
-identifier x;
-expression list[3] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge3.f;
-x << edge3.x;
-p << edge3.p;
-@@
-dmc_param_edge(p[0], f, 4, x)
-
-@edge4@
-identifier f;
-identifier x;
-expression list[4] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge4.f;
-x << edge4.x;
-p << edge4.p;
-@@
-dmc_param_edge(p[0], f, 5, x)
-
-@edge5@
-identifier f;
-identifier x;
-expression list[5] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge5.f;
-x << edge5.x;
-p << edge5.p;
-@@
-dmc_param_edge(p[0], f, 6, x)
-
-@edge6@
-identifier f;
-identifier x;
-expression list[6] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge6.f;
-x << edge6.x;
-p << edge6.p;
-@@
-dmc_param_edge(p[0], f, 7, x)
-
-@edge7@
-identifier f;
-identifier x;
-expression list[7] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge7.f;
-x << edge7.x;
-p << edge7.p;
-@@
-dmc_param_edge(p[0], f, 8, x)
-
-@edge8@
-identifier f;
-identifier x;
-expression list[8] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge8.f;
-x << edge8.x;
-p << edge8.p;
-@@
-dmc_param_edge(p[0], f, 9, x)
-
-@edge9@
-identifier f;
-identifier x;
-expression list[9] es;
-expression e;
-type T;
-position p;
-@@
-
-f@p(es, \(x\|(T)x\|x + e\|(T)x + e\), ...)
-
-@script:python@
-f << edge9.f;
-x << edge9.x;
-p << edge9.p;
-@@
-dmc_param_edge(p[0], f, 10, x)
-
 
 // ---- the struct device of a USB interface or device, given to a call ----
 
@@ -698,11 +563,10 @@ expression E;
 struct usb_interface *ui;
 struct usb_device *ud;
 expression ue;
-expression e1, e2;
 position ps;
 @@
 
-\(E@ps\&\(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\|e1 ? &ui->dev : e2\|e1 ? &ud->dev : e2\|e1 ? &interface_to_usbdev(ue)->dev : e2\|e1 ? e2 : &ui->dev\|e1 ? e2 : &ud->dev\|e1 ? e2 : &interface_to_usbdev(ue)->dev\)\)
+\(E@ps\&\(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\)\)
 
 @script:python ux_filter@
 ps << ux.ps;
