@@ -544,6 +544,19 @@ def _sink_use(p, table, fields):
         return None
     return where
 
+
+_kept = set()
+
+
+def dmc_keep(p):
+    """Remember a match that passed a filter (for rules after which other matches may still
+    be dropped: cocci.include_match(False) drops a whole environment)."""
+    _kept.add((p.file, p.line, p.column))
+
+
+def dmc_kept(p):
+    return (p.file, p.line, p.column) in _kept
+
 // ---- same-file wrappers: which parameter reaches which argument of which call ----
 
 @fdef@
@@ -627,8 +640,9 @@ f << alias.f;
 n << alias.n;
 p << alias.p;
 @@
-if dmc_reaches(p[0].file, f, int(n) + 1, DMA_SINKS) is None:
-    cocci.include_match(False)
+# a set, not include_match(False): that would drop the roots bound with this match too
+if dmc_reaches(p[0].file, f, int(n) + 1, DMA_SINKS) is not None:
+    dmc_keep(p[0])
 
 @alias2 exists@
 local idexpression q, q2;
@@ -657,8 +671,9 @@ f << alias2.f;
 n << alias2.n;
 p << alias2.p;
 @@
-if dmc_reaches(p[0].file, f, int(n) + 1, DMA_SINKS) is None:
-    cocci.include_match(False)
+# a set, not include_match(False): that would drop the roots bound with this match too
+if dmc_reaches(p[0].file, f, int(n) + 1, DMA_SINKS) is not None:
+    dmc_keep(p[0])
 
 // ---- report, org, context ----
 
@@ -670,12 +685,14 @@ dmc_report(dmc_hit(ps[0]), "report")
 @script:python depends on report@
 p << alias.p;
 @@
-dmc_report(p[0], "report")
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
 
 @script:python depends on report@
 p << alias2.p;
 @@
-dmc_report(p[0], "report")
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
 
 @script:python depends on org@
 ps << sx.ps;
@@ -685,12 +702,14 @@ dmc_report(dmc_hit(ps[0]), "org")
 @script:python depends on org@
 p << alias.p;
 @@
-dmc_report(p[0], "org")
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
 
 @script:python depends on org@
 p << alias2.p;
 @@
-dmc_report(p[0], "org")
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
 
 @depends on context@
 expression E;
@@ -701,7 +720,7 @@ position sx.ps;
 
 @depends on context@
 identifier f;
-position p = {alias.p, alias2.p};
+position p : script:python() { dmc_kept(p[0]) };
 @@
 
 * f@p(...)
@@ -717,9 +736,14 @@ position sx.ps, p;
 
 usb_control_msg@p(D, P, R, RT, V, I, \(E@ps\|(T)E@ps\|E@ps + e\|(T)E@ps + e\|(T)(E@ps + e)\|E@ps - e\|&E@ps[e]\|(T)&E@ps[e]\|&E@ps[e] + e2\|e1 ? e2 : E@ps\|e1 ? E@ps : e2\|(T)(e1 ? e2 : E@ps)\|(T)(e1 ? E@ps : e2)\), LEN, TO)
 
+@script:python depends on patch@
+p << cm.p;
+@@
+dmc_keep(p[0])
+
 @fix_if depends on patch@
 expression D, D2, EP, R, RT, V, I, B, LEN, TO;
-position p = {cm.p, alias.p, alias2.p};
+position p : script:python() { dmc_kept(p[0]) };
 statement S1;
 @@
 
@@ -738,7 +762,7 @@ statement S1;
 @fix_ret depends on patch@
 expression D, D2, EP, R, RT, V, I, B, LEN, TO, ret, E2;
 constant C;
-position p = {cm.p, alias.p, alias2.p};
+position p : script:python() { dmc_kept(p[0]) };
 statement S1;
 @@
 

@@ -541,6 +541,19 @@ def _sink_use(p, table, fields):
         return None
     return where
 
+
+_kept = set()
+
+
+def dmc_keep(p):
+    """Remember a match that passed a filter (for rules after which other matches may still
+    be dropped: cocci.include_match(False) drops a whole environment)."""
+    _kept.add((p.file, p.line, p.column))
+
+
+def dmc_kept(p):
+    return (p.file, p.line, p.column) in _kept
+
 // ---- what each function does to each URB expression ----
 
 @fills@

@@ -540,6 +540,19 @@ def _sink_use(p, table, fields):
         return None
     return where
 
+
+_kept = set()
+
+
+def dmc_keep(p):
+    """Remember a match that passed a filter (for rules after which other matches may still
+    be dropped: cocci.include_match(False) drops a whole environment)."""
+    _kept.add((p.file, p.line, p.column))
+
+
+def dmc_kept(p):
+    return (p.file, p.line, p.column) in _kept
+
 // ---- same-file helpers: which parameter reaches which argument of which call ----
 
 @fdef@
@@ -598,8 +611,9 @@ f << alias.f;
 n << alias.n;
 p << alias.p;
 @@
-if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is None:
-    cocci.include_match(False)
+# a set, not include_match(False): that would drop the roots bound with this match too
+if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is not None:
+    dmc_keep(p[0])
 
 // ---- report, org, context ----
 
@@ -611,7 +625,8 @@ dmc_report(dmc_hit(ps[0]), "report")
 @script:python depends on report@
 p << alias.p;
 @@
-dmc_report(p[0], "report")
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
 
 @script:python depends on org@
 ps << ux.ps;
@@ -621,7 +636,8 @@ dmc_report(dmc_hit(ps[0]), "org")
 @script:python depends on org@
 p << alias.p;
 @@
-dmc_report(p[0], "org")
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
 
 @depends on context@
 expression E;
@@ -632,7 +648,7 @@ position ux.ps;
 
 @depends on context@
 identifier f;
-position alias.p;
+position p : script:python() { dmc_kept(p[0]) };
 @@
 
 * f@p(...)

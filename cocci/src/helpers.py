@@ -450,3 +450,16 @@ def _sink_use(p, table, fields):
     if row == (callee, argno) and table is DMA_SINKS and dmc_zero_len(callee, argno, nxt):
         return None
     return where
+
+
+_kept = set()
+
+
+def dmc_keep(p):
+    """Remember a match that passed a filter (for rules after which other matches may still
+    be dropped: cocci.include_match(False) drops a whole environment)."""
+    _kept.add((p.file, p.line, p.column))
+
+
+def dmc_kept(p):
+    return (p.file, p.line, p.column) in _kept
