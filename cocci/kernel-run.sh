@@ -6,8 +6,8 @@
 #
 # drivers/usb the kernel's way (make coccicheck MODE=report COCCI=... M=drivers/usb J=1), the
 # other USB-heavy directories with spatch --dir (the same options coccicheck passes). Raw
-# outputs go to OUTDIR/<script>/<dir>.log, wall-clock times to OUTDIR/times.txt
-# ("script dir seconds exit"). Default TREE ~/.cache/dmacheck/linux-6.1, OUTDIR
+# outputs go to OUTDIR/<script>/<dir>.log, wall-clock times to OUTDIR/<script>/times.txt
+# ("script dir seconds exit"). COCCI_SCRIPTS and COCCI_DIRS narrow the run. Default TREE ~/.cache/dmacheck/linux-6.1, OUTDIR
 # testsuite/cocci-smoke. COCCI_TIMEOUT (default 120) is spatch's per-file timeout.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,10 +17,10 @@ timeout=${COCCI_TIMEOUT:-120}
 dirs=${COCCI_DIRS:-"drivers/usb drivers/media/usb drivers/net/usb sound/usb drivers/hid drivers/input drivers/bluetooth"}
 scripts=${COCCI_SCRIPTS:-$(ls "$here"/cocci/*.cocci)}
 mkdir -p "$out"
-: > "$out/times.txt.new"
 for s in $scripts; do
 	name=$(basename "$s" .cocci)
 	mkdir -p "$out/$name"
+	: > "$out/$name/times.txt.new"
 	for d in $dirs; do
 		log="$out/$name/$(echo "$d" | tr / _).log"
 		start=$(date +%s)
@@ -36,7 +36,7 @@ for s in $scripts; do
 		fi
 		rc=$?
 		end=$(date +%s)
-		echo "$name $d $((end - start)) $rc" | tee -a "$out/times.txt.new"
+		echo "$name $d $((end - start)) $rc" | tee -a "$out/$name/times.txt.new"
 	done
+	mv "$out/$name/times.txt.new" "$out/$name/times.txt"
 done
-mv "$out/times.txt.new" "$out/times.txt"

@@ -394,6 +394,9 @@ def _shape_ok(prefix, suffix):
             if depth == 0:
                 suf = suf[i + 1:].strip()
                 break
+    if suf.startswith("->") or suf.startswith(".") or suf.startswith("++") or \
+            suf.startswith("--"):
+        return False                # a member of what the root points to, not the root
     if suf.startswith("+") or suf.startswith("-"):
         suf = ""
     if suf.startswith("?"):
