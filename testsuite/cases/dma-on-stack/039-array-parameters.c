@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/serial/pl2303.c (6.1) pl2303_get_line_request(), pl2303_set_line_request(), pl2303_set_termios(); the last function is synthetic */
 /* what: a parameter declared as an array (unsigned char buf[7]) is a pointer: silent in the helpers and for the kzalloc()ed buffer of the caller; a local array passed to the same helper warns */
 #include <linux/usb.h>
