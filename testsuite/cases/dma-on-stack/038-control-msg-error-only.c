@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: synthetic, the shapes of the register helpers converted by the 5.10-5.12 series 'USB: use usb_control_msg_recv() and usb_control_msg_send()' (e.g. drivers/net/usb/pegasus.c, drivers/usb/misc/ehset.c before it) */
 /* what: a stack buffer in usb_control_msg() whose result is only tested with "< 0" (the shape cocci/dma-on-stack.cocci's patch mode converts to usb_control_msg_recv/send); a helper that returns the byte count is a warning the patch must leave alone */
 #include <linux/usb.h>

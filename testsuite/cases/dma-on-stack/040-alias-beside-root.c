@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: shaped after drivers/net/usb/rndis_host.c (6.1) rndis_command() and rndis_bind()'s query of the physical medium; the second function is synthetic */
 /* what: a stack buffer given to usb_interrupt_msg() warns even when the file also holds a local pointer to a local that only goes to a non-DMA function (the Coccinelle scripts once lost the first when they dropped the second) */
 #include <linux/usb.h>

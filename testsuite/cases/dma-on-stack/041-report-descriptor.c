@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/hid/hid-playstation.c (6.1) dualsense_output_worker(), dualsense_init_output_report(), dualsense_send_output_report(); the last function is synthetic */
 /* what: a local struct that only describes the report (its data member points to the driver's heap buffer) is passed by address to a helper that hands report->data to hid_hw_output_report(): silent; a helper that hands on its parameter itself warns */
 #include <linux/hid.h>

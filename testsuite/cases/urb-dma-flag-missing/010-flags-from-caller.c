@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci */
+/* check-engines: gcc cocci sparse */
 /* origin: reduced from drivers/usb/misc/usbtest.c (6.1) usbtest_alloc_urb() */
 /* what: transfer_flags assigned from the caller's value and the handle allocated only when that value has URB_NO_TRANSFER_DMA_MAP: the flag is set on that path, silent; flags from constants without it still warn */
 #include <linux/usb.h>
