@@ -27,7 +27,8 @@ DMCS_CPPFLAGS  := -I$(SPARSE_SRC) -Irules -Isparse
 sparse: $(SPARSE_BIN)
 sparse-fetch: $(SPARSE_LIB)
 
-$(SPARSE_LIB): sparse/fetch-sparse.sh
+# made only when missing (the script is idempotent; a newer script must not rebuild it all)
+$(SPARSE_LIB):
 	$(Q)SPARSE_PKG_VERSION=$(SPARSE_VERSION) sh sparse/fetch-sparse.sh $(B)
 
 # every object waits for the fetch: they include sparse's headers
