@@ -18,6 +18,7 @@ dirs=${COCCI_DIRS:-"drivers/usb drivers/media/usb drivers/net/usb sound/usb driv
 scripts=${COCCI_SCRIPTS:-$(ls "$here"/cocci/*.cocci)}
 mkdir -p "$out"
 for s in $scripts; do
+	s=$(cd "$(dirname "$s")" && pwd)/$(basename "$s")	# the runs cd into the tree
 	name=$(basename "$s" .cocci)
 	mkdir -p "$out/$name"
 	: > "$out/$name/times.txt.new"
