@@ -83,18 +83,19 @@ $(B)/cov/tests/%: core/tests/%.c core/tests/tap.h $(COV_OBJ)
 # `make check` does its own set-up on a fresh machine: the Debian packages of the groups it
 # tests (scripts/deps.sh is a no-op when they are there), then both plugin builds. The GCC 11
 # build is tested only where gcc-11 and its plugin headers exist (deps installs them).
-CHECK_DEPS ?= build plugin kernel fuzz
+CHECK_DEPS ?= build plugin kernel fuzz cocci sparse
 PLUGIN11_SO := $(B)/gcc-11/dmacheck.so
 check-setup:
 	$(Q)sh scripts/deps.sh $(CHECK_DEPS)
-	$(Q)$(MAKE) --no-print-directory plugin
+	$(Q)$(MAKE) --no-print-directory plugin sparse
 	$(Q)if command -v gcc-11 >/dev/null && test -d "$$(gcc-11 -print-file-name=plugin)/include"; then \
 		$(MAKE) --no-print-directory plugin PLUGIN_CC=gcc-11 PLUGIN_CXX=g++-11 PLUGIN_SO=$(PLUGIN11_SO); fi
 
 check: check-setup
 	$(Q)$(MAKE) --no-print-directory $(TESTS) $(EXAMPLES)
 	$(Q)B=$(B) TESTS="$(TESTS)" EXAMPLES="$(EXAMPLES)" CORE_SRC="$(CORE_SRC)" \
-		PLUGIN_SO=$(PLUGIN_SO) PLUGIN11_SO=$(PLUGIN11_SO) JOBS=$$(nproc) sh scripts/check.sh
+		PLUGIN_SO=$(PLUGIN_SO) PLUGIN11_SO=$(PLUGIN11_SO) SPARSE_BIN=$(SPARSE_BIN) \
+		JOBS=$$(nproc) sh scripts/check.sh
 
 # The main job: deps first (a fresh machine has no plugin headers for `all`), then the scan.
 run:
@@ -124,3 +125,7 @@ install: all
 
 clean:
 	rm -rf $(B) plugin/dmacheck.so
+
+# the other front ends' targets: make cocci, cocci-check, cocci-kernel; make sparse
+include cocci/cocci.mk
+include sparse/sparse.mk

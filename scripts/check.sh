@@ -6,13 +6,14 @@
 # "N passed, N failed" summing them all (what CI reads).
 #
 # Environment (set by the Makefile): B (build dir), TESTS, EXAMPLES, CORE_SRC, PLUGIN_SO,
-# PLUGIN11_SO (the GCC 11 build; empty when gcc-11 is not used), JOBS.
+# PLUGIN11_SO (the GCC 11 build; empty when gcc-11 is not used), SPARSE_BIN, JOBS.
 # COVERAGE_MIN (default 95) is the line-coverage gate for core/.
 # Limits: needs gcov from the same GCC that built build/cov.
 
 set -u
 B=${B:-build}
 PLUGIN_SO=${PLUGIN_SO:-plugin/dmacheck.so}
+SPARSE_BIN=${SPARSE_BIN:-$B/sparse/dmacheck-sparse}
 JOBS=${JOBS:-2}
 COVERAGE_MIN=${COVERAGE_MIN:-95}
 pass=0
@@ -68,14 +69,21 @@ run_counted() {
 }
 
 run_counted "testsuite self-test" python3 testsuite/run.py --self-test
+# the generated .cocci files are what cocci/gen.py makes of rules/*.def today
+python3 cocci/gen.py --check >"$B/cocci-gen.out" 2>&1; rc=$?
+cat "$B/cocci-gen.out"; count "cocci/*.cocci up to date with rules/ (cocci/gen.py --check)" $rc
 # The plugin for the default gcc is required (the Makefile builds it before this script):
 # a missing plugin is a failure, not a skip.
 if [ -f "$PLUGIN_SO" ]; then
-	run_counted "testsuite (gcc)" python3 testsuite/run.py --plugin "$PLUGIN_SO" -j "$JOBS" --json
+	# every engine on every case: gcc (each -O level and JSON), cocci (and its patch mode),
+	# sparse
+	run_counted "testsuite (gcc, cocci, sparse)" python3 testsuite/run.py --plugin "$PLUGIN_SO" \
+		--engine gcc,cocci,sparse --sparse "$SPARSE_BIN" -j "$JOBS" --json
 	run_counted "plugin behaviour" sh -c "bash testsuite/plugin-behaviour.sh --plugin $PLUGIN_SO"
 else
 	echo "FAIL testsuite: $PLUGIN_SO was not built"; fail=$((fail + 1))
 fi
+run_counted "sparse behaviour" bash sparse/behaviour.sh --bin "$SPARSE_BIN"
 # Random programs (csmith): no crash, identical objects; 24 seeds here, 300 in docs/performance.md
 run_counted "csmith identity" bash scripts/csmith-identity.sh --plugin "$PLUGIN_SO" --seeds 24
 # The GCC 11 build, when the Makefile could build it (gcc-11-plugin-dev installed).
@@ -104,6 +112,10 @@ else
 	# dmacheck scan: its unit tests, and one real scan of drivers/usb/storage in every format
 	tree=$(sh scripts/kernel-tree.sh 2>/dev/null | tail -n 1)
 	run_counted "dmacheck scan" python3 scan/tests/test_scan.py --tree "$tree"
+	# dmacheck-sparse through kbuild (make C=2 CHECK=...): no crash, the triaged findings
+	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --bin "$SPARSE_BIN" \
+		--out "$B/sparse/kernel-smoke.txt" \
+		--expect testsuite/kernel-smoke/drivers-usb-sparse.txt drivers/usb/storage
 fi
 
 # 6. coverage of core/ by the unit tests
