@@ -7,9 +7,9 @@ the enclosing function, merging engines, baselines, the three formats (SARIF's r
 structure, rule metadata equal to rules/rules.def), and the exit status and message of
 every usage error (no such directory, unconfigured and unprepared trees, unknown engine,
 a baseline that is not a result). With --tree TREE (a prepared tree) also one real scan of
-drivers/usb/storage: exit 1 and the warnings equal the triaged ones of
-testsuite/kernel-smoke/drivers-usb.txt, in all three formats, and a baseline of itself
-leaves nothing (exit 0).
+drivers/usb/storage with all three engines: exit 1, the warnings equal the triaged ones of
+testsuite/kernel-smoke/drivers-usb.txt, each found by gcc, cocci and sparse, and a baseline
+of itself leaves nothing (exit 0).
 Prints PASS/FAIL per check and "scan-tests: N passed, N failed". Python 3 stdlib only.
 """
 
@@ -251,7 +251,8 @@ def test_real(tree):
     d = "drivers/usb/storage"
     with tempfile.TemporaryDirectory() as t:
         js = os.path.join(t, "r.json")
-        rc, out, err = run(["scan", "--tree", tree, "--format", "json", "-o", js, "-j2", d])
+        rc, out, err = run(["scan", "--tree", tree, "--engine", "gcc,cocci,sparse",
+                            "--format", "json", "-o", js, "-j2", d])
         check("real scan of %s: exit 1 (findings)" % d, rc == 1, err[-2000:])
         if rc != 1:
             return
@@ -261,6 +262,9 @@ def test_real(tree):
         want = triaged(d)
         check("real scan: findings equal the triaged list (%d)" % len(want),
               got == want and len(want) > 0, "got %s\nwant %s" % (sorted(got), sorted(want)))
+        check("real scan: every finding found by gcc, cocci and sparse, merged",
+              all(x["engines"] == ["gcc", "cocci", "sparse"] for x in j["findings"]),
+              [(x["line"], x["engines"]) for x in j["findings"]])
         check("real scan: every finding has its function",
               all(x["function"] for x in j["findings"]), j["findings"][:2])
         check("real scan: progress and summary on stderr",
