@@ -3,7 +3,8 @@
 #
 # scripts/check-catalogue.sh - rules/rules.def is the one catalogue: check that every rule
 # has docs/rules/<slug>.md naming its slug, severity and exact message, that no doc page
-# names a rule that does not exist, and that slugs are unique and well-formed.
+# names a rule that does not exist, that slugs are unique and well-formed, and that a rule's
+# page names ("Engines:") exactly the static engines its testsuite cases run on.
 # Prints "ok ..." / "FAIL ..." lines; exit 1 on any failure.
 
 set -u
@@ -27,6 +28,16 @@ echo "$rules" | while IFS='|' read -r slug sev msg; do
 	elif ! grep -qF "$msg" "$page"; then echo "FAIL $slug: $page lacks the message \"$msg\""
 	elif ! grep -qiE "^Severity: *$sevl" "$page"; then echo "FAIL $slug: $page lacks 'Severity: $sevl'"
 	else echo "ok $slug: $page"
+	fi
+	# the static engines the page names are those the rule's testsuite cases run on
+	if [ -d "testsuite/cases/$slug" ]; then
+		tested=$(sed -nE 's@.*check-engines:[[:space:]]*([^*]*)\*/.*@\1@p' testsuite/cases/"$slug"/*.c |
+			tr ' ' '\n' | grep -v '^core$' | grep . | sort -u | tr '\n' ' ')
+		named=$(sed -nE 's/^Engines: *(.*)$/\1/p' "$page" | tr ',;' '  ' | tr ' ' '\n' |
+			grep -v '^core$' | grep . | sort -u | tr '\n' ' ')
+		if [ "$tested" = "$named" ]; then echo "ok $slug: page names the engines its cases run on ($tested)"
+		else echo "FAIL $slug: $page says engines '$named', its cases run on '$tested'"
+		fi
 	fi
 done
 for page in docs/rules/*.md; do
