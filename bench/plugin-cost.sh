@@ -3,7 +3,7 @@
 #
 # bench/plugin-cost.sh - what the GCC plugin costs at compile time, on real kernel code.
 #
-#   bench/plugin-cost.sh [--runs N] [--jobs J] [--file OBJ] [--plugin SO] [DIR]
+#   bench/plugin-cost.sh [--runs N] [--jobs J] [--file OBJ] [--plugin SO] [--cpu-only] [DIR...]
 #
 # Three measures (results and method: docs/performance.md; target: at most 2% extra CPU):
 #  1. CPU time of a directory build.  N times (default 3), alternating which goes first:
@@ -29,7 +29,10 @@
 #   --jobs J      make -jJ (default 1: least noise in CPU time)
 #   --file OBJ    the single file of measures 2 and 3, relative to the tree
 #   --plugin SO   the plugin (default: `make plugin` here, then plugin/dmacheck.so)
-# DIR defaults to drivers/usb/serial (108 compiles, ~50 CPU-s a build: ~6 minutes for N=3
+#   --cpu-only    measure 1 only (for a whole corpus, where callgrind would take hours)
+# Several DIRs: a build is all of them in turn (the corpus: the DIRs of dmacheck scan);
+# measures 2 and 3 use the first. DIR defaults to drivers/usb/serial (108 compiles, ~50 CPU-s a
+# build: ~6 minutes for N=3
 # plus ~3 minutes of callgrind).
 #
 # Exit: 0 measured; 1 a build or compile failed; 2 usage or set-up.
@@ -43,12 +46,13 @@ set -o pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=3
 jobs=1
+cpu_only=0
 file=
 plugin=
 dir=
 
 usage() {
-	echo "usage: $0 [--runs N] [--jobs J] [--file OBJ] [--plugin SO] [DIR]" >&2
+	echo "usage: $0 [--runs N] [--jobs J] [--file OBJ] [--plugin SO] [--cpu-only] [DIR...]" >&2
 	exit 2
 }
 die() { echo "plugin-cost: $*" >&2; exit 2; }
@@ -65,11 +69,13 @@ while [ $# -gt 0 ]; do
 		--plugin)	plugin=$2 ;;
 		esac
 		shift 2 ;;
+	--cpu-only)	cpu_only=1; shift ;;
 	-h|--help)	usage ;;
 	-*)		echo "$0: unknown option '$1'" >&2; usage ;;
-	*)		[ -z "$dir" ] || usage; dir=${1%/}; shift ;;
+	*)		dir="$dir ${1%/}"; shift ;;
 	esac
 done
+dir=${dir# }
 dir=${dir:-drivers/usb/serial}
 case $runs in ''|*[!0-9]*|0) die "--runs needs a positive number" ;; esac
 case $jobs in ''|*[!0-9]*|0) die "--jobs needs a positive number" ;; esac
@@ -78,7 +84,7 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 export LC_ALL=C
 
 tree=$("$root/scripts/kernel-tree.sh" | tail -n 1) || die "scripts/kernel-tree.sh failed"
-[ -d "$tree/$dir" ] || die "no directory $dir in $tree"
+for d in $dir; do [ -d "$tree/$d" ] || die "no directory $d in $tree"; done
 if [ -z "$plugin" ]; then
 	make -s -C "$root" plugin >&2 || die "make plugin failed"
 	plugin=$root/plugin/dmacheck.so
@@ -101,14 +107,17 @@ build() {
 	local kc='' t
 
 	[ "$1" = without ] || kc="-fplugin=$plugin"
-	make -s -C "$tree" M="$dir" clean > "$tmp/log" 2>&1 ||
-		{ cat "$tmp/log" >&2; fail "make M=$dir clean failed"; }
-	TIMEFORMAT='%3U %3S'
-	{ time make -C "$tree" -j"$jobs" M="$dir" KCFLAGS="$kc" > "$tmp/log" 2>&1; } \
-		2> "$tmp/time" || { tail -n 30 "$tmp/log" >&2; fail "make M=$dir ($1 plugin) failed"; }
-	t=$(tail -n 1 "$tmp/time")
-	cpu=$(echo "$t" | awk '{ printf "%.2f", $1 + $2 }')
-	ncc=$(grep -cE '^ +CC \[M\] ' "$tmp/log" || true)
+	cpu=0 ncc=0
+	for d in $dir; do	# several DIRs: one build is all of them, one after the other
+		make -s -C "$tree" M="$d" clean > "$tmp/log" 2>&1 ||
+			{ cat "$tmp/log" >&2; fail "make M=$d clean failed"; }
+		TIMEFORMAT='%3U %3S'
+		{ time make -C "$tree" -j"$jobs" M="$d" KCFLAGS="$kc" > "$tmp/log" 2>&1; } \
+			2> "$tmp/time" || { tail -n 30 "$tmp/log" >&2; fail "make M=$d ($1 plugin) failed"; }
+		t=$(tail -n 1 "$tmp/time")
+		cpu=$(echo "$t $cpu" | awk '{ printf "%.2f", $1 + $2 + $3 }')
+		ncc=$((ncc + $(grep -cE '^ +CC \[M\] ' "$tmp/log" || true)))
+	done
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -133,6 +142,15 @@ m_with=$(median < "$tmp/with")
 m_ratio=$(median < "$tmp/ratios")
 overhead=$(awk -v r="$m_ratio" 'BEGIN { printf "%+.1f", (r - 1) * 100 }')
 echo "median CPU: without $m_without s, with $m_with s; median ratio $m_ratio, overhead $overhead%"
+
+if [ "$cpu_only" = 1 ]; then
+	echo
+	echo "| directories | files | runs | CPU-s without | CPU-s with | ratio | overhead |"
+	echo "|---|---|---|---|---|---|---|"
+	echo "| $dir | $ncc | $runs | $m_without | $m_with | $m_ratio | $overhead% |"
+	exit 0
+fi
+dir=${dir%% *}	# measures 2 and 3: the first DIR
 
 # The single file: DIR/ftdi_sio.o, else the object of DIR's largest compiled .c.
 if [ -z "$file" ]; then
