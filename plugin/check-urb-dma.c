@@ -182,7 +182,7 @@ static tree urb_member(tree ref, const char *field)
 
 /* ---- flag values ---------------------------------------------------------------------- */
 
-static enum tri has_flag(tree v, int depth)
+static enum tri has_flag(const struct flow *flow, const char *urb_key, tree v, int depth)
 {
 	gimple *def;
 	enum tri a, b;
@@ -193,14 +193,22 @@ static enum tri has_flag(tree v, int depth)
 		return T_MAYBE;
 	def = SSA_NAME_DEF_STMT(v);
 	/* The old value in `urb->transfer_flags |= URB_ZERO_PACKET`: storing it back sets
-	 * nothing. Whether an earlier function set the flag is not this function's doing. */
-	if (gimple_assign_single_p(def) && urb_member(gimple_assign_rhs1(def), "transfer_flags"))
-		return T_NO;
+	 * nothing. Whether an earlier function set the flag is not this function's doing.
+	 * Another URB's flags (out->transfer_flags = in->transfer_flags) may hold it. */
+	if (gimple_assign_single_p(def)) {
+		tree other = urb_member(gimple_assign_rhs1(def), "transfer_flags");
+		char key[sizeof(((urb_use *)0)->key)] = "";
+
+		if (other) {
+			ptr_key(flow, other, key, sizeof(key), 0);
+			return strcmp(key, urb_key) ? T_MAYBE : T_NO;
+		}
+	}
 	if (gimple_code(def) == GIMPLE_PHI) {
 		enum tri any = T_NO;
 
 		for (unsigned int i = 0; i < gimple_phi_num_args(def); i++) {
-			enum tri t = has_flag(gimple_phi_arg_def(def, i), depth + 1);
+			enum tri t = has_flag(flow, urb_key, gimple_phi_arg_def(def, i), depth + 1);
 
 			if (t == T_YES)
 				return T_YES;	/* set on some path */
@@ -214,19 +222,19 @@ static enum tri has_flag(tree v, int depth)
 	switch (gimple_assign_rhs_code(def)) {
 	case BIT_IOR_EXPR:
 	case BIT_XOR_EXPR:
-		a = has_flag(gimple_assign_rhs1(def), depth + 1);
-		b = has_flag(gimple_assign_rhs2(def), depth + 1);
+		a = has_flag(flow, urb_key, gimple_assign_rhs1(def), depth + 1);
+		b = has_flag(flow, urb_key, gimple_assign_rhs2(def), depth + 1);
 		return a == T_YES || b == T_YES ? T_YES : (a == T_MAYBE || b == T_MAYBE ? T_MAYBE : T_NO);
 	case BIT_AND_EXPR:
-		a = has_flag(gimple_assign_rhs1(def), depth + 1);
-		b = has_flag(gimple_assign_rhs2(def), depth + 1);
+		a = has_flag(flow, urb_key, gimple_assign_rhs1(def), depth + 1);
+		b = has_flag(flow, urb_key, gimple_assign_rhs2(def), depth + 1);
 		return a == T_NO || b == T_NO ? T_NO : (a == T_YES && b == T_YES ? T_YES : T_MAYBE);
 	CASE_CONVERT:
 	case SSA_NAME:
-		return has_flag(gimple_assign_rhs1(def), depth + 1);
+		return has_flag(flow, urb_key, gimple_assign_rhs1(def), depth + 1);
 	default:
 		if (gimple_assign_single_p(def) && TREE_CODE(gimple_assign_rhs1(def)) == INTEGER_CST)
-			return has_flag(gimple_assign_rhs1(def), depth + 1);
+			return has_flag(flow, urb_key, gimple_assign_rhs1(def), depth + 1);
 		return T_MAYBE;
 	}
 }
@@ -274,7 +282,7 @@ static void urb_store(const struct flow *flow, gimple *stmt)
 			note_handle(use_of(flow, urb), loc);
 	} else if ((urb = urb_member(lhs, "transfer_flags"))) {
 		urb_use *u = use_of(flow, urb);
-		enum tri t = has_flag(rhs, 0);
+		enum tri t = has_flag(flow, u->key, rhs, 0);
 
 		if (t > u->flag)
 			u->flag = t;

@@ -134,7 +134,7 @@ static bool urb_member(const struct flow *flow, pseudo_t addr, long long offset,
 
 /* ---- flag values ---------------------------------------------------------------------- */
 
-static enum tri has_flag(const struct flow *flow, pseudo_t v, int depth)
+static enum tri has_flag(const struct flow *flow, const char *urb_key, pseudo_t v, int depth)
 {
 	struct instruction *def;
 	enum tri a, b;
@@ -151,17 +151,20 @@ static enum tri has_flag(const struct flow *flow, pseudo_t v, int depth)
 	switch (def->opcode) {
 	case OP_LOAD:
 		/* the old value in `urb->transfer_flags |= URB_ZERO_PACKET`: storing it back sets
-		 * nothing; whether an earlier function set the flag is not this function's doing */
-		return urb_member(flow, def->src, def->offset, def->size / 8, "transfer_flags",
-				  key, sizeof(key)) ? T_NO : T_MAYBE;
+		 * nothing; whether an earlier function set the flag is not this function's doing.
+		 * Another URB's flags (out->transfer_flags = in->transfer_flags) may hold it. */
+		if (!urb_member(flow, def->src, def->offset, def->size / 8, "transfer_flags",
+				key, sizeof(key)))
+			return T_MAYBE;
+		return strcmp(key, urb_key) ? T_MAYBE : T_NO;
 	case OP_PHISOURCE:
-		return has_flag(flow, def->phi_src, depth + 1);
+		return has_flag(flow, urb_key, def->phi_src, depth + 1);
 	case OP_PHI: {
 		enum tri any = T_NO;
 		pseudo_t phi;
 
 		FOR_EACH_PTR(def->phi_list, phi) {
-			enum tri t = has_flag(flow, phi, depth + 1);
+			enum tri t = has_flag(flow, urb_key, phi, depth + 1);
 
 			if (t == T_YES)
 				return T_YES;	/* set on some path */
@@ -171,20 +174,20 @@ static enum tri has_flag(const struct flow *flow, pseudo_t v, int depth)
 		return any;
 	}
 	case OP_SEL:
-		a = has_flag(flow, def->src2, depth + 1);
-		b = has_flag(flow, def->src3, depth + 1);
+		a = has_flag(flow, urb_key, def->src2, depth + 1);
+		b = has_flag(flow, urb_key, def->src3, depth + 1);
 		return a == T_YES || b == T_YES ? T_YES : (a == T_MAYBE || b == T_MAYBE ? T_MAYBE : T_NO);
 	case OP_OR:
 	case OP_XOR:
-		a = has_flag(flow, def->src1, depth + 1);
-		b = has_flag(flow, def->src2, depth + 1);
+		a = has_flag(flow, urb_key, def->src1, depth + 1);
+		b = has_flag(flow, urb_key, def->src2, depth + 1);
 		return a == T_YES || b == T_YES ? T_YES : (a == T_MAYBE || b == T_MAYBE ? T_MAYBE : T_NO);
 	case OP_AND:
-		a = has_flag(flow, def->src1, depth + 1);
-		b = has_flag(flow, def->src2, depth + 1);
+		a = has_flag(flow, urb_key, def->src1, depth + 1);
+		b = has_flag(flow, urb_key, def->src2, depth + 1);
 		return a == T_NO || b == T_NO ? T_NO : (a == T_YES && b == T_YES ? T_YES : T_MAYBE);
 	case OP_COPY: case OP_ZEXT: case OP_SEXT: case OP_TRUNC:
-		return has_flag(flow, def->src, depth + 1);
+		return has_flag(flow, urb_key, def->src, depth + 1);
 	default:
 		return T_MAYBE;
 	}
@@ -250,7 +253,7 @@ static void urb_store(const struct flow *flow, struct instruction *insn)
 	} else if (urb_member(flow, insn->src, insn->offset, bytes, "transfer_flags", key,
 			      sizeof(key))) {
 		struct urb_use *u = use_of(key);
-		enum tri t = has_flag(flow, val, 0);
+		enum tri t = has_flag(flow, key, val, 0);
 
 		if (t > u->flag)
 			u->flag = t;
