@@ -48,13 +48,13 @@ all: $(B)/libdmacore.a $(EXAMPLES) plugin
 PLUGIN_CC  ?= $(CC)
 PLUGIN_CXX ?= $(patsubst %gcc,%g++,$(patsubst cc,g++,$(PLUGIN_CC)))
 PLUGIN_SO  ?= plugin/dmacheck.so
-PLUGIN_SRC := $(wildcard plugin/*.c)
+PLUGIN_SRC := $(wildcard plugin/*.c) rules/catalogue.c
 PLUGIN_INC  = $(shell $(PLUGIN_CC) -print-file-name=plugin)/include
 PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -shared -O2 -g -fno-rtti -fno-exceptions \
 	-fasynchronous-unwind-tables -Wall -Wno-narrowing -Wno-unused-variable -Wno-format-diag
 
 plugin: $(PLUGIN_SO)
-$(PLUGIN_SO): $(PLUGIN_SRC) $(wildcard plugin/*.h) rules/rules.def rules/dma-apis.def
+$(PLUGIN_SO): $(PLUGIN_SRC) $(wildcard plugin/*.h) rules/catalogue.h rules/rules.def rules/dma-apis.def
 	@test -d $(PLUGIN_INC) || { echo "plugin: no GCC plugin headers at $(PLUGIN_INC); run 'make deps'" >&2; exit 2; }
 	@mkdir -p $(dir $@)
 	$(call echo-cmd,CXX,$@)$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin -Irules \

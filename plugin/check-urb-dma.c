@@ -42,25 +42,7 @@ static vec<urb_use> uses;
 
 static unsigned HOST_WIDE_INT no_dma_map_flag(void)
 {
-	static const struct {
-		const char *name;
-		unsigned HOST_WIDE_INT value;
-	} flags[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
-#define DMA_FIELD(rec, field, role)
-#define DMA_ALLOC(fn, mem)
-#define DMA_FLAG(name, value) { #name, value },
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
-	};
-
-	for (size_t i = 0; i < ARRAY_SIZE(flags); i++)
-		if (!strcmp(flags[i].name, "URB_NO_TRANSFER_DMA_MAP"))
-			return flags[i].value;
-	gcc_unreachable();
+	return dma_flag_value("URB_NO_TRANSFER_DMA_MAP");
 }
 
 /* ---- naming an URB ------------------------------------------------------------------- */

@@ -15,43 +15,7 @@
 
 /* ---- the catalogue ------------------------------------------------------------------- */
 
-enum dmacheck_rule {
-#define RULE(id, slug, sev, msg) RULE_##id,
-#include "rules.def"
-#undef RULE
-	RULE_COUNT
-};
-
-enum dma_dir { DIR_TO_DEVICE, DIR_FROM_DEVICE, DIR_BIDIRECTIONAL, DIR_UNKNOWN, DIR_FROM_PIPE,
-	       DIR_FROM_ARG };
-enum dma_role { ROLE_DMA_BUF, ROLE_SETUP_PKT, ROLE_COPIED, ROLE_MASK_DEV, ROLE_HANDLE_OUT,
-		ROLE_URB };
-enum dma_mem { MEM_NONCOHERENT, MEM_COHERENT };
-
-struct dma_api {
-	const char *name;
-	unsigned int arg, len_arg;	/* 1-based, 0: none */
-	enum dma_dir dir;
-	unsigned int dir_arg;
-	enum dma_role role;
-};
-
-struct dma_field {
-	const char *record, *field;
-	enum dma_role role;
-};
-
-const char *rule_slug(enum dmacheck_rule rule);
-const char *rule_message(enum dmacheck_rule rule);
-/* RULE_COUNT if unknown */
-enum dmacheck_rule rule_by_slug(const char *slug);
-
-/* Rows of dma-apis.def for the function named `name`: *n of them, NULL if none. */
-const struct dma_api *dma_api_rows(const char *name, unsigned int *n);
-/* Row for a stored-to member (record "urb", field "transfer_buffer"), NULL if none. */
-const struct dma_field *dma_field_row(const char *record, const char *field);
-/* DMA_ALLOC: true and *mem set if `name` is a known allocator. */
-bool dma_alloc_kind(const char *name, enum dma_mem *mem);
+#include "catalogue.h"	/* rules/: the rules, the DMA API table and their lookups */
 
 /* ---- small tree helpers -------------------------------------------------------------- */
 

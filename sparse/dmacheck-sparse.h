@@ -27,39 +27,7 @@
 
 /* ---- the catalogue (catalogue.c) ---------------------------------------------------- */
 
-enum dmacheck_rule {
-#define RULE(id, slug, sev, msg) RULE_##id,
-#include "rules.def"
-#undef RULE
-	RULE_COUNT
-};
-
-enum dma_dir { DIR_TO_DEVICE, DIR_FROM_DEVICE, DIR_BIDIRECTIONAL, DIR_UNKNOWN, DIR_FROM_PIPE,
-	       DIR_FROM_ARG };
-enum dma_role { ROLE_DMA_BUF, ROLE_SETUP_PKT, ROLE_COPIED, ROLE_MASK_DEV, ROLE_HANDLE_OUT,
-		ROLE_URB };
-enum dma_mem { MEM_NONCOHERENT, MEM_COHERENT };
-
-struct dma_api {
-	const char *name;
-	unsigned int arg, len_arg;	/* 1-based, 0: none */
-	enum dma_dir dir;
-	unsigned int dir_arg;
-	enum dma_role role;
-};
-
-struct dma_field {
-	const char *record, *field;
-	enum dma_role role;
-};
-
-const char *rule_slug(enum dmacheck_rule rule);
-const char *rule_message(enum dmacheck_rule rule);
-enum dmacheck_rule rule_by_slug(const char *slug);	/* RULE_COUNT if unknown */
-const struct dma_api *dma_api_rows(const char *name, unsigned int *n);
-const struct dma_field *dma_field_row(const char *record, const char *field);
-bool dma_alloc_kind(const char *name, enum dma_mem *mem);
-unsigned long long dma_flag_value(const char *name);	/* DMA_FLAG, 0 if unknown */
+#include "catalogue.h"	/* rules/: the rules, the DMA API table and their lookups */
 
 /* ---- types and members (types.c) ------------------------------------------------------ */
 

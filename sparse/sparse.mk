@@ -17,7 +17,7 @@ SPARSE_LIB     := $(SPARSE_SRC)/libsparse.a
 SPARSE_BIN     := $(B)/sparse/dmacheck-sparse
 SPARSE_CC      ?= $(CC)
 DMCS_SRC       := $(wildcard sparse/*.c)
-DMCS_OBJ       := $(DMCS_SRC:sparse/%.c=$(B)/sparse/%.o)
+DMCS_OBJ       := $(DMCS_SRC:sparse/%.c=$(B)/sparse/%.o) $(B)/sparse/rules-catalogue.o
 # sparse's headers need GNU C; its own code does not build warning-free under -Wextra
 DMCS_CFLAGS    := -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 		  -Wno-sign-compare -Wno-missing-field-initializers
@@ -32,9 +32,14 @@ $(SPARSE_LIB):
 	$(Q)SPARSE_PKG_VERSION=$(SPARSE_VERSION) sh sparse/fetch-sparse.sh $(B)
 
 # every object waits for the fetch: they include sparse's headers
-$(B)/sparse/%.o: sparse/%.c $(wildcard sparse/*.h) rules/rules.def rules/dma-apis.def $(SPARSE_LIB)
+$(B)/sparse/%.o: sparse/%.c $(wildcard sparse/*.h) rules/catalogue.h rules/rules.def rules/dma-apis.def $(SPARSE_LIB)
 	@mkdir -p $(dir $@)
 	$(call echo-cmd,CC,$<)$(SPARSE_CC) $(DMCS_CFLAGS) $(DMCS_CPPFLAGS) -c $< -o $@
+
+# the catalogue's tables and lookups, shared with the GCC plugin
+$(B)/sparse/rules-catalogue.o: rules/catalogue.c rules/catalogue.h rules/rules.def rules/dma-apis.def
+	@mkdir -p $(dir $@)
+	$(call echo-cmd,CC,$<)$(SPARSE_CC) $(DMCS_CFLAGS) -Irules -c $< -o $@
 
 $(SPARSE_BIN): $(DMCS_OBJ) $(SPARSE_LIB)
 	$(call echo-cmd,CCLD,$@)$(SPARSE_CC) -o $@ $(DMCS_OBJ) $(SPARSE_LIB) -lm

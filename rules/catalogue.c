@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * catalogue.c - rules/rules.def and rules/dma-apis.def compiled into dmacheck-sparse.
- * Nothing here knows a function or rule by name: the knowledge is the .def files', included
- * with X-macros exactly as the GCC plugin does (plugin/catalogue.c).
+ * rules/catalogue.c - the tables of rules.def and dma-apis.def, built with X-macros, and their
+ * lookups (rules/catalogue.h). Compiled into the GCC plugin (as C++) and the sparse checker.
+ * Nothing here knows a function or rule by name: the knowledge is the .def files'.
  */
 #include <string.h>
 
-#include "dmacheck-sparse.h"
+#include "catalogue.h"
 
 #define N_ELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
