@@ -3,6 +3,7 @@
 /* origin: reduced from drivers/net/usb/rndis_host.c (6.1) rndis_command(): real 6.1 code */
 /* what: a local struct usb_cdc_notification polled with usb_interrupt_msg() is DMA to the stack */
 #include <linux/usb.h>
+#include <dmacheck-case.h>
 
 #define USB_CDC_SEND_ENCAPSULATED_COMMAND	0x00
 #define RNDIS_CONTROL_TIMEOUT_MS		(5 * 1000)
@@ -55,4 +56,14 @@ int rndis_command(struct usb_device *udev, struct usb_host_endpoint *status,
 			return retval;
 	}
 	return 0;
+}
+
+/* oracle: a device that needs polling (RNDIS_DRIVER_DATA_POLL_STATUS), status on 0x81 */
+void case_run(struct case_env *env)
+{
+	struct rndis_msg_hdr *buf = kzalloc(sizeof(*buf), GFP_KERNEL);
+
+	buf->msg_len = cpu_to_le32(sizeof(*buf));
+	rndis_command(env->udev, env->udev->ep_in[1], RNDIS_DRIVER_DATA_POLL_STATUS, 0, buf);
+	kfree(buf);
 }

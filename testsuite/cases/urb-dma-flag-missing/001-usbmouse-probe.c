@@ -4,6 +4,7 @@
 /* what: urb->transfer_dma set from usb_alloc_coherent()'s handle: with the flag silent, without it a warning (usbcore would map the coherent buffer a second time) */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 struct usb_mouse {
 	char name[128];
@@ -114,4 +115,20 @@ fail2:
 fail1:
 	kfree(mouse);
 	return error;
+}
+
+/* oracle: probe the one-endpoint mouse interface, then open it (submit the irq URB) */
+void case_run(struct case_env *env)
+{
+	struct usb_mouse *mouse;
+
+	env->intf->cur_altsetting->desc.bNumEndpoints = 1;
+	if (usb_mouse_probe(env->intf, NULL) == 0) {
+		mouse = usb_get_intfdata(env->intf);
+		usb_submit_urb(mouse->irq, GFP_KERNEL);
+	}
+	if (usb_mouse_probe_noflag(env->intf, NULL) == 0) {
+		mouse = usb_get_intfdata(env->intf);
+		usb_submit_urb(mouse->irq, GFP_KERNEL);
+	}
 }

@@ -9,6 +9,9 @@
  * dma_map_single()/dma_unmap_single()/dma_map_sg() are the same macros.
  * Left out: dma_map_single_attrs()'s dev_WARN_ONCE() is a plain test of is_vmalloc_addr();
  * noncoherent/noncontiguous allocations, dma_map_resource, sgtable helpers, dmam_*.
+ * With -DDMACHECK_ORACLE (the native build of testsuite/oracle, never the static engines')
+ * the four inlines that take a driver pointer or device are functions that the reference
+ * core implements whole, so that it sees the pointer itself.
  */
 #ifndef _LINUX_DMA_MAPPING_H
 #define _LINUX_DMA_MAPPING_H
@@ -69,6 +72,14 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
 int dma_set_mask(struct device *dev, u64 mask);
 int dma_set_coherent_mask(struct device *dev, u64 mask);
 
+#ifdef DMACHECK_ORACLE
+/* the oracle build (testsuite/oracle): the reference core runs these whole, with the
+ * driver's own pointer and CONFIG_DMA_API_DEBUG's checks */
+dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
+		enum dma_data_direction dir, unsigned long attrs);
+void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr, size_t size,
+		enum dma_data_direction dir, unsigned long attrs);
+#else
 static inline dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr,
 		size_t size, enum dma_data_direction dir, unsigned long attrs)
 {
@@ -86,6 +97,7 @@ static inline void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr,
 	return dma_unmap_page_attrs(dev, addr, size, dir, attrs);
 }
 
+#endif
 #define dma_map_single(d, a, s, r) dma_map_single_attrs(d, a, s, r, 0)
 #define dma_unmap_single(d, a, s, r) dma_unmap_single_attrs(d, a, s, r, 0)
 #define dma_map_sg(d, s, n, r) dma_map_sg_attrs(d, s, n, r, 0)
@@ -117,6 +129,10 @@ static inline u64 dma_get_mask(struct device *dev)
  * as the DMA API guarantees that the coherent DMA mask can be set to
  * the same or smaller than the streaming DMA mask.
  */
+#ifdef DMACHECK_ORACLE
+int dma_set_mask_and_coherent(struct device *dev, u64 mask);
+int dma_coerce_mask_and_coherent(struct device *dev, u64 mask);
+#else
 static inline int dma_set_mask_and_coherent(struct device *dev, u64 mask)
 {
 	int rc = dma_set_mask(dev, mask);
@@ -134,5 +150,6 @@ static inline int dma_coerce_mask_and_coherent(struct device *dev, u64 mask)
 	dev->dma_mask = &dev->coherent_dma_mask;
 	return dma_set_mask_and_coherent(dev, mask);
 }
+#endif
 
 #endif /* _LINUX_DMA_MAPPING_H */

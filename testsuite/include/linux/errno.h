@@ -26,6 +26,8 @@
 #define EOVERFLOW	75
 #define EOPNOTSUPP	95
 #define ETIMEDOUT	110
+#define ENOSYS		38
+#define EINPROGRESS	115
 #define EREMOTEIO	121
 
 #endif /* _LINUX_ERRNO_H */

@@ -28,6 +28,7 @@ struct us_data {
 	u8			ifnum;		 /* interface number   */
 	u8			ep_bInterval;	 /* interrupt interval */
 
+	struct urb		*current_urb;	 /* USB requests	 */
 	struct usb_ctrlrequest	*cr;		 /* control requests	 */
 	unsigned char		*iobuf;		 /* I/O buffer		 */
 	dma_addr_t		iobuf_dma;	 /* buffer DMA addresses */

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * testsuite/include/dmacheck-case.h - how a case runs natively against the reference core
+ * (testsuite/oracle). Not a kernel header: the one entry point every case defines,
+ *
+ *	void case_run(struct case_env *env)
+ *
+ * which calls the case's functions with the objects the harness made, the way the rest of
+ * the driver (probe, open, a sysfs write) would. The harness calls it once per host
+ * controller model, each in a fresh process and a fresh model machine:
+ *
+ *   hc    the host controller, a PCI device that does DMA (32-bit mask; 64-bit for xHCI)
+ *   pdev  a platform device that does DMA (for cases about non-USB devices)
+ *   udev  a configured high-speed USB device, address 2, on hc's bus
+ *   intf  its interface 0, bound, one altsetting with four endpoints:
+ *         0x81 interrupt IN (8 bytes, bInterval 10), 0x82 bulk IN (512),
+ *         0x02 bulk OUT (512), 0x03 interrupt OUT (8, bInterval 10)
+ * The device also answers on any other endpoint a pipe names (added with the pipe's type).
+ * All of these live in the model's kmalloc memory, as they would in the kernel. A case may
+ * adjust them (e.g. bNumEndpoints for a probe that wants one endpoint) before calling in.
+ */
+#ifndef DMACHECK_CASE_H
+#define DMACHECK_CASE_H
+
+#include <linux/usb.h>
+#include <linux/pci.h>
+#include <linux/platform_device.h>
+
+struct case_env {
+	struct pci_dev *hc;
+	struct platform_device *pdev;
+	struct usb_device *udev;
+	struct usb_interface *intf;
+	const char *model;	/* the HCD model of this run, e.g. "dma", "pio" */
+};
+
+void case_run(struct case_env *env);
+
+#endif /* DMACHECK_CASE_H */

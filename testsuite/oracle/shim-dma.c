@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * testsuite/oracle/shim-dma.c - the DMA mapping API of testsuite/include/linux/
+ * dma-mapping.h, dmapool.h and scatterlist.h, implemented by the reference core.
+ *
+ * A case's struct device is the harness' (the host controller's PCI device, a platform
+ * device, the USB device or interface); the shim passes the core's twin of it. With
+ * DMACHECK_ORACLE the headers declare dma_map_single_attrs(), dma_set_mask_and_coherent()
+ * and dma_coerce_mask_and_coherent() as functions instead of their inline bodies, so that the
+ * core runs them whole, CONFIG_DMA_API_DEBUG checks included, with the driver's own pointer.
+ *
+ * Scatterlists: struct scatterlist entries point at shim pages (virt_to_page), so each is
+ * converted to the core's entry; mapping results are copied back. Chained lists are not
+ * supported (no case uses them): entries are read up to nents.
+ */
+#include <linux/types.h>
+#include <linux/device.h>
+#include <linux/dma-mapping.h>
+#include <linux/dmapool.h>
+#include <linux/scatterlist.h>
+#include <linux/usb.h>
+#include "oracle.h"
+#include "shim.h"
+
+
+struct dmc_device *shim_dev(const struct device *dev, const char *what)
+{
+	struct dmc_device *d = dev ? oracle_lookup(OK_DEVICE, dev) : NULL;
+
+	if (!d)
+		oracle_error("%s: device %p is not one the harness made", what, (void *)dev);
+	return d;
+}
+
+/* ---- masks ----------------------------------------------------------------------------- */
+
+#define MASK_CALL(fn, core_fn)						\
+int fn(struct device *dev, u64 mask)					\
+{									\
+	struct dmc_device *d = shim_dev(dev, #fn);			\
+	int ret = d ? core_fn(d, mask) : -EIO;				\
+	dev->dma_mask = d ? (u64 *)d->dma_mask : NULL;	/* what the case may read back */ \
+	return ret;							\
+}
+MASK_CALL(dma_set_mask, dmc_dma_set_mask)
+MASK_CALL(dma_set_coherent_mask, dmc_dma_set_coherent_mask)
+MASK_CALL(dma_set_mask_and_coherent, dmc_dma_set_mask_and_coherent)
+MASK_CALL(dma_coerce_mask_and_coherent, dmc_dma_coerce_mask_and_coherent)
+
+/* ---- streaming mappings ---------------------------------------------------------------- */
+
+dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
+				enum dma_data_direction dir, unsigned long attrs)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_map_single");
+
+	return d ? dmc_dma_map_single_attrs(d, ptr, size, (enum dmc_dir)dir, attrs) :
+		   DMA_MAPPING_ERROR;
+}
+
+void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr, size_t size,
+			    enum dma_data_direction dir, unsigned long attrs)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_unmap_single");
+
+	(void)attrs;
+	if (d)
+		dmc_dma_unmap_single(d, addr, size, (enum dmc_dir)dir);
+}
+
+dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page, size_t offset,
+			      size_t size, enum dma_data_direction dir, unsigned long attrs)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_map_page");
+	dma_addr_t ret;
+
+	(void)attrs;
+	if (!d || !page)
+		return DMA_MAPPING_ERROR;
+	oracle_prov_push(&page->made);
+	ret = dmc_dma_map_page(d, page->p, offset, size, (enum dmc_dir)dir);
+	oracle_prov_clear();
+	return ret;
+}
+
+void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
+			  enum dma_data_direction dir, unsigned long attrs)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_unmap_page");
+
+	(void)attrs;
+	if (d)
+		dmc_dma_unmap_page(d, addr, size, (enum dmc_dir)dir);
+}
+
+void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,
+			     enum dma_data_direction dir)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_sync_single_for_cpu");
+
+	if (d)
+		dmc_dma_sync_single_for_cpu(d, addr, size, (enum dmc_dir)dir);
+}
+
+void dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t size,
+				enum dma_data_direction dir)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_sync_single_for_device");
+
+	if (d)
+		dmc_dma_sync_single_for_device(d, addr, size, (enum dmc_dir)dir);
+}
+
+/* ---- scatterlists ---------------------------------------------------------------------- */
+
+/* The core's copy of a case's list (kept for unmap), pages' provenance pushed. */
+struct dmc_scatterlist *shim_sg(struct scatterlist *sg, int nents)
+{
+	struct dmc_scatterlist *d = oracle_lookup(OK_SG, sg);
+
+	free(d);
+	d = calloc(nents > 0 ? nents : 1, sizeof(*d));
+	if (!d)
+		abort();
+	for (int i = 0; i < nents; i++) {
+		struct page *pg = sg_page(&sg[i]);
+
+		if (pg) {
+			d[i].page = pg->p;
+			oracle_prov_push(&pg->made);
+		}
+		d[i].offset = sg[i].offset;
+		d[i].length = sg[i].length;
+		d[i].end = i == nents - 1 || sg_is_last(&sg[i]);
+		if (d[i].end)
+			break;
+	}
+	oracle_bind(OK_SG, sg, d);
+	return d;
+}
+
+unsigned int dma_map_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
+			      enum dma_data_direction dir, unsigned long attrs)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_map_sg");
+	struct dmc_scatterlist *dsg;
+	int n;
+
+	(void)attrs;
+	if (!d)
+		return 0;
+	dsg = shim_sg(sg, nents);
+	n = dmc_dma_map_sg(d, dsg, nents, (enum dmc_dir)dir);
+	oracle_prov_clear();
+	for (int i = 0; i < n; i++) {
+		sg[i].dma_address = dsg[i].dma_address;
+		sg[i].dma_length = dsg[i].dma_length;
+	}
+	return n > 0 ? (unsigned int)n : 0;
+}
+
+void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
+			enum dma_data_direction dir, unsigned long attrs)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_unmap_sg");
+	struct dmc_scatterlist *dsg = oracle_lookup(OK_SG, sg);
+
+	(void)attrs;
+	if (d && dsg)
+		dmc_dma_unmap_sg(d, dsg, nents, (enum dmc_dir)dir);
+	else if (d)
+		oracle_error("dma_unmap_sg of a list never mapped");
+}
+
+/* lib/scatterlist.c */
+void sg_init_table(struct scatterlist *sgl, unsigned int nents)
+{
+	memset(sgl, 0, sizeof(*sgl) * nents);
+	if (nents)
+		sg_mark_end(&sgl[nents - 1]);
+}
+
+void sg_init_one(struct scatterlist *sg, const void *buf, unsigned int buflen)
+{
+	sg_init_table(sg, 1);
+	sg_set_buf(sg, buf, buflen);
+}
+
+/* ---- coherent memory and pools --------------------------------------------------------- */
+
+void *dma_alloc_attrs(struct device *dev, size_t size, dma_addr_t *dma_handle, gfp_t flag,
+		      unsigned long attrs)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_alloc_coherent");
+	dmc_dma_t h = 0;
+	void *p;
+
+	(void)attrs;
+	if (!d)
+		return NULL;
+	p = dmc_dma_alloc_coherent(d, size, &h, shim_gfp(flag));
+	*dma_handle = h;
+	return p;
+}
+
+void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr, dma_addr_t dma_handle,
+		    unsigned long attrs)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_free_coherent");
+
+	(void)attrs;
+	if (d)
+		dmc_dma_free_coherent(d, size, cpu_addr, dma_handle);
+}
+
+struct dma_pool *dma_pool_create(const char *name, struct device *dev, size_t size,
+				 size_t align, size_t allocation)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_pool_create");
+
+	(void)allocation;
+	return d ? (struct dma_pool *)dmc_dma_pool_create(name, d, size, align) : NULL;
+}
+
+struct dma_pool *dmam_pool_create(const char *name, struct device *dev, size_t size,
+				  size_t align, size_t allocation)
+{
+	return dma_pool_create(name, dev, size, align, allocation);
+}
+
+void dma_pool_destroy(struct dma_pool *pool)
+{
+	if (pool)
+		dmc_dma_pool_destroy((struct dmc_dma_pool *)pool);
+}
+
+void dmam_pool_destroy(struct dma_pool *pool)
+{
+	dma_pool_destroy(pool);
+}
+
+void *dma_pool_alloc(struct dma_pool *pool, gfp_t mem_flags, dma_addr_t *handle)
+{
+	dmc_dma_t h = 0;
+	void *p = dmc_dma_pool_alloc((struct dmc_dma_pool *)pool, shim_gfp(mem_flags), &h);
+
+	*handle = h;
+	return p;
+}
+
+void dma_pool_free(struct dma_pool *pool, void *vaddr, dma_addr_t addr)
+{
+	dmc_dma_pool_free((struct dmc_dma_pool *)pool, vaddr, addr);
+}
