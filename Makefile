@@ -92,7 +92,7 @@ check-setup:
 		$(MAKE) --no-print-directory plugin PLUGIN_CC=gcc-11 PLUGIN_CXX=g++-11 PLUGIN_SO=$(PLUGIN11_SO); fi
 
 check: check-setup
-	$(Q)$(MAKE) --no-print-directory $(TESTS) $(EXAMPLES)
+	$(Q)$(MAKE) --no-print-directory $(B)/libdmacore.a $(TESTS) $(EXAMPLES)
 	$(Q)B=$(B) TESTS="$(TESTS)" EXAMPLES="$(EXAMPLES)" CORE_SRC="$(CORE_SRC)" \
 		PLUGIN_SO=$(PLUGIN_SO) PLUGIN11_SO=$(PLUGIN11_SO) SPARSE_BIN=$(SPARSE_BIN) \
 		JOBS=$$(nproc) sh scripts/check.sh

@@ -76,9 +76,13 @@ cat "$B/cocci-gen.out"; count "cocci/*.cocci up to date with rules/ (cocci/gen.p
 # a missing plugin is a failure, not a skip.
 if [ -f "$PLUGIN_SO" ]; then
 	# every engine on every case: gcc (each -O level and JSON), cocci (and its patch mode),
-	# sparse
-	run_counted "testsuite (gcc, cocci, sparse)" python3 testsuite/run.py --plugin "$PLUGIN_SO" \
-		--engine gcc,cocci,sparse --sparse "$SPARSE_BIN" -j "$JOBS" --json
+	# sparse, and the reference core as oracle (the case run natively under every HCD model,
+	# compared line by line; prints the agreement table)
+	run_counted "testsuite (gcc, cocci, sparse, core)" python3 testsuite/run.py \
+		--plugin "$PLUGIN_SO" --engine gcc,cocci,sparse,core --sparse "$SPARSE_BIN" \
+		-j "$JOBS" --json
+	# the oracle's own test: a broken core model, a broken plugin rule, a wrong expectation
+	run_counted "oracle self-test" bash testsuite/oracle-selftest.sh --plugin "$PLUGIN_SO"
 	run_counted "plugin behaviour" sh -c "bash testsuite/plugin-behaviour.sh --plugin $PLUGIN_SO"
 else
 	echo "FAIL testsuite: $PLUGIN_SO was not built"; fail=$((fail + 1))

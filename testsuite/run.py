@@ -509,18 +509,49 @@ def parse_cocci(output):
     return diags
 
 
+class CoreEngine:
+    """The reference core as oracle (testsuite/oracle.py): the case runs natively under every
+    host controller model and the core's events are compared with the expectations line by
+    line. One run per case ("native"); the rows of its agreement table are kept for the end."""
+    name = "core"
+
+    def setup(self, args):
+        import oracle
+        args.core_rows = {}
+        return oracle.setup(args)
+
+    def levels(self, args):
+        return ["native"]
+
+    def check(self, args, case):
+        import oracle
+        status, cmd, detail, rows = oracle.check(args, case)
+        args.core_rows[case.path] = rows
+        return status, cmd, detail
+
+
 ENGINES = {
     "gcc": GccEngine(),
     "cocci": CocciEngine(),
     "sparse": GccStyleTool("sparse", "sparse"),
+    "core": CoreEngine(),
 }
-RESERVED_ENGINES = ("core",)     # may be named by cases; no runner yet
+RESERVED_ENGINES = ()
 
 
 def run_one(args, rules, case, level, engine="gcc"):
     """Run a case on an engine at one level (or 'json') and return (status, cmd, details)."""
     src = os.path.relpath(case.path, ROOT)
     out = ""
+    if engine == "core":
+        status, cmd, detail = ENGINES["core"].check(args, case)
+        if status == "FAIL" and case.ktfs.get("core"):
+            status = "XFAIL"
+        elif status == "PASS" and case.ktfs.get("core"):
+            status = "XPASS"
+            detail.append("    known-to-fail (%s) but passed: remove the marker"
+                          % case.ktfs["core"][1])
+        return status, cmd, detail
     if engine == "gcc" and level == "json":
         lvl = args.levels[0]
         cmd, rc, out, err = compile_case(args.cc, args.plugin, case, lvl,
@@ -647,9 +678,9 @@ def patch_check(args, rules, engines, slug, rel, tmpdir):
             yield status, "%s %s" % (name, level), detail
 
 
-def find_cases(filters):
+def find_cases(filters, root=CASES):
     found = []
-    for dirpath, _, files in os.walk(CASES):
+    for dirpath, _, files in os.walk(root):
         for f in files:
             if f.endswith(".c"):
                 found.append(os.path.join(dirpath, f))
@@ -771,6 +802,11 @@ def main(argv=None):
     ap.add_argument("--spatch", default=os.environ.get("SPATCH") or "spatch",
                     help="Coccinelle's spatch for the cocci engine (default $SPATCH or spatch)")
     ap.add_argument("--sparse", default=None, help="the dmacheck-sparse binary (engine sparse)")
+    ap.add_argument("--cases", default=CASES,
+                    help="the directory of cases (default testsuite/cases; the runner's own "
+                    "tests use a mutated copy)")
+    ap.add_argument("--core-lib", default=os.path.join(ROOT, "build", "libdmacore.a"),
+                    help="the reference core the core engine links (default build/libdmacore.a)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--json", action="store_true",
                     help="also compile once with -fdiagnostics-format=json and compare")
@@ -805,7 +841,7 @@ def main(argv=None):
             print("run.py: %s" % err, file=sys.stderr)
             return 2
 
-    paths = find_cases(args.filters)
+    paths = find_cases(args.filters, os.path.abspath(args.cases))
     if not paths and args.filters:
         print("run.py: no case matches %s" % " ".join(args.filters), file=sys.stderr)
         return 2
@@ -849,6 +885,20 @@ def main(argv=None):
         if "cocci" in engines:
             p, f = cocci_catalogue_check(rules, print)
             passed, failed = passed + p, failed + f
+    if "core" in engines:
+        import oracle
+        static = [e for e in engines if e != "core"] or ["gcc", "cocci", "sparse"]
+        oracle.print_table([(c, args.core_rows.get(c.path, {})) for c in cases if c.runs("core")],
+                           static)
+        if not args.filters:
+            missing = [c.rel for c in cases if not c.runs("core")
+                       or not re.search(r"^void case_run\(struct case_env \*env\)$",
+                                        "\n".join(c.lines), re.M)]
+            ok = not missing
+            print("%s oracle: every case runs against the core (check-engines names core, "
+                  "case_run() defined)%s" % ("PASS" if ok else "FAIL",
+                                               "" if ok else ": not " + ", ".join(missing)))
+            passed, failed = passed + ok, failed + (not ok)
     for e in engines:
         runnable = [c for c in cases if c.runs(e)]
         runs = len([j for j in jobs if j[2] == e])
