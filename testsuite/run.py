@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""testsuite/run.py - run the dmacheck test cases against the engines (GCC plugin, Coccinelle).
+"""testsuite/run.py - run the dmacheck test cases against the engines (GCC plugin, Coccinelle,
+sparse, the reference core).
 
 Engines (--engine gcc,cocci; the default is gcc): a case runs on each selected engine that its
 header names (`/* check-engines: gcc cocci */`). The table ENGINES below says how each engine
@@ -16,6 +17,9 @@ at each optimisation level OPT (-O0 -O2 -Os by default).
          --sp-file X case.c` (one pseudo-level, "cocci"); report lines are
          file:line:col-col: warning: <message> [dmacheck-<slug>].
   sparse (when --sparse PATH is given) the dmacheck-sparse binary run like a compiler.
+  core   the case compiled natively and run against the reference core under every host
+         controller model; the core's events are compared with the expectations line by line
+         (testsuite/oracle.py, which also prints the agreement table at the end).
 
 The diagnostics are compared with the expectations written in the case (see
 testsuite/README.md):
@@ -41,7 +45,7 @@ rules/*.def) and the line
     testsuite: N passed, N failed
 and exits 1 if anything failed (2 on a usage error such as a missing plugin).
 
-Options: --engine LIST, --plugin PATH, --no-plugin (compile without it: every dg-warning must
+Options: --engine LIST, --cases DIR, --core-lib LIB, --plugin PATH, --no-plugin (compile without it: every dg-warning must
 then fail; a check of the runner itself), --cc CC, --opt "-O0 -O2 -Os", -j N, --json (also
 compile once with -fdiagnostics-format=json and check the same findings come out), --spatch
 PATH, --sparse PATH, -v, --self-test, positional filters (substrings of the case path).
