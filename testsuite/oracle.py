@@ -275,7 +275,15 @@ def check(args, case):
         problems += more
     status = "FAIL" if problems or case.errors else "PASS"
     detail = ["    case: " + e for e in case.errors] + ["    " + p for p in problems]
-    if args.verbose or (problems and not rows):
+    if args.verbose or problems:
+        # the core's events with their case lines (innermost first; after '+' the lines of
+        # the stores and pages they judged)
+        for ev in events:
+            detail.append("    event: %s %s %s in %s lines=%s%s # %s"
+                          % (ev.model, ev.rule, ev.outcome, ev.kfunc,
+                             ",".join(map(str, ev.stack)) or "-",
+                             "+" + ",".join(map(str, ev.prov)) if ev.prov else "", ev.detail))
+    if args.verbose or (problems and not events):
         detail += ["    | " + l for l in raw.splitlines()[:60]]
     return status, cmd, detail, rows
 

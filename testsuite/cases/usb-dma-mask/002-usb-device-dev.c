@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic */
 /* what: all four mask setters on &udev->dev of a struct usb_device warn; dma_set_mask_and_coherent() and dma_coerce_mask_and_coherent() are the 6.1 static inlines */
 #include <linux/usb.h>
 #include <linux/dma-mapping.h>
+#include <dmacheck-case.h>
 
 int limit_to_32bit(struct usb_device *udev)
 {
@@ -28,4 +29,18 @@ int set_both(struct usb_device *udev, int bits)
 u64 read_mask(struct usb_device *udev)
 {
 	return dma_get_mask(&udev->dev); /* { dg-bogus "dmacheck" } */
+}
+
+/*
+ * oracle: set_both() on the fresh device (dma_set_mask() fails, dma_mask is NULL), then the
+ * two inlines, then set_both() again: dma_coerce_mask_and_coherent() has pointed dma_mask at
+ * the device's coherent mask, so now both setters run; then read the mask back
+ */
+void case_run(struct case_env *env)
+{
+	set_both(env->udev, 32);
+	limit_to_32bit(env->udev);
+	force_64bit(env->udev);
+	set_both(env->udev, 32);
+	read_mask(env->udev);
 }

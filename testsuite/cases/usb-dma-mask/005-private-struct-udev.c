@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic, with the private-struct layout of drivers/usb/misc/usblcd.c and drivers/media/usb (struct { struct usb_device *udev; ... }) */
 /* what: the usb_device pointer kept in the driver's private struct (from usb_get_intfdata() or a parameter) warns */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/dma-mapping.h>
+#include <dmacheck-case.h>
 
 struct usb_lcd {
 	struct usb_device	*udev;			/* init: probe_lcd */
@@ -47,4 +48,13 @@ int lcd_probe(struct usb_interface *interface, const struct usb_device_id *id)
 	}
 	usb_set_intfdata(interface, dev);
 	return 0;
+}
+
+/* oracle: probe the interface, set up DMA with the private struct it stored, then resume */
+void case_run(struct case_env *env)
+{
+	if (lcd_probe(env->intf, NULL) == 0) {
+		lcd_setup_dma(usb_get_intfdata(env->intf));
+		lcd_resume(env->intf);
+	}
 }

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/usb/host/ehci-pci.c ehci_pci_setup(), drivers/usb/host/ohci-platform.c ohci_platform_probe(), drivers/usb/dwc2/platform.c dwc2_driver_probe(), drivers/hid/amd-sfh-hid/amd_sfh_pcie.c amd_mp2_pci_probe() and drivers/usb/host/xhci-plat.c xhci_plat_probe() (6.1) */
 /* what: masks on PCI and platform devices, including USB host controllers themselves, are correct: silent */
 #include <linux/pci.h>
 #include <linux/platform_device.h>
 #include <linux/dma-mapping.h>
+#include <dmacheck-case.h>
 
 int ehci_pci_nvidia_quirk(struct pci_dev *pdev)
 {
@@ -79,4 +80,23 @@ int xhci_plat_probe_mask(struct platform_device *pdev, bool from_firmware)
 	else
 		ret = dma_set_mask_and_coherent(sysdev, DMA_BIT_MASK(64)); /* { dg-bogus "dmacheck" } */
 	return ret;
+}
+
+/*
+ * oracle: the PCI paths on the host controller (as an NVidia CK804 EHCI), the platform paths
+ * on the platform device, first with its dma_mask set, then as a platform that did not
+ * initialize it (dwc2's default and xhci-plat's coerce branch)
+ */
+void case_run(struct case_env *env)
+{
+	env->hc->vendor = 0x10de;
+	env->hc->device = 0x005b;
+	ehci_pci_nvidia_quirk(env->hc);
+	amd_mp2_pci_probe_mask(env->hc);
+	ohci_platform_probe_mask(env->pdev);
+	xhci_plat_probe_mask(env->pdev, false);
+	env->pdev->dev.dma_mask = NULL;
+	dwc2_driver_probe_mask(env->pdev);
+	env->pdev->dev.dma_mask = NULL;
+	xhci_plat_probe_mask(env->pdev, true);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic; dwc3_core_probe-like field use reduced from drivers/usb/dwc3/core.c (6.1) */
 /* what: a struct device * parameter or field of unknown origin, and reading masks of USB devices, are silent */
 #include <linux/usb.h>
 #include <linux/dma-mapping.h>
+#include <dmacheck-case.h>
 
 struct dwc3 {
 	struct device *dev;
@@ -34,4 +35,22 @@ u64 controller_mask(struct usb_interface *intf)
 	struct usb_device *udev = interface_to_usbdev(intf);
 
 	return dma_get_mask(udev->bus->sysdev); /* { dg-bogus "dmacheck" } */
+}
+
+/*
+ * oracle: dwc3 with the platform device as dev and sysdev, set_mask_of() called with the host
+ * controller's device (the callers it has in a driver), then the two mask reads
+ */
+void case_run(struct case_env *env)
+{
+	struct dwc3 *dwc = kzalloc(sizeof(*dwc), GFP_KERNEL);
+
+	dwc->dev = &env->pdev->dev;
+	dwc->sysdev = &env->pdev->dev;
+	dwc->awidth = 64;
+	dwc3_set_mask(dwc);
+	set_mask_of(&env->hc->dev, 32);
+	usb_dev_can_do_64bit(env->udev);
+	controller_mask(env->intf);
+	kfree(dwc);
 }
