@@ -68,6 +68,8 @@ void dmc_ledger_sync(struct dmc_device *dev, dmc_dma_t addr, size_t size, enum d
 		     bool to_cpu, const char *kfunc);
 /* Is [addr, addr+len) covered by a live mapping or coherent allocation of dev? */
 bool dmc_ledger_covers(const struct dmc_device *dev, dmc_dma_t addr, size_t len);
+/* ... and is that mapping or allocation the one of the CPU address cpu (same memory)? */
+bool dmc_ledger_maps(const struct dmc_device *dev, dmc_dma_t addr, size_t len, const void *cpu);
 void dmc_ledger_release(struct dmc_device *dev);
 
 /* Devices and DMA state */
@@ -82,6 +84,9 @@ extern const char *const dmc_dir_names[4];
 /* USB internals (usb_buffer.c, usb_hcd.c) */
 int dmc_hcd_buffer_create(struct dmc_usb_hcd *hcd);
 void dmc_hcd_buffer_destroy(struct dmc_usb_hcd *hcd);
+/* Was addr handed out by hcd_buffer_alloc() of this PIO controller (handle ~0)? */
+bool dmc_hcd_pio_buffer(const struct dmc_usb_hcd *hcd, const void *addr);
+void dmc_hcd_pio_buffers_reset(void);	/* at boot (dmc_usb_state_reset) */
 /* usb_hcd_submit_urb(); driver_dma: the handle the driver stored, 0 if none */
 int dmc_usb_hcd_submit_urb(struct dmc_urb *urb, unsigned int gfp, dmc_dma_t driver_dma);
 /* The transfer_dma the *driver* stored (0 if none, or if it is the HCD's stale one). */

@@ -205,6 +205,19 @@ bool dmc_ledger_covers(const struct dmc_device *dev, dmc_dma_t addr, size_t len)
 	return e && (addr - e->dev_addr) + len <= e->size;
 }
 
+bool dmc_ledger_maps(const struct dmc_device *dev, dmc_dma_t addr, size_t len, const void *cpu)
+{
+	const struct entry *e = find_containing(dev, addr);
+	struct dmc_memref ref;
+
+	if (!e || (addr - e->dev_addr) + len > e->size)
+		return false;
+	if (e->cpu_addr)
+		return (uintptr_t)cpu == (uintptr_t)e->cpu_addr + (addr - e->dev_addr);
+	ref = dmc_classify(cpu);
+	return ref.linear && ref.phys == e->phys + (addr - e->dev_addr);
+}
+
 size_t dmc_ledger_count(const struct dmc_device *dev)
 {
 	size_t n = 0;

@@ -20,6 +20,8 @@
  */
 #include "internal.h"
 
+#include <string.h>
+
 /* FIXME tune these based on pool statistics ... */
 static const size_t pool_max_init[DMC_HCD_BUFFER_POOLS] = {
 	32, 128, 512, 2048,
@@ -71,6 +73,42 @@ void dmc_hcd_buffer_destroy(struct dmc_usb_hcd *hcd)
 	}
 }
 
+/*
+ * model: the buffers hcd_buffer_alloc() handed out on a PIO controller. The kernel gives each
+ * the handle ~0 and forgets it; the model remembers them so that urb-dma-flag-missing can
+ * tell the driver's own handle of a buffer from a stale one (see usb_hcd.c).
+ */
+#define PIO_BUFFERS_MAX 256
+static struct { const struct dmc_usb_hcd *hcd; const void *addr; } pio_buffers[PIO_BUFFERS_MAX];
+
+static void pio_buffer_note(const struct dmc_usb_hcd *hcd, const void *addr, bool live)
+{
+	for (int i = 0; i < PIO_BUFFERS_MAX; i++) {
+		if (live && !pio_buffers[i].addr) {
+			pio_buffers[i].hcd = hcd;
+			pio_buffers[i].addr = addr;
+			return;
+		}
+		if (!live && pio_buffers[i].addr == addr) {
+			pio_buffers[i].addr = NULL;
+			return;
+		}
+	}
+}
+
+void dmc_hcd_pio_buffers_reset(void)
+{
+	memset(pio_buffers, 0, sizeof(pio_buffers));
+}
+
+bool dmc_hcd_pio_buffer(const struct dmc_usb_hcd *hcd, const void *addr)
+{
+	for (int i = 0; i < PIO_BUFFERS_MAX; i++)
+		if (pio_buffers[i].addr == addr && pio_buffers[i].hcd == hcd)
+			return true;
+	return false;
+}
+
 /* hcd_buffer_alloc(): sometimes alloc/free could use kmalloc with GFP_DMA, for better sharing
  * and to force even small buffers to be "real" DMA-able memory */
 void *dmc_hcd_buffer_alloc(struct dmc_usb_bus *bus, size_t size, unsigned int mem_flags,
@@ -86,8 +124,12 @@ void *dmc_hcd_buffer_alloc(struct dmc_usb_bus *bus, size_t size, unsigned int me
 
 	/* some USB hosts just use PIO */
 	if (!hcd_uses_dma(hcd)) {
+		void *buf = dmc_kmalloc(size, mem_flags);
+
 		*dma = ~(dmc_dma_t)0;
-		return dmc_kmalloc(size, mem_flags);
+		if (buf)
+			pio_buffer_note(hcd, buf, true);
+		return buf;
 	}
 
 	for (int i = 0; i < DMC_HCD_BUFFER_POOLS; i++) {
@@ -111,6 +153,7 @@ void dmc_hcd_buffer_free(struct dmc_usb_bus *bus, size_t size, void *addr, dmc_d
 	}
 
 	if (!hcd_uses_dma(hcd)) {
+		pio_buffer_note(hcd, addr, false);
 		dmc_kfree(addr);
 		return;
 	}

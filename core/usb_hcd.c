@@ -120,6 +120,7 @@ void dmc_usb_state_reset(void)
 {
 	free(notes.v);
 	memset(&notes, 0, sizeof(notes));
+	dmc_hcd_pio_buffers_reset();
 }
 
 /* usb_free_urb(): the URB's memory may be reused by another URB. */
@@ -151,7 +152,30 @@ static void report_latent_stack(struct dmc_usb_hcd *hcd, const void *buf, const 
 }
 
 /*
- * urb-dma-flag-missing: the driver stored a DMA handle but did not set
+ * Is `dma` a handle the driver holds for this very transfer buffer: the bus address of its
+ * coherent or local memory, a live streaming mapping of the controller covering the transfer,
+ * or on PIO the ~0 that hcd_buffer_alloc() gave with it? Only then is something lost when
+ * the HCD ignores it. A stale handle of another buffer costs nothing: usb-storage stores
+ * us->iobuf_dma for every transfer and sets the flag only when the buffer is us->iobuf
+ * (usb_stor_msg_common(), "Yes, this is clunky"), and the HCD rightly maps the others.
+ */
+static bool handle_of_buffer(const struct dmc_usb_hcd *hcd, const struct dmc_urb *urb,
+			     dmc_dma_t dma)
+{
+	const void *buf = urb->transfer_buffer;
+	struct dmc_memref ref = dmc_classify(buf);
+
+	if (!buf)
+		return false;
+	if (ref.region && ref.kind == DMC_MEM_HCD_LOCAL)
+		return dma == ref.region->bus + ((uintptr_t)buf - ref.region->vbase);
+	if (dma == ~(dmc_dma_t)0 && !hcd->localmem_pool && !hcd_uses_dma(hcd))
+		return dmc_hcd_pio_buffer(hcd, buf);
+	return dmc_ledger_maps(hcd->self.sysdev, dma, urb->transfer_buffer_length, buf);
+}
+
+/*
+ * urb-dma-flag-missing: the driver stored the DMA handle of the buffer but did not set
  * URB_NO_TRANSFER_DMA_MAP, so the HCD ignores (and, when it maps, overwrites) the handle.
  * `outcome` says what this controller makes of it: WASTE where the buffer is mapped or copied
  * again, SILENT where the handle is never used anyway (PIO, xHCI immediate data).
@@ -162,7 +186,7 @@ static void check_flag_missing(struct dmc_usb_hcd *hcd, struct dmc_urb *urb, dmc
 	bool coherent = dmc_classify(urb->transfer_buffer).kind == DMC_MEM_COHERENT;
 	const char *detail;
 
-	if (!driver_dma)
+	if (!driver_dma || !handle_of_buffer(hcd, urb, driver_dma))
 		return;
 	if (outcome != DMC_OUT_WASTE)
 		detail = dmc_fmt("handle %#llx is ignored: %s", (unsigned long long)driver_dma,

@@ -282,7 +282,8 @@ def check(args, case):
             detail.append("    event: %s %s %s in %s lines=%s%s # %s"
                           % (ev.model, ev.rule, ev.outcome, ev.kfunc,
                              ",".join(map(str, ev.stack)) or "-",
-                             "+" + ",".join(map(str, ev.prov)) if ev.prov else "", ev.detail))
+                             "+" + ",".join(map(str, sorted(set(ev.prov) - set(ev.stack))))
+                             if set(ev.prov) - set(ev.stack) else "", ev.detail))
     if args.verbose or (problems and not events):
         detail += ["    | " + l for l in raw.splitlines()[:60]]
     return status, cmd, detail, rows

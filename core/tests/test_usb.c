@@ -369,10 +369,21 @@ static void s_coh_flag_big(struct env *e)
 	e->urb->transfer_flags |= DMC_URB_NO_TRANSFER_DMA_MAP;
 }
 
+/* the driver mapped the buffer itself and forgot the flag: usbcore maps it a second time */
 static void s_noflag_handle_kmalloc(struct env *e)
 {
-	s_bulk_in(e);
-	e->urb->transfer_dma = 0x1000;
+	void *buf = kbuf(e, 64, 0);
+
+	bulk(e, true, buf, 64);
+	e->urb->transfer_dma = dmc_dma_map_single(&e->sysdev, buf, 64, DMC_FROM_DEVICE);
+}
+
+/* usb-storage: us->iobuf_dma stored for every transfer, the flag only for iobuf */
+static void s_noflag_stale_handle(struct env *e)
+{
+	s_coherent(e, true, 64);
+	bulk(e, true, kbuf(e, 64, 0), 64);
+	e->urb->transfer_dma = e->coh_dma;
 }
 
 static void s_flag_nohandle(struct env *e)
@@ -583,6 +594,12 @@ static const struct map_case map_cases[] = {
 	  0, "urb-dma-flag-missing:latent", 0, NULL },
 	{ "kmalloc with a handle, flag missing", M_DMAS, NULL, s_noflag_handle_kmalloc, NULL, 0,
 	  "urb-dma-flag-missing:waste", F_IN | F_MS, NULL },
+	{ "stale handle of another buffer, flag missing", M_DMAS, NULL, s_noflag_stale_handle,
+	  NULL, 0, "", F_IN | F_MS, NULL },
+	{ "stale handle of another buffer, flag missing", M_LOCAL, NULL, s_noflag_stale_handle,
+	  NULL, 0, "", F_IN | F_ML, NULL },
+	{ "stale handle of another buffer, flag missing", M_PIO, NULL, s_noflag_stale_handle,
+	  NULL, 0, "", F_IN, NULL },
 	{ "NO_TRANSFER_DMA_MAP without handle", M_DMAS | M_LOCAL, NULL, s_flag_nohandle, NULL, 0,
 	  "urb-dma-handle-missing:corruption", F_IN, NULL },
 	{ "NO_TRANSFER_DMA_MAP without handle", M_PIO, NULL, s_flag_nohandle, NULL, 0,

@@ -43,10 +43,12 @@ int main(int argc, char **argv)
 	if (!n)
 		for (n = 0; n < DMC_HCD_MODEL_COUNT; n++)
 			models[n] = n;
-	fflush(stdout);
 	for (int i = 0; i < n; i++) {
-		pid_t pid = fork();
+		pid_t pid;
 		int status;
+
+		fflush(stdout);	/* or the child would print the parent's buffered records again */
+		pid = fork();
 
 		if (pid < 0) {
 			perror("harness: fork");

@@ -68,7 +68,8 @@ void oracle_watch_open(void *base);
 void oracle_watch_close(void *base);
 /* The last store to [base+off, base+off+len), or NULL. */
 const struct oracle_stack *oracle_watch_last(const void *base, size_t off, size_t len);
-/* The last store after which (value & mask) went from 0 to non-zero, for a 32-bit field. */
+/* The store that set (value & mask) from 0 to non-zero, for a 32-bit field, if no later
+ * store cleared it again; else NULL. */
 const struct oracle_stack *oracle_watch_last_set(const void *base, size_t off, uint32_t mask);
 
 /* ---- the run ------------------------------------------------------------------------ */

@@ -167,11 +167,17 @@ struct store {
 	struct oracle_stack st;
 };
 
+/*
+ * The last STORE_RING stores of each object are kept (the rules only ask for the last store
+ * to a field): the ring is allocated with the object, so the signal handler never allocates.
+ */
+#define STORE_RING 256
+
 struct watched {
 	void *base;
 	size_t size;
-	struct store *stores;
-	size_t nstores, capstores;
+	struct store *stores;	/* STORE_RING entries; store n is at n % STORE_RING */
+	size_t nstores;		/* stores recorded so far */
 };
 
 #define MAX_WATCHED 256
@@ -197,15 +203,12 @@ static uint32_t peek32(const struct watched *w, size_t off)
 	return v;
 }
 
-/* Stores are recorded from the signal handler: no malloc there, so room is made beforehand. */
-static void reserve_store(struct watched *w)
+/* Newest first: the i-th most recent store, or NULL. */
+static struct store *store_back(struct watched *w, size_t i)
 {
-	if (w->nstores < w->capstores)
-		return;
-	w->capstores = w->capstores ? 2 * w->capstores : 32;
-	w->stores = realloc(w->stores, w->capstores * sizeof(*w->stores));
-	if (!w->stores)
-		abort();
+	if (i >= w->nstores || i >= STORE_RING)
+		return NULL;
+	return &w->stores[(w->nstores - 1 - i) % STORE_RING];
 }
 
 static void on_segv(int sig, siginfo_t *si, void *ctx)
@@ -216,7 +219,7 @@ static void on_segv(int sig, siginfo_t *si, void *ctx)
 	void *bt[ORACLE_MAX_FRAMES + 4];
 	int n, i, first = -1;
 
-	if (!w || pending_w || w->nstores == w->capstores) {
+	if (!w || pending_w || !w->stores) {
 		/* not ours: crash as the program would have */
 		signal(sig, SIG_DFL);
 		return;
@@ -248,7 +251,7 @@ static void on_trap(int sig, siginfo_t *si, void *ctx)
 		return;
 	}
 	pending_s.after = peek32(w, pending_s.off);
-	w->stores[w->nstores++] = pending_s;
+	w->stores[w->nstores++ % STORE_RING] = pending_s;
 	mprotect(w->base, w->size, PROT_READ);
 	pending_w = NULL;
 	uc->uc_mcontext.gregs[REG_EFL] &= ~X86_TRAP_FLAG;
@@ -263,8 +266,10 @@ void *oracle_watch_alloc(size_t size)
 		return NULL;
 	for (int i = 0; i < MAX_WATCHED; i++)
 		if (!watched[i].base) {
-			watched[i] = (struct watched){ .base = base, .size = pages };
-			reserve_store(&watched[i]);
+			watched[i] = (struct watched){ .base = base, .size = pages,
+				.stores = calloc(STORE_RING, sizeof(struct store)) };
+			if (!watched[i].stores)
+				abort();
 			return base;	/* left writable: the shim initialises it, then closes it */
 		}
 	return base;			/* table full: an unwatched URB (its events keep their stacks) */
@@ -294,30 +299,34 @@ void oracle_watch_close(void *base)
 {
 	struct watched *w = watched_at((uintptr_t)base);
 
-	if (w) {
-		reserve_store(w);
+	if (w)
 		mprotect(w->base, w->size, PROT_READ);
-	}
 }
 
 const struct oracle_stack *oracle_watch_last(const void *base, size_t off, size_t len)
 {
 	struct watched *w = watched_at((uintptr_t)base);
+	struct store *s;
 
-	for (size_t i = w ? w->nstores : 0; i-- > 0;)
-		if (w->stores[i].off >= off && w->stores[i].off < off + len)
-			return &w->stores[i].st;
+	for (size_t i = 0; w && (s = store_back(w, i)); i++)
+		if (s->off >= off && s->off < off + len)
+			return &s->st;
 	return NULL;
 }
 
 const struct oracle_stack *oracle_watch_last_set(const void *base, size_t off, uint32_t mask)
 {
 	struct watched *w = watched_at((uintptr_t)base);
+	struct store *s;
 
-	for (size_t i = w ? w->nstores : 0; i-- > 0;)
-		if (w->stores[i].off == off && !(w->stores[i].before & mask) &&
-		    (w->stores[i].after & mask))
-			return &w->stores[i].st;
+	for (size_t i = 0; w && (s = store_back(w, i)); i++) {
+		if (s->off != off)
+			continue;
+		if (!(s->after & mask))
+			return NULL;	/* cleared again since: no statement set it */
+		if (!(s->before & mask))
+			return &s->st;
+	}
 	return NULL;
 }
 

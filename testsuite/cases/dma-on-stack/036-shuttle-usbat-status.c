@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/usb/storage/shuttle_usbat.c usbat_read(), usbat_get_status(), usbat_multiple_write(), usbat_identify_device() (6.1): real 6.1 code */
 /* what: a local status byte reaches usb_stor_ctrl_transfer() two helpers down and warns at the call that passes it; local register arrays given to usbat_multiple_write(), which copies them into us->iobuf, do not */
 #include <linux/usb.h>
 #include <usb-storage/transport.h>
+#include <dmacheck-case.h>
 
 #define USBAT_ATA		0x40
 #define USBAT_CMD_READ_REG	0x00
@@ -135,4 +136,29 @@ int usbat_set_registers(struct us_data *us, unsigned char cmd)
 	if (rc != USB_STOR_TRANSPORT_GOOD)
 		return rc;
 	return usbat_get_status(us, us->iobuf); /* { dg-bogus "dmacheck" } */
+}
+
+/* oracle: a shuttle_usbat us_data as usb_stor_probe1() sets it up (current_urb, cr, coherent
+ * iobuf); identify the device, then write the registers and read the status into iobuf */
+void case_run(struct case_env *env)
+{
+	struct us_data *us = kzalloc(sizeof(*us), GFP_KERNEL);
+
+	us->pusb_dev = env->udev;
+	us->pusb_intf = env->intf;
+	us->send_bulk_pipe = usb_sndbulkpipe(env->udev, 0x02);
+	us->recv_bulk_pipe = usb_rcvbulkpipe(env->udev, 0x82);
+	us->send_ctrl_pipe = usb_sndctrlpipe(env->udev, 0);
+	us->recv_ctrl_pipe = usb_rcvctrlpipe(env->udev, 0);
+	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
+	us->cr = kzalloc(sizeof(*us->cr), GFP_KERNEL);
+	us->iobuf = usb_alloc_coherent(env->udev, US_IOBUF_SIZE, GFP_KERNEL, &us->iobuf_dma);
+
+	usbat_identify_device(us);
+	usbat_set_registers(us, 0x20);
+
+	usb_free_coherent(env->udev, US_IOBUF_SIZE, us->iobuf, us->iobuf_dma);
+	kfree(us->cr);
+	usb_free_urb(us->current_urb);
+	kfree(us);
 }

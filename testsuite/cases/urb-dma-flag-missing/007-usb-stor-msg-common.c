@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/usb/storage/transport.c usb_stor_msg_common() (6.1) */
 /* what: the handle is stored unconditionally and the flag only when the buffer is us->iobuf: set on a path, so silent */
 #include <linux/usb.h>
 #include <usb-storage/transport.h>
+#include <linux/slab.h>
+#include <dmacheck-case.h>
 
 struct us_urb_data {
 	struct us_data *us;
@@ -50,4 +52,36 @@ int usb_stor_bulk_msg(struct us_urb_data *d, unsigned int pipe, void *buf,
 		d->current_urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
 	d->current_urb->transfer_dma = us->iobuf_dma; /* { dg-bogus "dmacheck" } */
 	return usb_submit_urb(d->current_urb, GFP_NOIO);
+}
+
+/* oracle: a us_data as usb_stor_probe1() sets it up (current_urb, coherent iobuf); usb_stor_msg_common()
+ * after usb_stor_bulk_transfer_buf()'s fill, and usb_stor_bulk_msg(), each once with a kmalloc()ed buffer
+ * (a caller's data buffer) and once with us->iobuf, on bulk IN 0x82 */
+void case_run(struct case_env *env)
+{
+	struct us_data *us = kzalloc(sizeof(*us), GFP_KERNEL);
+	struct us_urb_data *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	unsigned char *data = kmalloc(64, GFP_KERNEL);
+
+	us->pusb_dev = env->udev;
+	us->pusb_intf = env->intf;
+	us->recv_bulk_pipe = usb_rcvbulkpipe(env->udev, 2);
+	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
+	us->iobuf = usb_alloc_coherent(env->udev, 64, GFP_KERNEL, &us->iobuf_dma);
+	d->us = us;
+	d->current_urb = us->current_urb;
+
+	usb_fill_bulk_urb(d->current_urb, us->pusb_dev, us->recv_bulk_pipe, data, 64,
+			  usb_stor_blocking_completion, NULL);
+	usb_stor_msg_common(d, NULL);
+	usb_kill_urb(d->current_urb);
+	usb_fill_bulk_urb(d->current_urb, us->pusb_dev, us->recv_bulk_pipe, us->iobuf, 64,
+			  usb_stor_blocking_completion, NULL);
+	usb_stor_msg_common(d, NULL);
+	usb_kill_urb(d->current_urb);
+
+	usb_stor_bulk_msg(d, us->recv_bulk_pipe, data, 64, NULL);
+	usb_kill_urb(d->current_urb);
+	usb_stor_bulk_msg(d, us->recv_bulk_pipe, us->iobuf, 64, NULL);
+	usb_kill_urb(d->current_urb);
 }
