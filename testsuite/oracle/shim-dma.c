@@ -5,15 +5,17 @@
  *
  * A case's struct device is the harness' (the host controller's PCI device, a platform
  * device, the USB device or interface); the shim passes the core's twin of it. With
- * DMACHECK_ORACLE the headers declare dma_map_single_attrs(), dma_set_mask_and_coherent()
- * and dma_coerce_mask_and_coherent() as functions instead of their inline bodies, so that the
- * core runs them whole, CONFIG_DMA_API_DEBUG checks included, with the driver's own pointer.
+ * DMACHECK_ORACLE the headers declare dma_map_single_attrs(), dma_set_mask_and_coherent(),
+ * dma_coerce_mask_and_coherent() and dma_mapping_error() as functions instead of their inline
+ * bodies, so that the core runs them whole, CONFIG_DMA_API_DEBUG checks included, with the
+ * driver's own pointer.
  *
  * Scatterlists: struct scatterlist entries point at shim pages (virt_to_page), so each is
  * converted to the core's entry; mapping results are copied back. Chained lists are not
  * supported (no case uses them): entries are read up to nents.
  */
 #include <linux/types.h>
+#include <linux/errno.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
 #include <linux/dmapool.h>
@@ -81,6 +83,15 @@ dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page, size_t offs
 	ret = dmc_dma_map_page(d, page->p, offset, size, (enum dmc_dir)dir);
 	oracle_prov_clear();
 	return ret;
+}
+
+int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
+{
+	struct dmc_device *d = shim_dev(dev, "dma_mapping_error");
+
+	if (d)
+		return dmc_dma_mapping_error(d, dma_addr);
+	return dma_addr == DMA_MAPPING_ERROR ? -ENOMEM : 0;
 }
 
 void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,

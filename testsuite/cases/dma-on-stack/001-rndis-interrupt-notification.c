@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/usb/rndis_host.c (6.1) rndis_command(): real 6.1 code */
 /* what: a local struct usb_cdc_notification polled with usb_interrupt_msg() is DMA to the stack */
 #include <linux/usb.h>

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/hid/hid-corsair.c k90_backlight_get(): pattern before commit 'HID: corsair: fix DMA buffers on stack' and the 6.1 code after it */
 /* what: an 8-byte local array read with usb_control_msg() warns; the kmalloc()ed buffer of the fix does not */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define K90_REQUEST_STATUS 4
 #define K90_REQUEST_GET_MODE 5
@@ -75,4 +76,12 @@ int k90_current_profile_old(struct usb_device *usbdev)
 	if (ret < 8)
 		return -EIO;
 	return data[7];
+}
+
+/* oracle: the brightness and profile sysfs reads, old and 6.1, on the keyboard's interface */
+void case_run(struct case_env *env)
+{
+	k90_backlight_get_old(env->intf);
+	k90_backlight_get(env->intf);
+	k90_current_profile_old(env->udev);
 }

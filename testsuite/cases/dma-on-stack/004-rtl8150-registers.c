@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/usb/rtl8150.c set_ethernet_addr(), rtl8150_reset(): helpers as before commit 'rtl8150: Use heap buffers for all register access', and the 6.1 helpers (usb_control_msg_recv/send) */
 /* what: stack buffers passed to a same-file helper that hands them to usb_control_msg() warn at the caller; the same callers with the 6.1 copying helpers stay silent */
 #include <linux/usb.h>
+#include <dmacheck-case.h>
 
 #define RTL8150_REQT_READ	0xc0
 #define RTL8150_REQT_WRITE	0x40
@@ -94,4 +95,17 @@ int rtl8150_reset(rtl8150_t * dev)
 	} while ((data & 0x10) && --i);
 
 	return (i > 0) ? 1 : 0;
+}
+
+/* oracle: probe's MAC address read and a reset, with the old helpers and the 6.1 ones */
+void case_run(struct case_env *env)
+{
+	rtl8150_t *dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+
+	dev->udev = env->udev;
+	old_set_ethernet_addr(dev);
+	old_rtl8150_reset(dev);
+	set_ethernet_addr(dev);
+	rtl8150_reset(dev);
+	kfree(dev);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/usb/catc.c catc_probe(): pattern before commit 'catc: Use heap buffer for memory size test', and the 6.1 code after it */
 /* what: &i of a local int reaches usb_control_msg() through a macro and a same-file helper */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 enum control_requests {
 	ReadMem =	0xf1,
@@ -90,4 +91,18 @@ int catc_read_mac(struct catc *catc, u8 *dev_addr)
 	memcpy(dev_addr, macbuf, 6);
 	kfree(macbuf);
 	return ret;
+}
+
+/* oracle: catc_probe()'s memory size test, old and 6.1, and its MAC address read */
+void case_run(struct case_env *env)
+{
+	struct catc *catc = kzalloc(sizeof(*catc), GFP_KERNEL);
+	u8 *dev_addr = kzalloc(6, GFP_KERNEL);
+
+	catc->usbdev = env->udev;
+	catc_memsize_old(catc);
+	catc_memsize(catc);
+	catc_read_mac(catc, dev_addr);
+	kfree(dev_addr);
+	kfree(catc);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/media/usb/dvb-usb/dtt200u.c dtt200u_power_ctrl(), dtt200u_rc_query(): pattern before commit '[media] dtt200u: don't do DMA on stack', and the 6.1 code after it */
 /* what: a local command byte and key array given to dvb_usb_generic_write()/_rw() (which bulk-transfer them) warn; the per-device st->data buffer does not */
 #include <linux/usb.h>
 #include <dvb-usb/dvb-usb.h>
+#include <dmacheck-case.h>
 
 #define GET_RC_CODE		0x84
 #define SET_INIT		0x01
@@ -69,4 +70,24 @@ int dtt200u_rc_query(struct dvb_usb_device *d, u32 *scancode)
 ret:
 	mutex_unlock(&d->data_mutex);
 	return ret;
+}
+
+/* oracle: a dtt200u dvb_usb_device (priv is the driver's dtt200u_state), powered on and its
+ * remote control polled, old and 6.1 */
+void case_run(struct case_env *env)
+{
+	struct dvb_usb_device *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	u32 *scancode = kzalloc(sizeof(*scancode), GFP_KERNEL);
+
+	d->udev = env->udev;
+	d->priv = kzalloc(sizeof(struct dtt200u_state), GFP_KERNEL);
+	mutex_init(&d->data_mutex);
+	mutex_init(&d->usb_mutex);
+	dtt200u_power_ctrl_old(d, 1);
+	dtt200u_rc_query_old(d, scancode);
+	dtt200u_power_ctrl(d, 1);
+	dtt200u_rc_query(d, scancode);
+	kfree(d->priv);
+	kfree(scancode);
+	kfree(d);
 }

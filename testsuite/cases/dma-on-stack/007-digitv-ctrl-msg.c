@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/media/usb/dvb-usb/digitv.c digitv_ctrl_msg(): pattern before commit '[media] digitv: don't do DMA on stack', and the 6.1 code after it */
 /* what: local sndbuf/rcvbuf arrays for dvb_usb_generic_rw()/_write() warn; the same arrays inside d->priv do not */
 #include <linux/usb.h>
 #include <dvb-usb/dvb-usb.h>
+#include <dmacheck-case.h>
 
 struct digitv_state {
 	int is_nxt6000;
@@ -67,4 +68,26 @@ int digitv_ctrl_msg(struct dvb_usb_device *d,
 		memcpy(rbuf, &st->rcvbuf[3], rlen);
 	}
 	return ret;
+}
+
+/* oracle: a digitv dvb_usb_device (priv is the driver's digitv_state); a register write
+ * (write-only) and a read, old and 6.1 */
+void case_run(struct case_env *env)
+{
+	struct dvb_usb_device *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	u8 *wbuf = kzalloc(4, GFP_KERNEL);
+	u8 *rbuf = kzalloc(4, GFP_KERNEL);
+
+	d->udev = env->udev;
+	d->priv = kzalloc(sizeof(struct digitv_state), GFP_KERNEL);
+	mutex_init(&d->data_mutex);
+	mutex_init(&d->usb_mutex);
+	digitv_ctrl_msg_old(d, 0x07, 0, wbuf, 4, NULL, 0);
+	digitv_ctrl_msg_old(d, 0x06, 0, NULL, 0, rbuf, 4);
+	digitv_ctrl_msg(d, 0x07, 0, wbuf, 4, NULL, 0);
+	digitv_ctrl_msg(d, 0x06, 0, NULL, 0, rbuf, 4);
+	kfree(d->priv);
+	kfree(rbuf);
+	kfree(wbuf);
+	kfree(d);
 }

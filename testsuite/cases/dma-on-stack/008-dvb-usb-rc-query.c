@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/media/usb/dvb-usb/a800.c a800_rc_query() and nova-t-usb2.c nova_t_rc_query(): patterns before commits '[media] a800: don't do DMA on stack' and '[media] nova-t-usb2: don't do DMA on stack', and the 6.1 code after them */
 /* what: remote-control key arrays on the stack read by usb_control_msg() and dvb_usb_generic_rw() warn; kmalloc()ed ones do not */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <dvb-usb/dvb-usb.h>
+#include <dmacheck-case.h>
 
 #define DIBUSB_REQ_POLL_REMOTE		0x04
 #define DIBUSB_RC_HAUPPAUGE_KEY_PRESSED	0x01
@@ -78,4 +79,23 @@ int nova_t_rc_query(struct dvb_usb_device *d, u32 *event)
 ret:
 	kfree(buf);
 	return ret;
+}
+
+/* oracle: the remote-control polls of a800 and nova-t-usb2, old and 6.1, on one dvb_usb_device */
+void case_run(struct case_env *env)
+{
+	struct dvb_usb_device *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	u8 *code = kzalloc(1, GFP_KERNEL);
+	u32 *event = kzalloc(sizeof(*event), GFP_KERNEL);
+
+	d->udev = env->udev;
+	mutex_init(&d->data_mutex);
+	mutex_init(&d->usb_mutex);
+	a800_rc_query_old(d, code);
+	a800_rc_query(d, code);
+	nova_t_rc_query_old(d, event);
+	nova_t_rc_query(d, event);
+	kfree(event);
+	kfree(code);
+	kfree(d);
 }

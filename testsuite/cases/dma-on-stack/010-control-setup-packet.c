@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic, shaped after the asynchronous register writes of drivers/net/usb/rtl8150.c async_set_registers() (6.1), whose setup packet lives in a kmalloc()ed struct */
 /* what: a struct usb_ctrlrequest on the stack as the setup packet of usb_fill_control_urb() (mapped for DMA at submit, and gone before completion) warns; the heap one does not */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define RTL8150_REQT_WRITE	0x40
 #define RTL8150_REQ_SET_REGS	0x05
@@ -83,4 +84,18 @@ int async_set_registers(struct usb_device *udev, u16 indx, u16 size, u16 reg)
 		kfree(req);
 	}
 	return res;
+}
+
+/* oracle: the three asynchronous register writes, each submitting its own URB */
+void case_run(struct case_env *env)
+{
+	struct urb *urb1 = usb_alloc_urb(0, GFP_KERNEL);
+	struct urb *urb2 = usb_alloc_urb(0, GFP_KERNEL);
+	struct async_req *req = kzalloc(sizeof(*req), GFP_KERNEL);
+	__le16 *val = kzalloc(sizeof(*val), GFP_KERNEL);
+
+	*val = cpu_to_le16(0x0c);
+	async_set_registers_stack(env->udev, urb1, 0x0120, sizeof(*val), 0x0c, val);
+	async_set_registers_stackbuf(env->udev, urb2, req, 0x0120, 0x0c);
+	async_set_registers(env->udev, 0x0120, 2, 0x0c);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic */
 /* what: storing stack memory into urb->transfer_buffer or urb->setup_packet directly (not through usb_fill_*_urb) warns; heap stores do not */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 static void status_complete(struct urb *urb)
 {
@@ -58,4 +59,20 @@ int submit_status_read_heap(struct usb_device *udev, struct urb *urb)
 	urb->transfer_flags |= URB_FREE_BUFFER;
 	urb->complete = status_complete;
 	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+/* oracle: the three submissions, each on its own URB */
+void case_run(struct case_env *env)
+{
+	struct urb *urb1 = usb_alloc_urb(0, GFP_KERNEL);
+	struct urb *urb2 = usb_alloc_urb(0, GFP_KERNEL);
+	struct urb *urb3 = usb_alloc_urb(0, GFP_KERNEL);
+	u8 *data = kzalloc(8, GFP_KERNEL);
+
+	/* the harness' endpoint 1 IN is its interrupt endpoint (0x81), not bulk: an interval
+	 * lets usb_submit_urb() take the bulk pipe to it (it reports urb-bogus-pipe-type) */
+	urb1->interval = 10;
+	submit_status_read(env->udev, urb1);
+	submit_vendor_request(env->udev, urb2, data, 8);
+	submit_status_read_heap(env->udev, urb3);
 }

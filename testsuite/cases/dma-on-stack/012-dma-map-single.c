@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic (the shape of a command block mapped by a USB device controller driver) */
 /* what: dma_map_single() (the 6.1 macro over the static inline dma_map_single_attrs()) and dma_map_single_attrs() of a local struct warn; heap and parameter buffers do not */
 #include <linux/dma-mapping.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 struct cmd_block {
 	__le32 opcode;
@@ -11,6 +12,12 @@ struct cmd_block {
 };
 
 extern int hw_run_command(struct device *dev, dma_addr_t cmd, size_t len);
+
+/* the controller's doorbell (synthetic, no 6.1 body): the device runs the command at once */
+int hw_run_command(struct device *dev, dma_addr_t cmd, size_t len)
+{
+	return 0;
+}
 
 int send_reset_command(struct device *dev)
 {
@@ -66,4 +73,22 @@ int send_reset_command_heap(struct device *dev)
 dma_addr_t map_caller_buffer(struct device *dev, void *buf, size_t len)
 {
 	return dma_map_single(dev, buf, len, DMA_BIDIRECTIONAL); /* { dg-bogus "dmacheck" } */
+}
+
+/* oracle: the three commands and a caller's mapping, on the platform DMA device */
+void case_run(struct case_env *env)
+{
+	struct device *dev = &env->pdev->dev;
+	u32 *out = kzalloc(sizeof(*out), GFP_KERNEL);
+	void *buf = kzalloc(64, GFP_KERNEL);
+	dma_addr_t dma;
+
+	send_reset_command(dev);
+	read_status_word(dev, out);
+	send_reset_command_heap(dev);
+	dma = map_caller_buffer(dev, buf, 64);
+	if (!dma_mapping_error(dev, dma))
+		dma_unmap_single(dev, dma, 64, DMA_BIDIRECTIONAL);
+	kfree(buf);
+	kfree(out);
 }

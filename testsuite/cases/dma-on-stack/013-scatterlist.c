@@ -1,11 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic (usb_sg_init()/usb_stor_bulk_transfer_sg() style single-entry lists) */
 /* what: sg_init_one() (extern) and sg_set_buf() (static inline) pointing an sg entry at stack memory warn; at kmalloc()ed memory they do not */
 #include <linux/scatterlist.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 extern int xfer_sg(void *ctx, struct scatterlist *sg, int nents);
+
+/* the transport (synthetic, no 6.1 body): ctx is the DMA device; the list is mapped for the
+ * transfer and unmapped when it is done, as usb_sg_init() and the HCD do */
+int xfer_sg(void *ctx, struct scatterlist *sg, int nents)
+{
+	struct device *dev = ctx;
+	int n;
+
+	n = dma_map_sg(dev, sg, nents, DMA_BIDIRECTIONAL);
+	if (n <= 0)
+		return -ENOMEM;
+	dma_unmap_sg(dev, sg, nents, DMA_BIDIRECTIONAL);
+	return 0;
+}
 
 int read_capacity_sg(void *ctx)
 {
@@ -58,4 +73,17 @@ int send_header_and_payload_heap(void *ctx, void *payload, unsigned int len)
 	ret = xfer_sg(ctx, sg, 2);
 	kfree(header);
 	return ret;
+}
+
+/* oracle: the four transfers, ctx being the host controller's PCI device */
+void case_run(struct case_env *env)
+{
+	void *ctx = &env->hc->dev;
+	u8 *payload = kzalloc(64, GFP_KERNEL);
+
+	read_capacity_sg(ctx);
+	send_header_and_payload(ctx, payload, 64);
+	read_capacity_sg_heap(ctx);
+	send_header_and_payload_heap(ctx, payload, 64);
+	kfree(payload);
 }

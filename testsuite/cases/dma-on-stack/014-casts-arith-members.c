@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic */
 /* what: stack memory reached through casts, pointer arithmetic, &a[i], &scalar and members of local structs and unions warns */
 #include <linux/usb.h>
+#include <dmacheck-case.h>
 
 #define VENDOR_READ	(USB_DIR_IN | USB_TYPE_VENDOR | USB_RECIP_DEVICE)
 #define VENDOR_WRITE	(USB_DIR_OUT | USB_TYPE_VENDOR | USB_RECIP_DEVICE)
@@ -94,4 +95,22 @@ int read_reg_member_addr(struct usb_device *udev, u16 reg, u16 *val)
 			      0, reg, (u8 *)&msg.value + 0, sizeof(msg.value), 1000); /* { dg-warning "dmacheck-dma-on-stack" } */
 	*val = le16_to_cpu(msg.value);
 	return ret;
+}
+
+/* oracle: every accessor once */
+void case_run(struct case_env *env)
+{
+	u16 *val = kzalloc(sizeof(*val), GFP_KERNEL);
+	u32 *word = kzalloc(sizeof(*word), GFP_KERNEL);
+
+	read_reg16(env->udev, 0x10, val);
+	read_reg_tail(env->udev, 0x11);
+	write_reg_at(env->udev, 0x12, 3);
+	write_reg8(env->udev, 0x13, 0x5a);
+	send_reg_msg(env->udev, 0x1234);
+	send_whole_msg(env->udev, 0x1234);
+	read_word_union(env->udev, 0x14, word);
+	read_reg_member_addr(env->udev, 0x15, val);
+	kfree(word);
+	kfree(val);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic (the small-transfer fast path some drivers grew: a local buffer for short requests, kmalloc for long ones) */
 /* what: local pointer copies of a stack buffer, and a pointer that may be the stack buffer on one path, warn; a pointer reassigned to heap memory before the call does not */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define VENDOR_READ	(USB_DIR_IN | USB_TYPE_VENDOR | USB_RECIP_DEVICE)
 
@@ -83,4 +84,22 @@ int read_heap_or_caller(struct usb_device *udev, u16 reg, u8 *caller_buf, u16 le
 	if (buf != caller_buf)
 		kfree(buf);
 	return ret;
+}
+
+/* oracle: every reader once; the small/large and ternary readers on both paths */
+void case_run(struct case_env *env)
+{
+	u8 *out = kzalloc(64, GFP_KERNEL);
+	u8 *heap = kzalloc(4, GFP_KERNEL);
+
+	read_via_copy(env->udev, 0x20, out);
+	read_small_or_large(env->udev, 0x21, out, 4);
+	read_small_or_large(env->udev, 0x21, out, 64);
+	read_ternary(env->udev, 0x22, heap, false);
+	read_ternary(env->udev, 0x22, heap, true);
+	read_reassigned(env->udev, 0x23, out);
+	read_heap_or_caller(env->udev, 0x24, out, 8);
+	read_heap_or_caller(env->udev, 0x24, NULL, 8);
+	kfree(heap);
+	kfree(out);
 }

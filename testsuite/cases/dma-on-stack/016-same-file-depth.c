@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic (the layered register accessors of drivers such as drivers/net/usb/pegasus.c or the dvb-usb-v2 drivers: op -> xfer -> usb_control_msg) */
 /* what: a stack buffer passed down three levels of same-file helpers warns at the outermost call that passes it; the helpers themselves and heap callers stay silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define REQ_TYPE_IN	(USB_DIR_IN | USB_TYPE_VENDOR | USB_RECIP_DEVICE)
 
@@ -66,4 +67,19 @@ int mydev_read_id_heap(struct mydev *d, u32 *id)
 	*id = b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24;
 	kfree(b);
 	return ret;
+}
+
+/* oracle: the three register reads, with one retry configured */
+void case_run(struct case_env *env)
+{
+	struct mydev *d = kzalloc(sizeof(*d), GFP_KERNEL);
+	u32 *id = kzalloc(sizeof(*id), GFP_KERNEL);
+
+	d->udev = env->udev;
+	d->retries = 1;
+	mydev_read_id(d, id);
+	mydev_is_ready(d);
+	mydev_read_id_heap(d, id);
+	kfree(id);
+	kfree(d);
 }

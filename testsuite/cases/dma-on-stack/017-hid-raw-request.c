@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic, shaped after drivers/hid/hid-cp2112.c cp2112_gpio_get_all() (6.1), whose report buffer is the kmalloc()ed dev->in_out_buffer */
 /* what: hid_hw_raw_request() and hid_hw_output_report() (usbhid sends the buffer with usb_control_msg/interrupt URBs) with a local report buffer warn; the driver's heap buffer does not */
 #include <linux/hid.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define CP2112_GPIO_GET			0x03
 #define CP2112_GPIO_SET			0x04
@@ -64,4 +65,23 @@ int cp2112_gpio_set(struct hid_device *hdev, unsigned offset, int value)
 	ret = hid_hw_output_report(hdev, buf, 3); /* { dg-bogus "dmacheck" } */
 	kfree(buf);
 	return ret;
+}
+
+/* oracle: a HID device on the harness' interface (usbhid's: its parent is the interface),
+ * with the cp2112's in_out_buffer; GPIO get and set, stack and heap */
+void case_run(struct case_env *env)
+{
+	struct hid_device *hdev = kzalloc(sizeof(*hdev), GFP_KERNEL);
+	struct cp2112_device *dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+
+	hdev->dev.parent = &env->intf->dev;
+	dev->hdev = hdev;
+	dev->in_out_buffer = kzalloc(16, GFP_KERNEL);
+	cp2112_gpio_get_all_stack(hdev);
+	cp2112_gpio_set_stack(hdev, 2, 1);
+	cp2112_gpio_get_all(dev);
+	cp2112_gpio_set(hdev, 2, 1);
+	kfree(dev->in_out_buffer);
+	kfree(dev);
+	kfree(hdev);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic; the heap variant follows drivers/usb/core/message.c usb_get_device_descriptor() (6.1) */
 /* what: usb_get_descriptor() into a local struct usb_device_descriptor warns; into a kmalloc()ed one it does not */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 int check_device_descriptor(struct usb_device *udev)
 {
@@ -44,4 +45,15 @@ int usb_get_device_descriptor_like(struct usb_device *dev, unsigned int size)
 		memcpy(&dev->descriptor, desc, size);
 	kfree(desc);
 	return ret;
+}
+
+/* oracle: the device descriptor and the first configuration header, stack and heap */
+void case_run(struct case_env *env)
+{
+	u16 *total = kzalloc(sizeof(*total), GFP_KERNEL);
+
+	check_device_descriptor(env->udev);
+	read_config_header(env->udev, 0, total);
+	usb_get_device_descriptor_like(env->udev, USB_DT_DEVICE_SIZE);
+	kfree(total);
 }

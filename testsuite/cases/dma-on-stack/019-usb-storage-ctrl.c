@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: silent parts reduced from drivers/usb/storage/isd200.c isd200_action() and drivers/usb/storage/transport.c usb_stor_Bulk_max_lun() (6.1); the stack variants are synthetic */
 /* what: usb_stor_control_msg() and usb_stor_ctrl_transfer() with a local status byte warn; us->iobuf and members of the kmalloc()ed isd200_info do not */
 #include <linux/usb.h>
 #include <usb-storage/transport.h>
+#include <dmacheck-case.h>
 
 #define US_BULK_GET_MAX_LUN	0xfe
 #define ACTION_SELECT_0		0x10
@@ -81,4 +82,26 @@ int isd200_read_config(struct us_data *us)
 		0x02, 0xC0, 0x0002, 0, (void *) &info->ConfigData,
 		sizeof(info->ConfigData)); /* { dg-bogus "dmacheck" } */
 	return transferStatus == USB_STOR_XFER_GOOD ? 0 : -EIO;
+}
+
+/* oracle: a us_data as usb_stor_probe1() sets it up (current_urb, cr, coherent iobuf) with the
+ * isd200's kmalloc()ed info as us->extra; the four control transfers */
+void case_run(struct case_env *env)
+{
+	struct us_data *us = kzalloc(sizeof(*us), GFP_KERNEL);
+
+	us->pusb_dev = env->udev;
+	us->pusb_intf = env->intf;
+	us->ifnum = env->intf->cur_altsetting->desc.bInterfaceNumber;
+	us->send_ctrl_pipe = usb_sndctrlpipe(env->udev, 0);
+	us->recv_ctrl_pipe = usb_rcvctrlpipe(env->udev, 0);
+	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
+	us->cr = kzalloc(sizeof(*us->cr), GFP_KERNEL);
+	us->iobuf = usb_alloc_coherent(env->udev, 64, GFP_KERNEL, &us->iobuf_dma);
+	us->extra = kzalloc(sizeof(struct isd200_info), GFP_KERNEL);
+
+	get_max_lun_stack(us);
+	read_config_stack(us);
+	usb_stor_Bulk_max_lun(us);
+	isd200_read_config(us);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic; the heap variants follow drivers/usb/usb-skeleton.c skel_write() and drivers/usb/misc/lvstest.c (6.1) */
 /* what: usb_fill_int_urb()/usb_fill_bulk_urb() with a transfer buffer on the stack (mapped at submit, written after the function returned) warn; kmalloc()ed and driver-struct buffers do not */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 struct lvs_rh {
 	struct usb_interface *intf;
@@ -58,4 +59,23 @@ int skel_write_like(struct usb_device *udev, struct urb *urb, int ep,
 	if (retval)
 		kfree(buf);
 	return retval;
+}
+
+/* oracle: each function once, each with its own URB: status polling on 0x81, a bulk command
+ * on 0x02, then lvstest's polling into its kzalloc()ed struct and skel_write() of a kmalloc()ed
+ * user copy (the URBs stay queued until the harness ends the run) */
+void case_run(struct case_env *env)
+{
+	struct usb_device *udev = env->udev;
+	struct lvs_rh *lvs = kzalloc(sizeof(*lvs), GFP_KERNEL);
+	char *user_buffer = kmalloc(32, GFP_KERNEL);
+
+	start_status_polling(udev, usb_alloc_urb(0, GFP_KERNEL), 1, 10);
+	send_bulk_command(udev, usb_alloc_urb(0, GFP_KERNEL), 2, 0x28);
+	lvs->intf = env->intf;
+	lvs->urb = usb_alloc_urb(0, GFP_KERNEL);
+	lvs_start_polling(lvs, udev, 1, 10);
+	memset(user_buffer, 0x5a, 32);
+	skel_write_like(udev, usb_alloc_urb(0, GFP_KERNEL), 2, user_buffer, 32);
+	kfree(user_buffer);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/ieee802154/atusb.c atusb_write_subreg(), atusb_read_subreg() and drivers/net/can/usb/gs_usb.c gs_cmd_reset(), gs_usb_get_timestamp() (6.1) */
 /* what: usb_control_msg_recv()/_send() copy through a kmalloc()ed bounce buffer (ROLE_COPIED), so locals are fine */
 #include <linux/usb.h>
+#include <dmacheck-case.h>
 
 #define ATUSB_REG_WRITE		0x03
 #define ATUSB_REG_READ		0x04
@@ -88,4 +89,17 @@ int gs_usb_get_timestamp(struct usb_device *udev, u32 *timestamp_p)
 	*timestamp_p = le32_to_cpu(timestamp);
 
 	return 0;
+}
+
+/* oracle: atusb writes a register bit (the device answers 0xa5, so the write happens) and reads
+ * one back, gs_usb resets channel 0 and reads the timestamp into a kmalloc()ed word */
+void case_run(struct case_env *env)
+{
+	u32 *timestamp = kmalloc(sizeof(*timestamp), GFP_KERNEL);
+
+	atusb_write_subreg(env->udev, 0x08, 0x01, 0, 0);
+	atusb_read_subreg(env->udev, 0x08, 0x01, 0);
+	gs_cmd_reset(env->intf, 0);
+	gs_usb_get_timestamp(env->udev, timestamp);
+	kfree(timestamp);
 }

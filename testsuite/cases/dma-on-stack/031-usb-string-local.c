@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/can/usb/usb_8dev.c usb_8dev_probe() and drivers/net/usb/cx82310_eth.c cx82310_bind(), cx82310_cmd() (6.1) */
 /* what: usb_string() reads into its own kmalloc()ed buffer (ROLE_COPIED); cx82310_cmd() copies caller buffers into a kzalloc()ed packet, so the locals its callers pass are safe */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define CMD_PACKET_SIZE	64
 #define CMD_TIMEOUT	100
@@ -116,4 +117,20 @@ int cx82310_bind(struct usb_device *udev, u8 *dev_addr)
 		return -ENODEV;
 	memcpy(dev_addr, addr, ETH_ALEN);
 	return 0;
+}
+
+/* oracle: with an iProduct string (the model's device answers a pattern, not the expected name:
+ * both drivers reject it), then without one, so cx82310_bind() goes on to poll the link; the
+ * model's device never answers a cx82310 reply (byte 0 is not the command), so the bind stops
+ * at the link poll and the last two cx82310_cmd() calls do not run */
+void case_run(struct case_env *env)
+{
+	u8 *dev_addr = kmalloc(ETH_ALEN, GFP_KERNEL);
+
+	env->udev->descriptor.iProduct = 2;
+	usb_8dev_check_product(env->intf);
+	cx82310_bind(env->udev, dev_addr);
+	env->udev->descriptor.iProduct = 0;
+	cx82310_bind(env->udev, dev_addr);
+	kfree(dev_addr);
 }

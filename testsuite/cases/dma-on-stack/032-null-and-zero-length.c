@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/bluetooth/bfusb.c bfusb_load_firmware() and drivers/staging/rtl8192u/r8192U_core.c rtl8192_tx() (6.1); the last function is synthetic */
 /* what: NULL buffers and transfers whose length is the constant 0 map nothing: a zero-length bulk URB pointing at a local byte is not DMA */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define BFUSB_BLOCK_TIMEOUT	3000
 
@@ -63,4 +64,13 @@ int set_feature_no_data(struct usb_device *udev, u16 feature)
 	return usb_control_msg(udev, usb_sndctrlpipe(udev, 0), USB_REQ_SET_FEATURE,
 			       USB_RECIP_DEVICE, feature, 0, &unused, 0,
 			       USB_CTRL_SET_TIMEOUT); /* { dg-bogus "dmacheck" } */
+}
+
+/* oracle: bfusb ends its firmware download (bulk OUT 0x02), rtl8192 sends the zero-length
+ * packet after a 512-byte frame (high speed), then a SET_FEATURE without data */
+void case_run(struct case_env *env)
+{
+	bfusb_finish_firmware(env->udev, 2);
+	rtl8192_tx_zero(env->udev, 2, NULL, 512);
+	set_feature_no_data(env->udev, 1);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from sound/usb/helper.c snd_usb_ctl_msg() and sound/usb/mixer_quirks.c snd_audigy2nx_proc_read(), snd_emu0204_ch_switch_update(), snd_audigy2nx_led_update() (6.1) */
 /* what: a same-file helper that kmemdup()s the caller's buffer before usb_control_msg(): local buffers of its callers are safe */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define UAC_SET_CUR	0x01
 #define UAC_GET_MEM	0x85
@@ -76,4 +77,16 @@ int snd_audigy2nx_led_update(struct usb_device *dev, int value, int index)
 			      usb_sndctrlpipe(dev, 0), 0x24,
 			      USB_DIR_OUT | USB_TYPE_VENDOR | USB_RECIP_OTHER,
 			      value, index + 2, NULL, 0); /* { dg-bogus "dmacheck" } */
+}
+
+/* oracle: the mixer's three requests: read the Audigy 2 NX jack state into a kmalloc()ed pair,
+ * switch the EMU0204 channel, set an Audigy 2 NX LED */
+void case_run(struct case_env *env)
+{
+	u8 *out = kmalloc(2, GFP_KERNEL);
+
+	snd_audigy2nx_jack_read(env->udev, 4, out);
+	snd_emu0204_ch_switch_update(env->udev, 1);
+	snd_audigy2nx_led_update(env->udev, 1, 0);
+	kfree(out);
 }

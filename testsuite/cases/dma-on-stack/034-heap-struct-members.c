@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/wireless/realtek/rtl818x/rtl8187/dev.c rtl8187b_init_status_urb(), drivers/net/mdio/mdio-mvusb.c mvusb_mdio_read() and drivers/usb/misc/lvstest.c lvs_rh_probe() (6.1) */
 /* what: members of kmalloc()ed/devm_kzalloc()ed driver structs, by address or by index, are heap memory */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define MVUSB_CMD_PREAMBLE0	0
 #define MVUSB_CMD_PREAMBLE1	1
@@ -105,4 +106,20 @@ int lvs_rh_probe(struct usb_interface *intf, struct usb_device *hdev)
 	if (ret < (USB_DT_HUB_NONVAR_SIZE + 2))
 		return ret < 0 ? ret : -EINVAL;
 	return 0;
+}
+
+/* oracle: rtl8187b queues its status URB (bulk IN 9) into the kzalloc()ed priv, mdio-mvusb
+ * reads a PHY register through its kzalloc()ed struct, lvstest probes the root hub's
+ * descriptor into its devm_kzalloc()ed struct */
+void case_run(struct case_env *env)
+{
+	struct rtl8187_priv *priv = kzalloc(sizeof(*priv), GFP_KERNEL);
+	struct mvusb_mdio *mvusb = kzalloc(sizeof(*mvusb), GFP_KERNEL);
+
+	priv->udev = env->udev;
+	rtl8187b_init_status_urb(priv, NULL);
+	mvusb->udev = env->udev;
+	mvusb_mdio_read(mvusb, 0, 2);
+	kfree(mvusb);
+	lvs_rh_probe(env->intf, env->udev);
 }

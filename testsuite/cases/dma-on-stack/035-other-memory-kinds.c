@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic */
 /* what: kcalloc, kmemdup, devm_kzalloc, __get_free_page, coherent, dma_pool, static and global buffers are not the stack (some break other rules, none is dma-on-stack) */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/dmapool.h>
+#include <dmacheck-case.h>
 
 #define VENDOR_OUT	(USB_DIR_OUT | USB_TYPE_VENDOR | USB_RECIP_DEVICE)
 
@@ -107,4 +108,20 @@ int send_vmalloc(struct usb_device *udev)
 			   1000); /* { dg-bogus "dmacheck-dma-on-stack" } */
 	vfree(buf);
 	return ret;
+}
+
+/* oracle: every sender once (bulk ones on OUT endpoint 1), the dma_pool created on the host
+ * controller */
+void case_run(struct case_env *env)
+{
+	struct dma_pool *pool = dma_pool_create("case035", &env->hc->dev, 32, 0, 0);
+
+	send_kcalloc(env->udev);
+	send_kmemdup(env->udev, NULL, 0);
+	send_devm(env->intf);
+	send_page(env->udev);
+	send_coherent(env->udev, pool);
+	send_static(env->udev);
+	send_vmalloc(env->udev);
+	dma_pool_destroy(pool);
 }

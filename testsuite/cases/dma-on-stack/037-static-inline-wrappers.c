@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic (the static inline register helpers of drivers such as drivers/usb/serial/ch341.c or drivers/net/usb/sr9700.c, with a stack buffer put in) */
 /* what: `static inline` same-file wrappers (which sparse would inline, and GCC inlines at -O2) are followed as functions: the call that passes the stack buffer warns, the wrappers do not; an inline wrapper that copies into heap memory stays silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define VENDOR_IN	(USB_DIR_IN | USB_TYPE_VENDOR | USB_RECIP_DEVICE)
 
@@ -57,4 +58,16 @@ int xx_get_status_safe(struct usb_device *udev)
 
 	ret = xx_read_reg_copied(udev, 0x0706, &status); /* { dg-bogus "dmacheck" } */
 	return ret < 0 ? ret : status;
+}
+
+/* oracle: read the status through the stack-buffer wrapper, the version, and the status
+ * through the copying wrapper */
+void case_run(struct case_env *env)
+{
+	u8 *version = kmalloc(1, GFP_KERNEL);
+
+	xx_get_status(env->udev);
+	xx_get_version(env->udev, version);
+	xx_get_status_safe(env->udev);
+	kfree(version);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic, the shapes of the register helpers converted by the 5.10-5.12 series 'USB: use usb_control_msg_recv() and usb_control_msg_send()' (e.g. drivers/net/usb/pegasus.c, drivers/usb/misc/ehset.c before it) */
 /* what: a stack buffer in usb_control_msg() whose result is only tested with "< 0" (the shape cocci/dma-on-stack.cocci's patch mode converts to usb_control_msg_recv/send); a helper that returns the byte count is a warning the patch must leave alone */
 #include <linux/usb.h>
+#include <dmacheck-case.h>
 
 #define VENDOR_IN	(USB_DIR_IN | USB_TYPE_VENDOR | USB_RECIP_DEVICE)
 #define VENDOR_OUT	(USB_DIR_OUT | USB_TYPE_VENDOR | USB_RECIP_DEVICE)
@@ -59,4 +60,17 @@ int read_count(struct usb_device *udev, u8 *out)
 		return ret;
 	memcpy(out, buf, ret);
 	return ret;
+}
+
+/* oracle: each helper once (where a DMA controller refuses read_then_write()'s read, its
+ * usb_control_msg_send() runs only on the PIO and local-memory models) */
+void case_run(struct case_env *env)
+{
+	u8 *out = kmalloc(4, GFP_KERNEL);
+
+	read_status(env->udev, out);
+	write_mode(env->udev, 1, 0);
+	read_then_write(env->udev, 0);
+	read_count(env->udev, out);
+	kfree(out);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/hid/hid-playstation.c (6.1) dualsense_output_worker(), dualsense_init_output_report(), dualsense_send_output_report(); the last function is synthetic */
 /* what: a local struct that only describes the report (its data member points to the driver's heap buffer) is passed by address to a helper that hands report->data to hid_hw_output_report(): silent; a helper that hands on its parameter itself warns */
 #include <linux/hid.h>
 #include <linux/string.h>
+#include <dmacheck-case.h>
 
 struct dualsense_output_report {
 	u8 *data;	/* start of data */
@@ -50,4 +51,26 @@ void dualsense_send_lightbar(struct dualsense *ds)
 
 	memcpy(&msg[1], ds->lightbar, 3);
 	send_raw(ds, msg, sizeof(msg)); /* { dg-warning "dmacheck-dma-on-stack" } */
+}
+
+/* oracle: a DualSense on the harness' interface (output reports go to interrupt OUT 0x03),
+ * with its kzalloc()ed output report buffer as dualsense_probe() makes it: the output worker
+ * runs once, then the lightbar is sent from the stack */
+void case_run(struct case_env *env)
+{
+	struct dualsense *ds = kzalloc(sizeof(*ds), GFP_KERNEL);
+
+	ds->hdev = kzalloc(sizeof(*ds->hdev), GFP_KERNEL);
+	ds->hdev->dev.parent = &env->intf->dev;
+	ds->output_report_dmabuf = kzalloc(48, GFP_KERNEL);
+	ds->lightbar[0] = 0xff;
+	ds->lightbar[1] = 0x40;
+	ds->lightbar[2] = 0x00;
+
+	dualsense_output_worker(ds);
+	dualsense_send_lightbar(ds);
+
+	kfree(ds->output_report_dmabuf);
+	kfree(ds->hdev);
+	kfree(ds);
 }

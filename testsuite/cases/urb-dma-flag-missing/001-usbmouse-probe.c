@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/hid/usbhid/usbmouse.c usb_mouse_probe() (6.1); the _noflag variant drops the URB_NO_TRANSFER_DMA_MAP line (synthetic bug) */
 /* what: urb->transfer_dma set from usb_alloc_coherent()'s handle: with the flag silent, without it a warning (usbcore would map the coherent buffer a second time) */
 #include <linux/usb.h>

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/input/misc/cm109.c cm109_usb_probe() (6.1); the _ctl_noflag variant drops the flag of the control URB only (synthetic bug) */
 /* what: two URBs with coherent buffers in one function: the flag on one URB does not cover the other */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define USB_PKT_LEN	sizeof(struct cm109_ctl_packet)
 #define HID_REQ_SET_REPORT	0x09
@@ -124,4 +125,29 @@ int cm109_usb_probe_ctl_noflag(struct cm109_dev *dev, struct usb_device *udev,
 	dev->urb_ctl->transfer_dma = dev->ctl_dma; /* { dg-warning "dmacheck-urb-dma-flag-missing" } */
 	dev->urb_ctl->dev = udev;
 	return 0;
+}
+
+/* oracle: probe both variants on the interrupt-IN endpoint 0x81, then submit the irq and ctl URBs (open, set LEDs) */
+void case_run(struct case_env *env)
+{
+	struct usb_endpoint_descriptor *ep = &env->intf->cur_altsetting->endpoint[0].desc;
+	struct cm109_dev *dev;
+
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	if (cm109_usb_probe(dev, env->udev, ep) == 0) {
+		usb_submit_urb(dev->urb_irq, GFP_KERNEL);
+		usb_submit_urb(dev->urb_ctl, GFP_KERNEL);
+	}
+
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	if (cm109_usb_probe_ctl_noflag(dev, env->udev, ep) == 0) {
+		/* the real probe fills the setup packet as cm109_usb_probe() does */
+		dev->ctl_req->bRequestType = USB_TYPE_CLASS | USB_RECIP_INTERFACE | USB_DIR_OUT;
+		dev->ctl_req->bRequest = HID_REQ_SET_REPORT;
+		dev->ctl_req->wValue = cpu_to_le16(0x200);
+		dev->ctl_req->wIndex = cpu_to_le16(ep->bEndpointAddress);
+		dev->ctl_req->wLength = cpu_to_le16(USB_PKT_LEN);
+		usb_submit_urb(dev->urb_irq, GFP_KERNEL);
+		usb_submit_urb(dev->urb_ctl, GFP_KERNEL);
+	}
 }

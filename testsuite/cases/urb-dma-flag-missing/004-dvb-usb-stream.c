@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/media/usb/dvb-usb/usb-urb.c usb_bulk_urb_init(), usb_isoc_urb_init() (6.1); the _noflag variants are synthetic bugs */
 /* what: URBs in an array, flag by "=": the same URB (stream->urb_list[i], or a local copy of it) gets both, or only the handle */
 #include <linux/usb.h>
+#include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define MAX_NO_URBS_FOR_DATA_STREAM 10
 
@@ -134,4 +136,60 @@ int usb_isoc_urb_init_noflag(struct usb_data_stream *stream)
 		stream->urbs_initialized++;
 	}
 	return 0;
+}
+
+/* usb_allocate_stream_buffers() (reduced): usb_alloc_coherent() for every buffer of the stream */
+static struct usb_data_stream *stream_alloc(struct usb_device *udev, int endpoint, int size,
+					    int frames, int framesize)
+{
+	struct usb_data_stream *stream = kzalloc(sizeof(*stream), GFP_KERNEL);
+	int i;
+
+	stream->udev = udev;
+	stream->endpoint = endpoint;
+	stream->count = 2;
+	stream->buffersize = size;
+	stream->framesperurb = frames;
+	stream->framesize = framesize;
+	stream->interval = 1;
+	for (i = 0; i < stream->count; i++)
+		stream->buf_list[i] = usb_alloc_coherent(udev, size, GFP_KERNEL,
+							 &stream->dma_addr[i]);
+	return stream;
+}
+
+/* usb_urb_submit() */
+static void stream_submit(struct usb_data_stream *stream)
+{
+	int i;
+
+	for (i = 0; i < stream->urbs_initialized; i++)
+		usb_submit_urb(stream->urb_list[i], GFP_ATOMIC);
+}
+
+/* oracle: bulk streams on 0x82 and iso streams on 0x85 (2 coherent buffers each), init each variant, then submit the URBs (start streaming) */
+void case_run(struct case_env *env)
+{
+	struct usb_data_stream *s;
+	int i, j;
+
+	s = stream_alloc(env->udev, 2, 4096, 0, 0);
+	if (usb_bulk_urb_init(s) == 0)
+		stream_submit(s);
+	s = stream_alloc(env->udev, 2, 4096, 0, 0);
+	if (usb_bulk_urb_init_noflag(s) == 0)
+		stream_submit(s);
+	s = stream_alloc(env->udev, 5, 4 * 188, 4, 188);
+	if (usb_isoc_urb_init(s) == 0)
+		stream_submit(s);
+	s = stream_alloc(env->udev, 5, 4 * 188, 4, 188);
+	if (usb_isoc_urb_init_noflag(s) == 0) {
+		/* frame descriptors as usb_isoc_urb_init() sets them */
+		for (i = 0; i < s->urbs_initialized; i++)
+			for (j = 0; j < s->framesperurb; j++) {
+				s->urb_list[i]->iso_frame_desc[j].offset = j * s->framesize;
+				s->urb_list[i]->iso_frame_desc[j].length = s->framesize;
+			}
+		stream_submit(s);
+	}
 }

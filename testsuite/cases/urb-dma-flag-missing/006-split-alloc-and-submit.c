@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: ISC */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/wireless/ath/ar5523/ar5523.c ar5523_alloc_rx_cmd()/ar5523_submit_rx_cmd() and drivers/net/usb/ipheth.c ipheth_alloc_urbs()/ipheth_rx_submit() (6.1): real, correct code */
 /* what: the handle is stored in the allocation function, the flag in the submit function that always runs before submission: the code is safe and must stay silent */
 #include <linux/usb.h>
+#include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define AR5523_MAX_RXCMDSZ	1024
 #define IPHETH_BUF_SIZE		1514
@@ -50,7 +52,7 @@ static int ar5523_alloc_rx_cmd(struct ar5523 *ar)
 static int ar5523_submit_rx_cmd(struct ar5523 *ar)
 {
 	usb_fill_bulk_urb(ar->rx_cmd_urb, ar->dev,
-			  usb_rcvbulkpipe(ar->dev, 1), ar->rx_cmd_buf,
+			  usb_rcvbulkpipe(ar->dev, 2), ar->rx_cmd_buf,
 			  AR5523_MAX_RXCMDSZ, ar5523_cmd_rx_cb, ar);
 	ar->rx_cmd_urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
 
@@ -129,4 +131,18 @@ int ipheth_open(struct ipheth_device *dev)
 	if (retval)
 		return retval;
 	return ipheth_rx_submit(dev, GFP_KERNEL);
+}
+
+/* oracle: ar5523 start (alloc + submit the rx command URB), then ipheth open (alloc + submit rx on bulk IN 0x82) */
+void case_run(struct case_env *env)
+{
+	struct ar5523 *ar = kzalloc(sizeof(*ar), GFP_KERNEL);
+	struct ipheth_device *iphone = kzalloc(sizeof(*iphone), GFP_KERNEL);
+
+	ar->dev = env->udev;
+	ar5523_start_rx(ar);
+
+	iphone->udev = env->udev;
+	iphone->bulk_in = 2;
+	ipheth_open(iphone);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/hid/usbhid/usbkbd.c usb_kbd_probe()/usb_kbd_alloc_mem() and drivers/input/joystick/xpad.c xpad_init_output() (6.1); the _noflag variants drop flag lines (synthetic bugs) */
 /* what: the classic input-driver set-up: coherent buffer, handle copied into the URB, flag ORed in; each URB needs its own flag */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define XPAD_PKT_LEN 64
 
@@ -145,4 +146,38 @@ int xpad_init_output_noflag(struct usb_xpad *xpad, struct usb_endpoint_descripto
 	xpad->irq_out->transfer_dma = xpad->odata_dma; /* { dg-warning "dmacheck-urb-dma-flag-missing" } */
 
 	return 0;
+}
+
+/* oracle: keyboard set-up on interrupt IN 0x81, then open (submit irq) and a LED event (submit led);
+ * xpad output set-up on interrupt OUT 0x03, then a rumble packet (submit irq_out); each in both variants */
+void case_run(struct case_env *env)
+{
+	struct usb_device *dev = env->udev;
+	struct usb_host_interface *interface = env->intf->cur_altsetting;
+	struct usb_endpoint_descriptor *ep_in = &interface->endpoint[0].desc;
+	struct usb_endpoint_descriptor *ep_out = &interface->endpoint[3].desc;
+	int pipe = usb_rcvintpipe(dev, ep_in->bEndpointAddress);
+	int maxp = usb_maxpacket(dev, pipe);
+	struct usb_kbd *kbd;
+	struct usb_xpad *xpad;
+
+	kbd = kzalloc(sizeof(*kbd), GFP_KERNEL);
+	if (usb_kbd_setup(kbd, dev, pipe, maxp, interface, ep_in->bInterval) == 0) {
+		usb_submit_urb(kbd->irq, GFP_KERNEL);
+		usb_submit_urb(kbd->led, GFP_ATOMIC);
+	}
+	kbd = kzalloc(sizeof(*kbd), GFP_KERNEL);
+	if (usb_kbd_setup_noflag(kbd, dev, pipe, maxp, interface, ep_in->bInterval) == 0) {
+		usb_submit_urb(kbd->irq, GFP_KERNEL);
+		usb_submit_urb(kbd->led, GFP_ATOMIC);
+	}
+
+	xpad = kzalloc(sizeof(*xpad), GFP_KERNEL);
+	xpad->udev = dev;
+	if (xpad_init_output(xpad, ep_out) == 0)
+		usb_submit_urb(xpad->irq_out, GFP_ATOMIC);
+	xpad = kzalloc(sizeof(*xpad), GFP_KERNEL);
+	xpad->udev = dev;
+	if (xpad_init_output_noflag(xpad, ep_out) == 0)
+		usb_submit_urb(xpad->irq_out, GFP_ATOMIC);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/usb/class/cdc-acm.c acm_probe() and acm_start_wb() (6.1): real, correct code */
 /* what: read URBs get flag, handle and coherent buffer in probe; write URBs get the flag in probe and buffer plus handle per transfer in acm_start_wb(), which never touches the flags: all silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define ACM_NW	16
 #define ACM_NR	16
@@ -120,4 +121,47 @@ int acm_start_wb(struct acm *acm, struct acm_wb *wb)
 	wb->urb->dev = acm->dev;
 
 	return usb_submit_urb(wb->urb, GFP_ATOMIC);
+}
+
+/* acm_write_buffers_alloc() (6.1) */
+static int acm_write_buffers_alloc(struct acm *acm)
+{
+	int i;
+	struct acm_wb *wb;
+
+	for (wb = &acm->wb[0], i = 0; i < ACM_NW; i++, wb++) {
+		wb->buf = usb_alloc_coherent(acm->dev, acm->writesize, GFP_KERNEL,
+		    &wb->dmah);
+		if (!wb->buf)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* oracle: probe on bulk 0x82/0x02 (read URBs, write buffers, write URBs), open (submit the read URBs),
+ * then a 16-byte write through acm_start_wb() */
+void case_run(struct case_env *env)
+{
+	struct usb_host_interface *alt = env->intf->cur_altsetting;
+	struct acm *acm = kzalloc(sizeof(*acm), GFP_KERNEL);
+	int i;
+
+	acm->dev = env->udev;
+	acm->in = usb_rcvbulkpipe(acm->dev, 2);
+	acm->out = usb_sndbulkpipe(acm->dev, 2);
+	acm->rx_buflimit = 2;
+	acm->readsize = 512;
+	acm->writesize = 512;
+	if (acm_write_buffers_alloc(acm))
+		return;
+	if (acm_alloc_read_urbs(acm, &alt->endpoint[1].desc))
+		return;
+	if (acm_alloc_write_urbs(acm, &alt->endpoint[2].desc, 0))
+		return;
+	for (i = 0; i < acm->rx_buflimit; i++)
+		usb_submit_urb(acm->read_urbs[i], GFP_KERNEL);
+
+	acm->wb[0].use = 1;
+	acm->wb[0].len = 16;
+	acm_start_wb(acm, &acm->wb[0]);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0+ */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/usb/misc/usbtest.c (6.1) usbtest_alloc_urb() */
 /* what: transfer_flags assigned from the caller's value and the handle allocated only when that value has URB_NO_TRANSFER_DMA_MAP: the flag is set on that path, silent; flags from constants without it still warn */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 static void simple_callback(struct urb *urb)
 {
@@ -56,4 +57,22 @@ struct urb *alloc_urb_constant_flags(struct usb_device *udev, int pipe, unsigned
 		return NULL;
 	}
 	return urb;
+}
+
+/* oracle: usbtest_alloc_urb() on bulk IN 0x82 with URB_NO_TRANSFER_DMA_MAP (coherent) and without
+ * (kmalloc), alloc_urb_constant_flags() on bulk OUT 0x02; each URB submitted (simple_io()) */
+void case_run(struct case_env *env)
+{
+	struct usb_device *udev = env->udev;
+	struct urb *urb;
+
+	urb = usbtest_alloc_urb(udev, usb_rcvbulkpipe(udev, 2), 512, URB_NO_TRANSFER_DMA_MAP, 0);
+	if (urb)
+		usb_submit_urb(urb, GFP_KERNEL);
+	urb = usbtest_alloc_urb(udev, usb_rcvbulkpipe(udev, 2), 512, 0, 0);
+	if (urb)
+		usb_submit_urb(urb, GFP_KERNEL);
+	urb = alloc_urb_constant_flags(udev, usb_sndbulkpipe(udev, 2), 512);
+	if (urb)
+		usb_submit_urb(urb, GFP_KERNEL);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/input/mouse/appletouch.c atp_probe() (6.1), a true finding of dmacheck scan (docs/findings-6.1.md); the _fixed variant adds the flag */
 /* what: the URB and its buffer live in the driver's struct (dev->urb, dev->data): the handle goes to &dev->urb->transfer_dma, the flag is never set -> warning; with the flag -> silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 struct atp_info {
 	int datalen;
@@ -64,4 +65,27 @@ int atp_probe_fixed(struct usb_interface *iface, struct atp *dev, int int_in_end
 			 dev->info->callback, dev, 1);
 	dev->urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
 	return 0;
+}
+
+static void atp_complete_geyser_3_4(struct urb *urb)
+{
+}
+
+/* oracle: probe both variants on interrupt IN 0x81 (8-byte packets), then open (atp_open() submits dev->urb) */
+void case_run(struct case_env *env)
+{
+	struct atp_info *info = kzalloc(sizeof(*info), GFP_KERNEL);
+	struct atp *dev;
+
+	info->datalen = 8;
+	info->callback = atp_complete_geyser_3_4;
+
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	dev->info = info;
+	if (atp_probe(env->intf, dev, 0x81) == 0)
+		usb_submit_urb(dev->urb, GFP_KERNEL);
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	dev->info = info;
+	if (atp_probe_fixed(env->intf, dev, 0x81) == 0)
+		usb_submit_urb(dev->urb, GFP_KERNEL);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/hid/usbhid/usbmouse.c usb_mouse_probe() (6.1) with usb_alloc_coherent() replaced by kmalloc() and the transfer_dma line dropped, the flag kept (synthetic bug: a half-done conversion) */
 /* what: URB_NO_TRANSFER_DMA_MAP on an URB whose buffer came from kmalloc(), with no handle: the controller DMAs to address 0 */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 struct usb_mouse {
 	struct usb_device *usbdev;
@@ -57,4 +58,20 @@ int usb_mouse_start(struct usb_mouse *mouse, struct usb_device *dev,
 	mouse->irq->transfer_dma = mouse->data_dma;
 	mouse->irq->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
 	return usb_submit_urb(mouse->irq, GFP_KERNEL);
+}
+
+/* oracle: start both variants on interrupt IN 0x81 (maxp 8, bInterval 10): each submits its irq URB */
+void case_run(struct case_env *env)
+{
+	struct usb_endpoint_descriptor *ep = &env->intf->cur_altsetting->endpoint[0].desc;
+	int pipe = usb_rcvintpipe(env->udev, ep->bEndpointAddress);
+	int maxp = usb_maxpacket(env->udev, pipe);
+	struct usb_mouse *mouse;
+
+	mouse = kzalloc(sizeof(*mouse), GFP_KERNEL);
+	mouse->usbdev = env->udev;
+	usb_mouse_start_kmalloc(mouse, env->udev, pipe, maxp, ep->bInterval);
+	mouse = kzalloc(sizeof(*mouse), GFP_KERNEL);
+	mouse->usbdev = env->udev;
+	usb_mouse_start(mouse, env->udev, pipe, maxp, ep->bInterval);
 }

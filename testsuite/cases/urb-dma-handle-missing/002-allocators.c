@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic */
 /* what: every non-coherent source of a transfer buffer (kzalloc, kcalloc, kmemdup, vmalloc, devm_kzalloc, __get_free_pages, the stack, a static) with the flag and no handle warns at the flag store */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <dmacheck-case.h>
 
 static u8 static_buf[64];
 
@@ -18,7 +19,7 @@ int kzalloc_flag(struct urb *urb, struct usb_device *udev)
 
 	if (!buf)
 		return -ENOMEM;
-	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, 64, done, NULL);
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 2), buf, 64, done, NULL);
 	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-warning "dmacheck-urb-dma-handle-missing" } */
 	return usb_submit_urb(urb, GFP_KERNEL);
 }
@@ -29,7 +30,7 @@ int kcalloc_flag(struct urb *urb, struct usb_device *udev)
 
 	if (!buf)
 		return -ENOMEM;
-	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, 64, done, NULL);
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 2), buf, 64, done, NULL);
 	urb->transfer_flags = URB_SHORT_NOT_OK | URB_NO_TRANSFER_DMA_MAP; /* { dg-warning "dmacheck-urb-dma-handle-missing" } */
 	return usb_submit_urb(urb, GFP_KERNEL);
 }
@@ -51,7 +52,7 @@ int vmalloc_flag(struct urb *urb, struct usb_device *udev)
 
 	if (!buf)
 		return -ENOMEM;
-	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, 4096, done, NULL);
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 2), buf, 4096, done, NULL);
 	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-warning "dmacheck-urb-dma-handle-missing" } */
 	return usb_submit_urb(urb, GFP_KERNEL);
 }
@@ -74,7 +75,7 @@ int pages_flag(struct urb *urb, struct usb_device *udev)
 
 	if (!page)
 		return -ENOMEM;
-	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), (void *)page,
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 2), (void *)page,
 			  2 * PAGE_SIZE, done, NULL);
 	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-warning "dmacheck-urb-dma-handle-missing" } */
 	return usb_submit_urb(urb, GFP_KERNEL);
@@ -85,7 +86,7 @@ int stack_flag(struct urb *urb, struct usb_device *udev)
 	u8 buf[8] = { 0 };
 	int ret;
 
-	usb_fill_bulk_urb(urb, udev, usb_sndbulkpipe(udev, 2), buf, sizeof(buf), done, NULL); /* { dg-warning "dmacheck-dma-on-stack" } */
+	usb_fill_bulk_urb(urb, udev, usb_sndbulkpipe(udev, 2), buf, sizeof(buf), done, NULL); /* { dg-warning "dmacheck-dma-on-stack" } { core-differs "all" "with URB_NO_TRANSFER_DMA_MAP usbcore never maps transfer_buffer: the stack buffer is not mapped, the controller DMAs to the missing handle (reported on the next line)" } */
 	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-warning "dmacheck-urb-dma-handle-missing" } */
 	ret = usb_submit_urb(urb, GFP_KERNEL);
 	usb_kill_urb(urb);
@@ -94,8 +95,24 @@ int stack_flag(struct urb *urb, struct usb_device *udev)
 
 int static_flag(struct urb *urb, struct usb_device *udev)
 {
-	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), static_buf,
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 2), static_buf,
 			  sizeof(static_buf), done, NULL);
 	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-warning "dmacheck-urb-dma-handle-missing" } */
 	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+/* oracle: every function once, each on a fresh URB (bulk IN 0x82, bulk OUT 0x02, interrupt IN 0x81) */
+void case_run(struct case_env *env)
+{
+	struct usb_device *udev = env->udev;
+	u8 *data = kzalloc(64, GFP_KERNEL);
+
+	kzalloc_flag(usb_alloc_urb(0, GFP_KERNEL), udev);
+	kcalloc_flag(usb_alloc_urb(0, GFP_KERNEL), udev);
+	kmemdup_flag(usb_alloc_urb(0, GFP_KERNEL), udev, data, 64);
+	vmalloc_flag(usb_alloc_urb(0, GFP_KERNEL), udev);
+	devm_flag(usb_alloc_urb(0, GFP_KERNEL), env->intf);
+	pages_flag(usb_alloc_urb(0, GFP_KERNEL), udev);
+	stack_flag(usb_alloc_urb(0, GFP_KERNEL), udev);
+	static_flag(usb_alloc_urb(0, GFP_KERNEL), udev);
 }

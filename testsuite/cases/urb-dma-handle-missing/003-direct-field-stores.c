@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: synthetic, with the hand-built isochronous URB layout of drivers/media/usb/pwc/pwc-if.c pwc_isoc_init() (6.1) */
 /* what: a hand-built URB (no usb_fill_*_urb) whose transfer_buffer is stored from kmalloc() and whose flags are "=" with the flag warns; with the handle stored as pwc does it is silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define ISO_FRAMES_PER_DESC	10
 #define ISO_MAX_FRAME_SIZE	960
@@ -64,4 +65,11 @@ int iso_init_coherent(struct urb *urb, struct usb_device *udev, int vendpoint)
 		urb->iso_frame_desc[j].length = ISO_MAX_FRAME_SIZE;
 	}
 	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+/* oracle: both variants on an iso IN endpoint 0x84, each on a fresh URB with ISO_FRAMES_PER_DESC packets */
+void case_run(struct case_env *env)
+{
+	iso_init_kmalloc(usb_alloc_urb(ISO_FRAMES_PER_DESC, GFP_KERNEL), env->udev, 4);
+	iso_init_coherent(usb_alloc_urb(ISO_FRAMES_PER_DESC, GFP_KERNEL), env->udev, 4);
 }

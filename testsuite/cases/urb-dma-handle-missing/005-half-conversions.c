@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/hid/usbhid/usbkbd.c usb_kbd_probe() and drivers/input/joystick/xpad.c xpad_init_output() (6.1), the coherent buffers replaced by kmalloc() and the transfer_dma lines dropped (synthetic bugs); usb-urb.c's stream loop likewise */
 /* what: the flag kept after the coherent buffer became kmalloc()ed: in a local, in a loop over an URB array, on one path only */
 #include <linux/usb.h>
 #include <linux/slab.h>
+#include <dmacheck-case.h>
 
 #define XPAD_PKT_LEN 64
 
@@ -99,8 +100,35 @@ int flag_on_one_path_kmalloc(struct urb *urb, struct usb_device *udev, bool fast
 
 	if (!buf)
 		return -ENOMEM;
-	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, 512, xpad_irq_out, NULL);
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 2), buf, 512, xpad_irq_out, NULL);
 	if (fast)
 		urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-warning "dmacheck-urb-dma-handle-missing" } */
 	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+/* oracle: xpad output set-up on interrupt OUT 0x03 then a rumble packet (submit irq_out); a LED report on
+ * ep0; a 2-URB bulk stream on 0x82, then start streaming; flag_on_one_path_kmalloc() with fast and without */
+void case_run(struct case_env *env)
+{
+	struct usb_device *udev = env->udev;
+	struct usb_xpad *xpad = kzalloc(sizeof(*xpad), GFP_KERNEL);
+	struct usb_data_stream *stream = kzalloc(sizeof(*stream), GFP_KERNEL);
+	int i;
+
+	xpad->udev = udev;
+	if (xpad_init_output_kmalloc(xpad, &env->intf->cur_altsetting->endpoint[3].desc) == 0)
+		usb_submit_urb(xpad->irq_out, GFP_ATOMIC);
+
+	led_urb_kmalloc(usb_alloc_urb(0, GFP_KERNEL), udev, 0);
+
+	stream->udev = udev;
+	stream->endpoint = 2;
+	stream->count = 2;
+	stream->buffersize = 512;
+	if (stream_init_kmalloc(stream) == 0)
+		for (i = 0; i < stream->count; i++)
+			usb_submit_urb(stream->urb_list[i], GFP_ATOMIC);
+
+	flag_on_one_path_kmalloc(usb_alloc_urb(0, GFP_KERNEL), udev, true);
+	flag_on_one_path_kmalloc(usb_alloc_urb(0, GFP_KERNEL), udev, false);
 }

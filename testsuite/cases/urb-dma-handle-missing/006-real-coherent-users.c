@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc cocci sparse */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/input/misc/powermate.c powermate_probe(), drivers/input/misc/cm109.c cm109_usb_probe(), drivers/media/usb/dvb-usb/usb-urb.c usb_bulk_urb_init() and drivers/media/rc/ttusbir.c ttusbir_probe() (6.1) */
 /* what: correct users of URB_NO_TRANSFER_DMA_MAP (coherent buffer and handle in the function, or buffer and handle from the driver struct) stay silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/dma-mapping.h>
+#include <dmacheck-case.h>
 
 #define POWERMATE_PAYLOAD_SIZE_MAX 6
 
@@ -104,8 +105,47 @@ int coherent_via_dma_alloc(struct urb *urb, struct usb_device *udev, struct devi
 
 	if (!buf)
 		return -ENOMEM;
-	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 1), buf, 256, powermate_irq, NULL);
+	usb_fill_bulk_urb(urb, udev, usb_rcvbulkpipe(udev, 2), buf, 256, powermate_irq, NULL);
 	urb->transfer_dma = dma;
 	urb->transfer_flags |= URB_NO_TRANSFER_DMA_MAP; /* { dg-bogus "dmacheck" } */
 	return usb_submit_urb(urb, GFP_KERNEL);
+}
+
+/* oracle: powermate irq set-up on interrupt IN 0x81 (submits); a 2-URB bulk stream on 0x82 with
+ * usb_alloc_coherent() buffers (usb_allocate_stream_buffers()), then start streaming; a ttusbir iso URB
+ * on 0x84, submitted; coherent_via_dma_alloc() with the host controller's device */
+void case_run(struct case_env *env)
+{
+	struct usb_device *udev = env->udev;
+	struct powermate_device *pm = kzalloc(sizeof(*pm), GFP_KERNEL);
+	struct usb_data_stream *stream = kzalloc(sizeof(*stream), GFP_KERNEL);
+	struct urb *urb;
+	int i;
+
+	pm->udev = udev;
+	powermate_setup_irq(pm, udev, &env->intf->cur_altsetting->endpoint[0].desc);
+
+	stream->udev = udev;
+	stream->endpoint = 2;
+	stream->count = 2;
+	stream->buffersize = 512;
+	for (i = 0; i < stream->count; i++)
+		stream->buf_list[i] = usb_alloc_coherent(udev, stream->buffersize, GFP_KERNEL,
+							 &stream->dma_addr[i]);
+	if (usb_bulk_urb_init(stream) == 0)
+		for (i = 0; i < stream->count; i++)
+			usb_submit_urb(stream->urb_list[i], GFP_ATOMIC);
+
+	urb = usb_alloc_urb(8, GFP_KERNEL);
+	if (ttusbir_alloc_urb(urb, udev, 4) == 0) {
+		/* the rest of ttusbir_probe()'s URB set-up */
+		urb->complete = powermate_irq;
+		for (i = 0; i < 8; i++) {
+			urb->iso_frame_desc[i].offset = i * 16;
+			urb->iso_frame_desc[i].length = 16;
+		}
+		usb_submit_urb(urb, GFP_KERNEL);
+	}
+
+	coherent_via_dma_alloc(usb_alloc_urb(0, GFP_KERNEL), udev, &env->hc->dev);
 }

@@ -10,8 +10,8 @@
  * Left out: dma_map_single_attrs()'s dev_WARN_ONCE() is a plain test of is_vmalloc_addr();
  * noncoherent/noncontiguous allocations, dma_map_resource, sgtable helpers, dmam_*.
  * With -DDMACHECK_ORACLE (the native build of testsuite/oracle, never the static engines')
- * the four inlines that take a driver pointer or device are functions that the reference
- * core implements whole, so that it sees the pointer itself.
+ * the inlines that take a driver pointer or device (and dma_mapping_error(), which
+ * DMA-API debug records) are functions that the reference core implements whole.
  */
 #ifndef _LINUX_DMA_MAPPING_H
 #define _LINUX_DMA_MAPPING_H
@@ -42,6 +42,9 @@ static inline void debug_dma_map_single(struct device *dev, const void *addr,
 {
 }
 
+#ifdef DMACHECK_ORACLE
+int dma_mapping_error(struct device *dev, dma_addr_t dma_addr);	/* the core's ledger marks it */
+#else
 static inline int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
 {
 	debug_dma_mapping_error(dev, dma_addr);
@@ -50,6 +53,7 @@ static inline int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
 		return -ENOMEM;
 	return 0;
 }
+#endif
 
 dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page,
 		size_t offset, size_t size, enum dma_data_direction dir,
