@@ -36,4 +36,13 @@ struct case_env {
 
 void case_run(struct case_env *env);
 
+/*
+ * Probes of subsystem libraries a case builds on, done as 6.1 does them for env->intf.
+ * case_usb_stor_probe(): the struct us_data that usb_stor_probe1() hands a usb-storage
+ * subdriver (associate_dev(): cr, a 64-byte usb_alloc_coherent() iobuf; get_pipes(): control
+ * and bulk pipes, 0x82 in and 0x02 out; usb_stor_acquire_resources(): current_urb).
+ */
+struct us_data;
+struct us_data *case_usb_stor_probe(struct case_env *env);
+
 #endif /* DMACHECK_CASE_H */

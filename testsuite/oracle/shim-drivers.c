@@ -14,6 +14,8 @@
  *   usb_stor_*                 drivers/usb/storage/transport.c: us->current_urb filled with
  *                              the caller's buffer, us->cr as setup packet, submitted by
  *                              usb_stor_msg_common()
+ *   case_usb_stor_probe        the us_data usb_stor_probe1() leaves for a subdriver
+ *                              (associate_dev(), get_pipes(), usb_stor_acquire_resources())
  * The HID device's USB device is hid_to_usb_dev(): hdev->dev.parent is the interface.
  */
 #include <linux/types.h>
@@ -22,6 +24,7 @@
 #include <linux/hid.h>
 #include <dvb-usb/dvb-usb.h>
 #include <usb-storage/transport.h>
+#include <dmacheck-case.h>
 #include "oracle.h"
 #include "shim.h"
 
@@ -207,4 +210,36 @@ int usb_stor_bulk_transfer_buf(struct us_data *us, unsigned int pipe, void *buf,
 int usb_stor_clear_halt(struct us_data *us, unsigned int pipe)
 {
 	return usb_clear_halt(us->pusb_dev, pipe);
+}
+
+#define US_IOBUF_SIZE 64	/* Size of the DMA-mapped I/O buffer */
+
+struct us_data *case_usb_stor_probe(struct case_env *env)
+{
+	struct usb_endpoint_descriptor *ep_in, *ep_out, *ep_int;
+	struct us_data *us = kzalloc(sizeof(*us), GFP_KERNEL);
+
+	if (!us)
+		return NULL;
+	/* associate_dev() */
+	us->pusb_dev = env->udev;
+	us->pusb_intf = env->intf;
+	us->ifnum = env->intf->cur_altsetting->desc.bInterfaceNumber;
+	usb_set_intfdata(env->intf, us);
+	us->cr = kmalloc(sizeof(*us->cr), GFP_KERNEL);
+	us->iobuf = usb_alloc_coherent(us->pusb_dev, US_IOBUF_SIZE, GFP_KERNEL, &us->iobuf_dma);
+	/* get_pipes() */
+	if (usb_find_common_endpoints(env->intf->cur_altsetting, &ep_in, &ep_out, NULL, NULL))
+		return NULL;
+	us->send_ctrl_pipe = usb_sndctrlpipe(us->pusb_dev, 0);
+	us->recv_ctrl_pipe = usb_rcvctrlpipe(us->pusb_dev, 0);
+	us->send_bulk_pipe = usb_sndbulkpipe(us->pusb_dev, usb_endpoint_num(ep_out));
+	us->recv_bulk_pipe = usb_rcvbulkpipe(us->pusb_dev, usb_endpoint_num(ep_in));
+	if (!usb_find_common_endpoints(env->intf->cur_altsetting, NULL, NULL, &ep_int, NULL)) {
+		us->recv_intr_pipe = usb_rcvintpipe(us->pusb_dev, usb_endpoint_num(ep_int));
+		us->ep_bInterval = ep_int->bInterval;
+	}
+	/* usb_stor_acquire_resources() */
+	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
+	return us;
 }

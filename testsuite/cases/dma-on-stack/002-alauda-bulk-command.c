@@ -99,17 +99,7 @@ int alauda_check_media(struct us_data *us, u16 pba)
  * first stack transfer of a step is refused) */
 void case_run(struct case_env *env)
 {
-	struct us_data *us = kzalloc(sizeof(*us), GFP_KERNEL);
-
-	us->pusb_dev = env->udev;
-	us->pusb_intf = env->intf;
-	us->send_bulk_pipe = usb_sndbulkpipe(env->udev, 0x02);
-	us->recv_bulk_pipe = usb_rcvbulkpipe(env->udev, 0x82);
-	us->send_ctrl_pipe = usb_sndctrlpipe(env->udev, 0);
-	us->recv_ctrl_pipe = usb_rcvctrlpipe(env->udev, 0);
-	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
-	us->cr = kzalloc(sizeof(*us->cr), GFP_KERNEL);
-	us->iobuf = usb_alloc_coherent(env->udev, 64, GFP_KERNEL, &us->iobuf_dma);
+	struct us_data *us = case_usb_stor_probe(env);
 
 	alauda_check_media(us, 0x123);
 	alauda_check_status2(us);

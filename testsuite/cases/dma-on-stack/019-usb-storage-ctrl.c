@@ -88,16 +88,8 @@ int isd200_read_config(struct us_data *us)
  * isd200's kmalloc()ed info as us->extra; the four control transfers */
 void case_run(struct case_env *env)
 {
-	struct us_data *us = kzalloc(sizeof(*us), GFP_KERNEL);
+	struct us_data *us = case_usb_stor_probe(env);
 
-	us->pusb_dev = env->udev;
-	us->pusb_intf = env->intf;
-	us->ifnum = env->intf->cur_altsetting->desc.bInterfaceNumber;
-	us->send_ctrl_pipe = usb_sndctrlpipe(env->udev, 0);
-	us->recv_ctrl_pipe = usb_rcvctrlpipe(env->udev, 0);
-	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
-	us->cr = kzalloc(sizeof(*us->cr), GFP_KERNEL);
-	us->iobuf = usb_alloc_coherent(env->udev, 64, GFP_KERNEL, &us->iobuf_dma);
 	us->extra = kzalloc(sizeof(struct isd200_info), GFP_KERNEL);
 
 	get_max_lun_stack(us);

@@ -142,17 +142,7 @@ int usbat_set_registers(struct us_data *us, unsigned char cmd)
  * iobuf); identify the device, then write the registers and read the status into iobuf */
 void case_run(struct case_env *env)
 {
-	struct us_data *us = kzalloc(sizeof(*us), GFP_KERNEL);
-
-	us->pusb_dev = env->udev;
-	us->pusb_intf = env->intf;
-	us->send_bulk_pipe = usb_sndbulkpipe(env->udev, 0x02);
-	us->recv_bulk_pipe = usb_rcvbulkpipe(env->udev, 0x82);
-	us->send_ctrl_pipe = usb_sndctrlpipe(env->udev, 0);
-	us->recv_ctrl_pipe = usb_rcvctrlpipe(env->udev, 0);
-	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
-	us->cr = kzalloc(sizeof(*us->cr), GFP_KERNEL);
-	us->iobuf = usb_alloc_coherent(env->udev, US_IOBUF_SIZE, GFP_KERNEL, &us->iobuf_dma);
+	struct us_data *us = case_usb_stor_probe(env);
 
 	usbat_identify_device(us);
 	usbat_set_registers(us, 0x20);

@@ -59,15 +59,10 @@ int usb_stor_bulk_msg(struct us_urb_data *d, unsigned int pipe, void *buf,
  * (a caller's data buffer) and once with us->iobuf, on bulk IN 0x82 */
 void case_run(struct case_env *env)
 {
-	struct us_data *us = kzalloc(sizeof(*us), GFP_KERNEL);
+	struct us_data *us = case_usb_stor_probe(env);
 	struct us_urb_data *d = kzalloc(sizeof(*d), GFP_KERNEL);
 	unsigned char *data = kmalloc(64, GFP_KERNEL);
 
-	us->pusb_dev = env->udev;
-	us->pusb_intf = env->intf;
-	us->recv_bulk_pipe = usb_rcvbulkpipe(env->udev, 2);
-	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
-	us->iobuf = usb_alloc_coherent(env->udev, 64, GFP_KERNEL, &us->iobuf_dma);
 	d->us = us;
 	d->current_urb = us->current_urb;
 
