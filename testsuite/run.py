@@ -1074,8 +1074,9 @@ def self_test():
     expect("engines: a gcc-only case does not run on cocci",
            c_gcc.runs("gcc") and not c_gcc.runs("cocci"))
     expect("engines: a gcc cocci case runs on both", c_both.runs("gcc") and c_both.runs("cocci"))
-    expect("engines: every engine in the table has setup, levels and run",
-           all(hasattr(e, "setup") and hasattr(e, "levels") and hasattr(e, "run")
+    expect("engines: every engine in the table has setup, levels and run (check for core)",
+           all(hasattr(e, "setup") and hasattr(e, "levels") and
+               (hasattr(e, "check") if e.name == "core" else hasattr(e, "run"))
                for e in ENGINES.values()))
 
     class A:
@@ -1118,6 +1119,50 @@ def self_test():
         out = []
         p, f = cocci_catalogue_check(rules, out.append, [stray], gen_check=False)
         expect("cocci catalogue: a script named after no rule fails", f == 1)
+
+    # the core engine's per-line comparison (testsuite/oracle.py), on synthetic events
+    import oracle
+    oc = SELF_CASE.replace("gcc */", "gcc core */")
+    c_core = Case(src, oc)
+
+    def ev(model, rule, stack, prov=()):
+        return oracle.Event(model, rule, "refused", "usb_hcd_map_urb_for_dma", list(stack),
+                            list(prov), "")
+
+    def core_problems(case, events):
+        return oracle.compare(case, events)[0]
+
+    every = [ev(m, "dma-on-stack", [10, 20]) for m in oracle.MODELS]
+    expect("core: an event on the dg-warning statement under every model agrees",
+           core_problems(c_core, every) == [])
+    expect("core: an event reaching the line only through a store's provenance agrees",
+           core_problems(c_core, [ev(m, "dma-on-stack", [30], [11]) for m in oracle.MODELS]) == [])
+    probs = core_problems(c_core, every[1:])
+    expect("core: a model that sees nothing is 'static only'",
+           len(probs) == 1 and "static only: line 11 dma-on-stack" in probs[0]
+           and probs[0].startswith(oracle.MODELS[0]))
+    probs = core_problems(c_core, every + [ev("pio", "dma-on-stack", [12])])
+    expect("core: an event on the dg-bogus line is 'core only'",
+           len(probs) == 1 and "pio: core only: line 12 dma-on-stack" in probs[0])
+    expect("core: events of rules no static engine has are not compared",
+           core_problems(c_core, every + [ev("pio", "dma-mapping-leak", [12])]) == [])
+    expect("core: an event of another mission rule on the line is 'core only'",
+           any("core only: line 11 usb-dma-mask" in p
+               for p in core_problems(c_core, every + [ev("pio", "usb-dma-mask", [11])])))
+    declared = oc.replace('/* { dg-warning "dmacheck-dma-on-stack" } */',
+                          '/* { dg-warning "dmacheck-dma-on-stack" } { core-differs "ehci-dma" '
+                          '"hidden there" } */')
+    expect("core: core-differs excuses the named model",
+           core_problems(Case(src, declared), every[1:]) == [])
+    probs = core_problems(Case(src, declared), every)
+    expect("core: a core-differs where they agree is stale",
+           len(probs) == 1 and "says core-differs" in probs[0])
+    expect("core: core-differs with an unknown model is malformed",
+           any("unknown models" in p for p in core_problems(
+               Case(src, declared.replace('"ehci-dma"', '"ehci"')), every)))
+    rows = oracle.compare(c_core, every)[1]
+    expect("core: the table has the dg-warning row with each model's outcome",
+           rows.get((11, "dma-on-stack"), {}).get("pio") == ["REF"])
 
     # the catalogue check
     lines = []
