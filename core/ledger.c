@@ -74,12 +74,36 @@ void dmc_ledger_mapping_error(struct dmc_device *dev, dmc_dma_t addr)
 			ledger.e[i].checked = true;
 }
 
-static struct entry *find_exact(const struct dmc_device *dev, dmc_dma_t addr)
+/*
+ * bucket_find_exact() -> __hash_bucket_find(): without an IOMMU a driver that maps the same
+ * memory twice (a coherent buffer mapped again as streaming, by usbcore when the
+ * URB_NO_TRANSFER_DMA_MAP flag is missing) puts the same device address in the ledger twice.
+ * The kernel takes the entry that fits the unmap best (size, type, direction; the sg entry
+ * count is not passed to the model's unmap and counts as a fit); a perfect fit wins at once;
+ * several matches without a perfect fit give none at all.
+ */
+static struct entry *find_exact(const struct dmc_device *dev, dmc_dma_t addr, size_t size,
+				enum dmc_map_type type, enum dmc_dir dir)
 {
-	for (size_t i = 0; i < ledger.n; i++)
-		if (ledger.e[i].dev == dev && ledger.e[i].dev_addr == addr)
-			return &ledger.e[i];
-	return NULL;
+	struct entry *best = NULL;
+	int matches = 0, last_lvl = -1;
+
+	for (size_t i = 0; i < ledger.n; i++) {
+		struct entry *e = &ledger.e[i];
+		int lvl;
+
+		if (e->dev != dev || e->dev_addr != addr)
+			continue;
+		matches++;
+		lvl = 1 + (e->size == size) + (e->type == type) + (e->dir == dir);
+		if (lvl == 4)
+			return e;
+		if (lvl > last_lvl) {
+			last_lvl = lvl;
+			best = e;
+		}
+	}
+	return matches == 1 ? best : NULL;
 }
 
 static struct entry *find_containing(const struct dmc_device *dev, dmc_dma_t addr)
@@ -97,7 +121,7 @@ static struct entry *find_containing(const struct dmc_device *dev, dmc_dma_t add
 bool dmc_ledger_unmap(struct dmc_device *dev, enum dmc_map_type type, dmc_dma_t dev_addr,
 		      size_t size, enum dmc_dir dir, const void *cpu_addr, const char *kfunc)
 {
-	struct entry *e = find_exact(dev, dev_addr);
+	struct entry *e = find_exact(dev, dev_addr, size, type, dir);
 	unsigned long long a = dev_addr;
 
 	if (!e) {

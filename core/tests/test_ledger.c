@@ -125,6 +125,32 @@ int main(void)
 	CHECK_RULES("dma-unmap-unknown");
 	CHECK(strstr(dmc_event_get(0)->kernel_msg, "free an invalid DMA memory address") != NULL);
 
+	/* __hash_bucket_find()'s best fit: the same memory mapped twice at one device address */
+	tap_case("coherent buffer mapped again as streaming: each unmap finds its own entry");
+	dmc_machine_init(NULL);
+	dmc_device_init(&dev, "dev", DMC_DEV_PCI, false, true);
+	{
+		dmc_dma_t h, s1, s2;
+		void *coh = dmc_dma_alloc_coherent(&dev, 256, &h, 0);
+
+		s1 = dmc_dma_map_single(&dev, coh, 64, DMC_FROM_DEVICE);
+		dmc_dma_mapping_error(&dev, s1);
+		CHECK_EQ(s1, h);	/* no IOMMU: one device address, two entries */
+		dmc_dma_unmap_single(&dev, s1, 64, DMC_FROM_DEVICE);
+		dmc_dma_free_coherent(&dev, 256, coh, h);
+		CHECK_RULES(NULL);
+		CHECK_EQ(dmc_ledger_count(&dev), 0);
+
+		tap_case("two entries at one address, neither fits: the kernel finds none");
+		coh = dmc_dma_alloc_coherent(&dev, 256, &h, 0);
+		s1 = dmc_dma_map_single(&dev, coh, 64, DMC_FROM_DEVICE);
+		s2 = dmc_dma_map_single(&dev, coh, 32, DMC_TO_DEVICE);
+		dmc_dma_mapping_error(&dev, s1);
+		dmc_dma_mapping_error(&dev, s2);
+		dmc_dma_unmap_single(&dev, s1, 128, DMC_BIDIRECTIONAL);
+		CHECK_RULES("dma-unmap-unknown");
+	}
+
 	tap_case("ledger counts per device and in all");
 	dmc_machine_init(NULL);
 	{
