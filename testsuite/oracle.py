@@ -14,7 +14,9 @@ Comparison, per model, for the mission rules (the ones the static engines implem
   - every dg-warning line of rule R must be reached by an event of rule R: one of the event's
     case lines lies in the same statement (the static side says "bug", so must the core);
   - every event of a mission rule must be claimed by a dg-warning of its rule on one of its
-    lines (the core says "bug", so must the static side).
+    lines (the core says "bug", so must the static side);
+  - every dg-bogus line must have run in some model (gcov of the --coverage build), or the
+    core's silence there would prove nothing.
 A disagreement fails the case unless the line carries
     { core-differs "<models|all>" "<reason>" }
 (inside the same comment as the dg annotation): the case says why the two must differ there.
@@ -112,12 +114,12 @@ def build_case(args, case):
     rel = os.path.join(os.path.basename(os.path.dirname(case.path)), os.path.basename(case.path))
     exe = os.path.join(args.core_dir, rel[:-2].replace(os.sep, "__"))
     obj = exe + ".o"
-    cmd = [args.cc] + NATIVE_FLAGS + ["-nostdinc", "-isystem", INCLUDE, "-c",
+    cmd = [args.cc] + NATIVE_FLAGS + ["--coverage", "-nostdinc", "-isystem", INCLUDE, "-c",
                                       os.path.abspath(case.path), "-o", obj]
     rc, out, err = _run(cmd)
     if rc != 0:
         return None, cmd, "native compile failed:\n" + out + err
-    link = [args.cc, "-no-pie", "-o", exe, obj] + args.core_objs + ["-lpthread"]
+    link = [args.cc, "--coverage", "-no-pie", "-o", exe, obj] + args.core_objs + ["-lpthread"]
     rc, out, err = _run(link)
     if rc != 0:
         return None, link, "link failed (a function the case calls has no body: define it "\
@@ -142,11 +144,31 @@ def resolve(exe, addrs, case_path):
     return result
 
 
+def executed_lines(exe, case_path):
+    """line -> execution count of the case's lines over all models (gcov of the --coverage
+    build; the children's counts add up in one .gcda). Lines gcov has no count for are left
+    out. None if gcov could not read them."""
+    rc, out, err = _run(["gcov", "-t", "-o", exe + ".o", os.path.abspath(case_path)])
+    if rc != 0:
+        return None
+    want, counts, inside = os.path.realpath(case_path), {}, False
+    for raw in out.splitlines():
+        count, _, rest = raw.partition(":")
+        lineno, _, text = rest.partition(":")
+        count, lineno = count.strip(), lineno.strip()
+        if lineno == "0" and text.startswith("Source:"):
+            inside = os.path.realpath(text[len("Source:"):]) == want
+        elif inside and lineno.isdigit() and count != "-":
+            counts[int(lineno)] = 0 if count.startswith("#") or count.startswith("=") \
+                else int(count.rstrip("*"))
+    return counts
+
+
 def run_case(args, case):
-    """Run a case under every model: (events, problems, cmd, raw output)."""
+    """Run a case under every model: (events, problems, cmd, raw output, executed lines)."""
     exe, cmd, err = build_case(args, case)
     if err:
-        return [], [err.rstrip()], cmd, ""
+        return [], [err.rstrip()], cmd, "", None
     rc, out, stderr = _run([exe])
     problems = []
     if rc is None:
@@ -183,7 +205,10 @@ def run_case(args, case):
             continue
         events.append(Event(m.group("model"), head[0], head[1], head[3], s_lines, p_lines,
                             (m.group("detail") or "").strip()))
-    return events, problems, [exe], out + stderr
+    ran = executed_lines(exe, case.path)
+    if ran is None:
+        problems.append("gcov could not read the run's line counts")
+    return events, problems, [exe], out + stderr, ran
 
 
 # -------------------------------------------------------------------------- compare ---
@@ -206,8 +231,10 @@ def case_differs(case):
     return found, errors
 
 
-def compare(case, events):
-    """Per-line agreement: (problems, rows). rows: {(line, rule): {model: cell}}."""
+def compare(case, events, ran=None):
+    """Per-line agreement: (problems, rows). rows: {(line, rule): {model: cell}}.
+    ran: line -> execution count (executed_lines); a must-stay-silent line that never ran
+    proves nothing, so it is a disagreement too (None: not checked)."""
     differs, problems = case_differs(case)
     used = set()
     rows = {}
@@ -259,6 +286,14 @@ def compare(case, events):
                     rows[key][model] = ["-!"]
                     problems.append("%s: static only: line %d %s (the core saw nothing there)"
                                     % (model, line, rule))
+    if ran is not None:
+        for line in sorted(case.bogus):
+            starts = [d for d in range(line, 0, -1) if line in case.stmt_range(d)]
+            if any(ran.get(d, 0) > 0 for d in starts):
+                continue
+            if not all(declared([line], m) for m in MODELS):
+                problems.append("never ran: line %d is dg-bogus, but no model executed it (the "
+                                "core's silence there shows nothing)" % line)
     for line, (models, reason) in sorted(differs.items()):
         for model in sorted(models - {m for l, m in used if l == line}):
             problems.append("%s: line %d says core-differs (%s), but core and static agree there"
@@ -268,10 +303,10 @@ def compare(case, events):
 
 def check(args, case):
     """Run and compare one case: (status, cmd, detail lines, rows)."""
-    events, problems, cmd, raw = run_case(args, case)
+    events, problems, cmd, raw, ran = run_case(args, case)
     rows = {}
     if not problems:
-        more, rows = compare(case, events)
+        more, rows = compare(case, events, ran)
         problems += more
     status = "FAIL" if problems or case.errors else "PASS"
     detail = ["    case: " + e for e in case.errors] + ["    " + p for p in problems]

@@ -1160,6 +1160,10 @@ def self_test():
     expect("core: core-differs with an unknown model is malformed",
            any("unknown models" in p for p in core_problems(
                Case(src, declared.replace('"ehci-dma"', '"ehci"')), every)))
+    expect("core: a dg-bogus line no model ran proves nothing",
+           any("never ran: line 12" in p for p in oracle.compare(c_core, every, {10: 6})[0]))
+    expect("core: a dg-bogus line that ran is fine",
+           oracle.compare(c_core, every, {10: 6, 12: 6})[0] == [])
     rows = oracle.compare(c_core, every)[1]
     expect("core: the table has the dg-warning row with each model's outcome",
            rows.get((11, "dma-on-stack"), {}).get("pio") == ["REF"])

@@ -37,6 +37,19 @@ struct case_env {
 void case_run(struct case_env *env);
 
 /*
+ * The device's side. By default the device answers every IN transfer with the pattern
+ * 0xA5 0x5A ... for the full length. A case that needs real answers (a status byte, a reply
+ * that must echo a command) installs answer(), called for each synchronous transfer
+ * (usb_control_msg(), usb_bulk_msg(), usb_interrupt_msg() and what is built on them): for IN
+ * it fills data (at most len bytes) and returns how many bytes the device sends; for OUT, data
+ * holds what the device received (the return value is ignored). setup is the control
+ * request, NULL for other transfers. NULL restores the default.
+ */
+typedef size_t (*case_answer_t)(unsigned int pipe, const struct usb_ctrlrequest *setup,
+				void *data, size_t len, void *arg);
+void case_device_answers(struct case_env *env, case_answer_t answer, void *arg);
+
+/*
  * Probes of subsystem libraries a case builds on, done as 6.1 does them for env->intf.
  * case_usb_stor_probe(): the struct us_data that usb_stor_probe1() hands a usb-storage
  * subdriver (associate_dev(): cr, a 64-byte usb_alloc_coherent() iobuf; get_pipes(): control

@@ -139,6 +139,26 @@ static void boot(struct case_env *env, struct machine *m, enum dmc_hcd_model mod
 	build_interface(env, m);
 }
 
+/* ---- the device's side (dmacheck-case.h) ------------------------------------------------ */
+
+static case_answer_t case_answer;
+static void *case_answer_arg;
+
+static size_t answer_hook(struct dmc_urb *urb, void *data, size_t len, void *arg)
+{
+	(void)arg;
+	return case_answer(urb->pipe, (const struct usb_ctrlrequest *)urb->setup_packet, data, len,
+			   case_answer_arg);
+}
+
+void case_device_answers(struct case_env *env, case_answer_t answer, void *arg)
+{
+	(void)env;
+	case_answer = answer;
+	case_answer_arg = arg;
+	dmc_usb_set_reply(answer ? answer_hook : NULL, NULL);
+}
+
 static void giveback(const void *urb, void *core)
 {
 	(void)core;

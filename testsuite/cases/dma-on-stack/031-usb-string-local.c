@@ -119,18 +119,46 @@ int cx82310_bind(struct usb_device *udev, u8 *dev_addr)
 	return 0;
 }
 
+/*
+ * The CX82310's side: it echoes each command with STATUS_SUCCESS, reports the link up, and
+ * answers anything else (the string descriptors) with the default pattern.
+ */
+static size_t cx82310_device(unsigned int pipe, const struct usb_ctrlrequest *setup,
+			     void *data, size_t len, void *arg)
+{
+	u8 *last_cmd = arg, *p = data;
+	size_t i;
+
+	if (!setup && !usb_pipein(pipe)) {
+		*last_cmd = p[0];
+		return 0;
+	}
+	for (i = 0; i < len; i++)
+		p[i] = (i & 1) ? 0x5A : 0xA5;
+	if (!setup && len >= 8) {	/* endpoint 1: bulk OUT, interrupt IN on the harness' device */
+		p[0] = *last_cmd;
+		p[1] = STATUS_SUCCESS;
+		p[4] = 1;	/* link status: up */
+		p[6] = 1;
+	}
+	return len;
+}
+
 /* oracle: with an iProduct string (the model's device answers a pattern, not the expected name:
- * both drivers reject it), then without one, so cx82310_bind() goes on to poll the link; the
- * model's device never answers a cx82310 reply (byte 0 is not the command), so the bind stops
- * at the link poll and the last two cx82310_cmd() calls do not run */
+ * both drivers reject it), then without one and with a CX82310 that answers its commands, so
+ * cx82310_bind() polls the link, enables ethernet mode and reads the MAC address */
 void case_run(struct case_env *env)
 {
 	u8 *dev_addr = kmalloc(ETH_ALEN, GFP_KERNEL);
+	u8 *last_cmd = kzalloc(1, GFP_KERNEL);
 
 	env->udev->descriptor.iProduct = 2;
 	usb_8dev_check_product(env->intf);
 	cx82310_bind(env->udev, dev_addr);
 	env->udev->descriptor.iProduct = 0;
+	case_device_answers(env, cx82310_device, last_cmd);
 	cx82310_bind(env->udev, dev_addr);
+	case_device_answers(env, NULL, NULL);
+	kfree(last_cmd);
 	kfree(dev_addr);
 }
