@@ -167,7 +167,7 @@ def scan(argv):
             found += res
             if d not in scanned:
                 scanned.append(d)
-    findings = F.merge(found)
+    findings = F.merge(found, tree)
     if base is not None:
         before = len(findings)
         findings = B.new_only(findings, base)

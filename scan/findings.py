@@ -11,8 +11,12 @@ A finding's function is the one whose body holds its line, read from the source 
 style: a function body opens with "{" in column 0): the same for every engine, and what
 --baseline matches on, since line numbers move between versions.
 
-merge() makes one finding of the findings of several engines on the same file, line and
-rule, naming all the engines (the first engine's column and notes are kept; gcc is first).
+merge() makes one finding of the findings of several engines on the same file, statement and
+rule, naming all the engines (the first engine's line, column and notes are kept; gcc is
+first). Engines place a finding in a multi-line call differently (GCC where the call starts,
+Coccinelle on the argument's line), so with the tree at hand a finding's line is taken back to
+the first line of its statement: the lines before it that do not end a statement (";", "{",
+"}" once comments are stripped) belong to it.
 Limits: a macro-generated function or a K&R definition gets the nearest preceding
 identifier followed by "("; a finding outside any function (a global initialiser) gets "".
 """
@@ -84,8 +88,8 @@ _FUNC_NAME = re.compile(r'([A-Za-z_]\w*)\s*\(')
 _cache = {}
 
 
-def enclosing_function(tree, rel, line):
-    """Name of the function whose body holds `line` of tree/rel, "" if none is found."""
+def source(tree, rel):
+    """The lines of tree/rel ([] if it cannot be read), read once."""
     path = os.path.join(tree, rel)
     if path not in _cache:
         try:
@@ -93,7 +97,26 @@ def enclosing_function(tree, rel, line):
                 _cache[path] = f.read().split("\n")
         except OSError:
             _cache[path] = []
-    src = _cache[path]
+    return _cache[path]
+
+
+def _ends_statement(text):
+    text = re.sub(r'/\*.*?\*/|//.*$', '', text).rstrip()
+    return text.endswith((";", "{", "}")) or text.startswith("#") or not text
+
+
+def statement_start(tree, rel, line):
+    """The first line of the statement that holds `line` (the line itself if unreadable)."""
+    src = source(tree, rel)
+    start = line
+    while 1 < start <= len(src) and not _ends_statement(src[start - 2]):
+        start -= 1
+    return start
+
+
+def enclosing_function(tree, rel, line):
+    """Name of the function whose body holds `line` of tree/rel, "" if none is found."""
+    src = source(tree, rel)
     i = min(line, len(src)) - 1
     # walk up to the "{" in column 0 that opens the body, stopping at a "}" in column 0
     # (the end of an earlier function: the line is outside any function)
@@ -124,12 +147,13 @@ def enclosing_function(tree, rel, line):
     return m.group(1) if m else ""
 
 
-def merge(findings):
-    """One finding per (file, line, rule), listing every engine that reported it."""
+def merge(findings, tree=None):
+    """One finding per (file, statement, rule), listing every engine that reported it
+    (without a tree: per (file, line, rule))."""
     by_key = {}
     order = []
     for f in findings:
-        k = f.key()
+        k = f.key() if tree is None else (f.file, statement_start(tree, f.file, f.line), f.slug)
         if k in by_key:
             g = by_key[k]
             for e in f.engines:

@@ -116,6 +116,16 @@ def test_merge_and_baseline():
           [(f.file, f.line, f.slug, f.engines, f.col) for f in m] ==
           [("a.c", 9, "usb-dma-mask", ["gcc"], 1), ("b.c", 3, "dma-on-stack", ["gcc", "cocci"], 1),
            ("b.c", 3, "usb-dma-mask", ["cocci"], 1)], [(f.file, f.line, f.engines) for f in m])
+    with tempfile.TemporaryDirectory() as t:
+        with open(os.path.join(t, "c.c"), "w") as fp:
+            fp.write("int f(void)\n{\n\tbuf = usb_alloc_coherent(udev, 8, GFP_KERNEL,\n"
+                     "\t\t\t\t &urb->transfer_dma); /* why */\n\tx = 1;\n}\n")
+        m = findings.merge([F("c.c", 3, "urb-dma-flag-missing", "gcc", 8),
+                            F("c.c", 4, "urb-dma-flag-missing", "cocci", 6),
+                            F("c.c", 5, "urb-dma-flag-missing", "sparse")], t)
+        check("merge: one multi-line statement -> one finding at the first engine's line",
+              [(f.line, f.engines) for f in m] == [(3, ["gcc", "cocci"]), (5, ["sparse"])],
+              [(f.line, f.engines) for f in m])
     old = [F("a.c", 10, "dma-on-stack", "gcc")]
     old[0].function = "f"
     with tempfile.TemporaryDirectory() as t:
