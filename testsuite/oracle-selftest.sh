@@ -84,7 +84,7 @@ if lib=$(mutant_core stack mem.c 's/dmc_region_add(DMC_MEM_STACK, addr, size, "t
 else
 	fail=$((fail + 1)); echo "FAIL core mutant 'stack' did not build"
 fi
-if lib=$(mutant_core flag usb_hcd.c '/^static void check_flag_missing/,/^}/s/^\tif (!driver_dma)$/\treturn;\n\tif (!driver_dma)/'); then
+if lib=$(mutant_core flag usb_hcd.c '/^static void check_flag_missing/,/^}/s/^\tif (!driver_dma\( \|)\)/\treturn;\n\tif (!driver_dma\1/'); then
 	check "core: check_flag_missing() disabled fails line $flag_line" 1 \
 		"ehci-dma: static only: line $flag_line urb-dma-flag-missing" \
 		run --engine core --core-lib "$lib" $cases
