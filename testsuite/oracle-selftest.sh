@@ -77,20 +77,21 @@ check "control: gcc and core pass on the unmodified cases" 0 "" \
 	run --plugin "$plugin" --engine gcc,core $cases
 
 # 1. + 2. broken model branches in the core
-if lib=$(mutant_core stack mem.c 's/dmc_region_add(DMC_MEM_STACK, addr, size, "task stack")/dmc_region_add(DMC_MEM_KMALLOC, addr, size, "task stack")/'); then
-	check "core: a model that files the stack as kmalloc memory fails line $stack_line" 1 \
-		"ehci-dma: static only: line $stack_line dma-on-stack" \
-		run --engine core --core-lib "$lib" $cases
-else
-	fail=$((fail + 1)); echo "FAIL core mutant 'stack' did not build"
-fi
-if lib=$(mutant_core flag usb_hcd.c '/^static void check_flag_missing/,/^}/s/^\tif (!driver_dma\( \|)\)/\treturn;\n\tif (!driver_dma\1/'); then
-	check "core: check_flag_missing() disabled fails line $flag_line" 1 \
-		"ehci-dma: static only: line $flag_line urb-dma-flag-missing" \
-		run --engine core --core-lib "$lib" $cases
-else
-	fail=$((fail + 1)); echo "FAIL core mutant 'flag' did not build"
-fi
+core_mutant_check() {	# NAME FILE SED-EXPRESSION WHAT LINE RULE: the core engine must fail
+	local lib
+	if lib=$(mutant_core "$1" "$2" "$3"); then
+		check "core: $4 fails line $5" 1 "ehci-dma: static only: line $5 $6" \
+			run --engine core --core-lib "$lib" $cases
+	else
+		fail=$((fail + 1)); echo "FAIL core mutant '$1' did not build"
+	fi
+}
+core_mutant_check stack mem.c \
+	's/dmc_region_add(DMC_MEM_STACK, addr, size, "task stack")/dmc_region_add(DMC_MEM_KMALLOC, addr, size, "task stack")/' \
+	"a model that files the stack as kmalloc memory" "$stack_line" dma-on-stack
+core_mutant_check flag usb_hcd.c \
+	'/^static void check_flag_missing/,/^}/s/^\tif (!driver_dma\( \|)\)/\treturn;\n\tif (!driver_dma\1/' \
+	"check_flag_missing() disabled" "$flag_line" urb-dma-flag-missing
 
 # 3. a broken rule in the plugin
 mkdir -p "$tmp/plugin"

@@ -42,8 +42,9 @@ ORACLE_SRC = os.path.join(HERE, "oracle")
 INCLUDE = os.path.join(HERE, "include")
 BUILD = os.path.join(ROOT, "build", "oracle")
 
+# dmc_hcd_model_name() of core/usb_hcd.c, in enum order; run_case() fails if the harness
+# runs another list, so the two cannot drift apart unnoticed
 MODELS = ("ehci-dma", "ehci-iommu", "xhci", "ohci-localmem", "pio", "musb")
-COMPARED = ("dma-on-stack", "usb-dma-mask", "urb-dma-flag-missing", "urb-dma-handle-missing")
 LIBC_SIDE = ("trace", "main")                      # compiled with glibc's headers
 KERNEL_SIDE = ("shim-mem", "shim-dma", "shim-usb", "shim-drivers", "harness")
 OUTCOME_SHORT = {"refused": "REF", "corruption": "COR", "reported": "REP", "latent": "LAT",
@@ -186,6 +187,10 @@ def run_case(args, case):
         if m:
             stack, _, prov = m.group("pcs").partition("|")
             records.append((m, stack.split(), prov.split()))
+    started = [raw.split()[1] for raw in out.splitlines() if raw.startswith("M ")]
+    if started and tuple(started) != MODELS:
+        problems.append("harness: ran the models %s, oracle.MODELS says %s"
+                        % (" ".join(started), " ".join(MODELS)))
     for model in MODELS:
         if model not in done and not any(p.startswith("harness: model %s:" % model) for p in problems):
             problems.append("harness: model %s did not finish" % model)
@@ -231,8 +236,9 @@ def case_differs(case):
     return found, errors
 
 
-def compare(case, events, ran=None):
+def compare(case, events, compared, ran=None):
     """Per-line agreement: (problems, rows). rows: {(line, rule): {model: cell}}.
+    compared: the rules the static engines implement (run.py's MISSION_RULES).
     ran: line -> execution count (executed_lines); a must-stay-silent line that never ran
     proves nothing, so it is a disagreement too (None: not checked)."""
     differs, problems = case_differs(case)
@@ -247,7 +253,7 @@ def compare(case, events, ran=None):
                     return True
         return False
 
-    for (line, rule) in [(l, r) for l in case.warn for r in case.warn[l] if r in COMPARED]:
+    for (line, rule) in [(l, r) for l in case.warn for r in case.warn[l] if r in compared]:
         rows[(line, rule)] = {}
     for model in MODELS:
         satisfied = set()
@@ -265,7 +271,7 @@ def compare(case, events, ran=None):
             at = ev.stack[0] if ev.stack else (ev.lines[0] if ev.lines else 0)
             key = (at, ev.rule)
             cell = rows.setdefault(key, {}).setdefault(model, [])
-            if ev.rule not in COMPARED:
+            if ev.rule not in compared:
                 if short not in cell:
                     cell.append(short)
                 continue
@@ -279,7 +285,7 @@ def compare(case, events, ran=None):
                 cell.append(mark)
         for key in rows:
             line, rule = key
-            if rule in COMPARED and rule in case.warn.get(line, ()) and key not in satisfied:
+            if rule in compared and rule in case.warn.get(line, ()) and key not in satisfied:
                 if declared([line], model):
                     rows[key][model] = ["-~"]
                 else:
@@ -301,12 +307,12 @@ def compare(case, events, ran=None):
     return problems, rows
 
 
-def check(args, case):
-    """Run and compare one case: (status, cmd, detail lines, rows)."""
+def check(args, case, compared):
+    """Run and compare one case: (status, cmd, detail lines, rows). compared: as compare()."""
     events, problems, cmd, raw, ran = run_case(args, case)
     rows = {}
     if not problems:
-        more, rows = compare(case, events, ran)
+        more, rows = compare(case, events, compared, ran)
         problems += more
     status = "FAIL" if problems or case.errors else "PASS"
     detail = ["    case: " + e for e in case.errors] + ["    " + p for p in problems]

@@ -529,7 +529,7 @@ class CoreEngine:
 
     def check(self, args, case):
         import oracle
-        status, cmd, detail, rows = oracle.check(args, case)
+        status, cmd, detail, rows = oracle.check(args, case, MISSION_RULES)
         args.core_rows.setdefault(case.path, rows)
         return status, cmd, detail
 
@@ -1130,7 +1130,7 @@ def self_test():
                             list(prov), "")
 
     def core_problems(case, events):
-        return oracle.compare(case, events)[0]
+        return oracle.compare(case, events, MISSION_RULES)[0]
 
     every = [ev(m, "dma-on-stack", [10, 20]) for m in oracle.MODELS]
     expect("core: an event on the dg-warning statement under every model agrees",
@@ -1161,10 +1161,10 @@ def self_test():
            any("unknown models" in p for p in core_problems(
                Case(src, declared.replace('"ehci-dma"', '"ehci"')), every)))
     expect("core: a dg-bogus line no model ran proves nothing",
-           any("never ran: line 12" in p for p in oracle.compare(c_core, every, {10: 6})[0]))
+           any("never ran: line 12" in p for p in oracle.compare(c_core, every, MISSION_RULES, {10: 6})[0]))
     expect("core: a dg-bogus line that ran is fine",
-           oracle.compare(c_core, every, {10: 6, 12: 6})[0] == [])
-    rows = oracle.compare(c_core, every)[1]
+           oracle.compare(c_core, every, MISSION_RULES, {10: 6, 12: 6})[0] == [])
+    rows = oracle.compare(c_core, every, MISSION_RULES)[1]
     expect("core: the table has the dg-warning row with each model's outcome",
            rows.get((11, "dma-on-stack"), {}).get("pio") == ["REF"])
 

@@ -39,10 +39,20 @@ struct dmc_usb_device *shim_udev(const struct usb_device *udev, const char *what
 
 /* ---- endpoints ------------------------------------------------------------------------- */
 
-static const int pipe_to_xfer[4] = {
-	[PIPE_ISOCHRONOUS] = USB_ENDPOINT_XFER_ISOC, [PIPE_INTERRUPT] = USB_ENDPOINT_XFER_INT,
-	[PIPE_CONTROL] = USB_ENDPOINT_XFER_CONTROL, [PIPE_BULK] = USB_ENDPOINT_XFER_BULK,
+/* drivers/usb/core/urb.c: the pipe type of each endpoint transfer type */
+static const int pipetypes[4] = {
+	PIPE_CONTROL, PIPE_ISOCHRONOUS, PIPE_BULK, PIPE_INTERRUPT
 };
+
+/* The endpoint transfer type a pipe asks for (the inverse of pipetypes[]). */
+static int pipe_xfer_type(unsigned int pipe)
+{
+	int xfer = USB_ENDPOINT_XFER_CONTROL;
+
+	while (xfer < 3 && pipetypes[xfer] != (int)usb_pipetype(pipe))
+		xfer++;
+	return xfer;
+}
 
 /* Both views of one endpoint: the core device's, and the case's usb_device (ep_in/ep_out
  * point at `ep`, as the kernel's point into the interface's altsetting). */
@@ -76,8 +86,7 @@ static void ensure_endpoint(struct usb_device *udev, struct dmc_usb_device *d, u
 {
 	unsigned int num = usb_pipeendpoint(pipe);
 	bool in = usb_pipein(pipe);
-	int xfer = pipe_to_xfer[usb_pipetype(pipe)];
-
+	int xfer = pipe_xfer_type(pipe);
 	struct usb_host_endpoint *ep;
 
 	if (!num || (in ? d->ep_in[num] : d->ep_out[num]))
@@ -243,10 +252,6 @@ void shim_urb_giveback(struct urb *urb)
 }
 
 /* drivers/usb/core/urb.c */
-static const int pipetypes[4] = {
-	PIPE_CONTROL, PIPE_ISOCHRONOUS, PIPE_BULK, PIPE_INTERRUPT
-};
-
 int usb_pipe_type_check(struct usb_device *dev, unsigned int pipe)
 {
 	const struct usb_host_endpoint *ep = usb_pipe_endpoint(dev, pipe);
