@@ -8,6 +8,9 @@
 #   make check        the whole test suite (installs its deps, builds the plugins, runs a small
 #                     real-kernel smoke); ends with "N passed, N failed"
 #   make run          the main job (see README): set-up plus the most useful real run
+#   make fresh-check  the README's two commands on a clean Debian 12 root (debootstrap, as
+#                     root): scripts/fresh-check.sh; FRESH_DIRS="..." the directories of its
+#                     `make run` (default drivers/usb/storage)
 #   make deps         install what the project needs from Debian (scripts/deps.sh)
 #   make install PREFIX=/usr/local   the dmacheck command, plugin, scripts, library, catalogue
 #   make clean
@@ -39,7 +42,7 @@ TESTS     := $(TEST_SRC:core/tests/%.c=$(B)/cov/tests/%)
 EXAMPLES  := $(patsubst examples/%.c,$(B)/examples/%,$(wildcard examples/*.c))
 HDRS      := core/include/dmacore.h core/internal.h rules/rules.def rules/dma-apis.def
 
-.PHONY: all check check-setup run deps install clean plugin
+.PHONY: all check check-setup run fresh-check deps install clean plugin
 .SECONDARY:
 all: $(B)/libdmacore.a $(EXAMPLES) plugin
 
@@ -105,6 +108,10 @@ run:
 
 deps:
 	$(Q)sh scripts/deps.sh
+
+# What a new user's machine does with the README: both commands, each in a clean Debian 12.
+fresh-check:
+	$(Q)bash scripts/fresh-check.sh $(if $(FRESH_DIRS),--dirs "$(FRESH_DIRS)")
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/dmacheck \

@@ -6,18 +6,26 @@
 #   scripts/deps.sh [--check] [GROUP...]
 #
 # Groups (none given = all):
-#   build   gcc make             the core and its tests (gcov ships with gcc)
+#   build   gcc make python3     the core and its tests (gcov ships with gcc); python3 runs the
+#                                testsuite and `dmacheck scan`
 #   plugin  gcc-12-plugin-dev g++-12   the GCC plugin; must match the gcc that builds the tree
 #           gcc-11 g++-11 gcc-11-plugin-dev   the GCC 11 build of it (make plugin PLUGIN_CC=gcc-11)
-#   cocci   coccinelle           the semantic patches
+#   cocci   coccinelle libpython3-dev   the semantic patches.  spatch's Python scripting loads
+#                                the unversioned libpython3.X.so at run time, which only the
+#                                -dev package ships (Debian's coccinelle does not depend on it)
 #   sparse  sparse dpkg-dev      the sparse checker is built from `apt-get source sparse`
 #   kernel  linux-source-6.1 linux-config-6.1 and the kernel's build deps: the real corpus
 #   fuzz    csmith libcsmith-dev   random programs for scripts/csmith-identity.sh
+#   fresh   debootstrap          `make fresh-check` (a clean Debian 12 root); not in the default set
 #
 # --check  only report what is missing; exit 1 if anything is.
 #
+# After the packages, the groups' tools are tried once where a package alone does not prove
+# they work: for cocci, spatch runs a tiny Python rule (about 20 ms).  A failure there
+# exits 1 with spatch's own words and what to install, before any test depends on it.
+#
 # Idempotent: an installed package is never reinstalled, and when everything is present the
-# script exits 0 after one dpkg-query call (no apt, no network).  `apt-get update` runs only
+# script exits 0 after one dpkg-query call and the tool probes (no apt, no network).  `apt-get update` runs only
 # when a missing package is unknown to apt-cache policy, or once after a failed install
 # (stale lists are the usual cause).
 #
@@ -30,17 +38,18 @@
 set -eu
 
 usage() {
-	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel|fuzz]..." >&2
+	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel|fuzz|fresh]..." >&2
 	exit 2
 }
 
 group_pkgs() {
 	case $1 in
-	build)	echo gcc make ;;
+	build)	echo gcc make python3 ;;
 	plugin)	echo gcc-12-plugin-dev g++-12 gcc-11 g++-11 gcc-11-plugin-dev ;;
-	cocci)	echo coccinelle ;;
+	cocci)	echo coccinelle libpython3-dev ;;
 	sparse)	echo sparse dpkg-dev ;;
 	fuzz)	echo csmith libcsmith-dev ;;
+	fresh)	echo debootstrap ;;
 	kernel)	echo linux-source-6.1 linux-config-6.1 build-essential flex bison bc \
 		     libelf-dev libssl-dev rsync cpio kmod xz-utils ;;
 	*)	return 1 ;;
@@ -84,12 +93,35 @@ fail_manual() {
 	exit 2
 }
 
+# Try the installed tools of the chosen groups that a package alone does not prove working.
+verify_tools() {
+	case " $groups " in *" cocci "*) verify_spatch ;; esac
+}
+
+# spatch loads Python only when a script rule runs: one match, one Python rule, as in every
+# dmacheck script.
+verify_spatch() {
+	d=$(mktemp -d)
+	printf '@r@\nidentifier x;\n@@\nint x;\n\n@script:python@\nx << r.x;\n@@\nprint("dmacheck-python-ok")\n' \
+		>"$d/probe.cocci"
+	echo 'int dmacheck_probe;' >"$d/probe.c"
+	out=$(spatch --very-quiet --cocci-file "$d/probe.cocci" "$d/probe.c" 2>&1) || true
+	rm -rf "$d"
+	case $out in *dmacheck-python-ok*) return 0 ;; esac
+	echo "$0: spatch cannot run Python rules, so no dmacheck .cocci script can run:" >&2
+	echo "$out" | sed 's/^/    spatch: /' | head -n 5 >&2
+	echo "$0: spatch loads the unversioned libpython3.X.so of the python3 on PATH" \
+	     "($(command -v python3 || echo 'no python3')); Debian's libpython3-dev ships it" >&2
+	exit 1
+}
+
 command -v dpkg-query >/dev/null 2>&1 ||
 	fail_manual "dpkg-query not found (not a Debian system?)" "$want"
 
 missing=$(missing_of $want)
 if [ -z "$missing" ]; then
 	[ $check -eq 0 ] || echo "deps: all present:$want"
+	verify_tools
 	exit 0
 fi
 missing=" ${missing% }"
@@ -134,3 +166,4 @@ fi
 left=$(missing_of $missing)
 [ -z "$left" ] || { echo "$0: still not installed: $left" >&2; exit 1; }
 echo "deps: installed:$missing"
+verify_tools
