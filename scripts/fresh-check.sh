@@ -127,8 +127,9 @@ in_session() {
 	job=
 	return $rc
 }
+exec 3>&2	# the trap may run inside a redirected command: say it on the real stderr
 trap cleanup EXIT
-trap 'echo "fresh-check: interrupted" >&2; [ -z "$job" ] || kill -TERM -- -"$job" 2>/dev/null; sleep 1; exit 130' INT TERM
+trap 'echo "fresh-check: interrupted" >&3; [ -z "$job" ] || kill -TERM -- -"$job" 2>/dev/null; sleep 1; exit 130' INT TERM
 
 # mount_into ROOT: what a booted machine has (/proc, /sys, /dev), the shared download cache,
 # and the host's name servers.
