@@ -8,8 +8,8 @@
 #   sparse/kernel-check.sh [--tree TREE] [--bin BIN] [--jobs J] [--out FILE]
 #                          [--plugin SO] [--compare LIST] [--expect LIST] [DIR...]
 #
-# Runs `make -k -jJ C=2 CHECK=BIN M=DIR` in TREE (default ~/.cache/dmacheck/linux-6.1, the
-# tree of scripts/kernel-tree.sh) for each DIR (default drivers/usb), holding the tree's lock
+# Runs `make -k -jJ C=2 CHECK=BIN M=DIR` in TREE (default $DMACHECK_TREE, else
+# ${DMACHECK_CACHE:-~/.cache/dmacheck}/linux-6.1, the tree of scripts/kernel-tree.sh) for each DIR (default drivers/usb), holding the tree's lock
 # (<tree>.lock) as the other tree scripts do. C=2 checks every source of DIR without
 # recompiling what is up to date. Writes the full log to FILE.log and the findings to FILE
 # (default build/sparse/kernel-<dirs>.txt): a header (tree, version, command, files checked,
@@ -34,7 +34,7 @@
 # Limits: a DIR whose objects are out of date is also compiled (kbuild does that with C=2).
 
 set -u
-tree=${DMACHECK_TREE:-$HOME/.cache/dmacheck/linux-6.1}
+tree=${DMACHECK_TREE:-${DMACHECK_CACHE:-$HOME/.cache/dmacheck}/linux-6.1}
 bin=build/sparse/dmacheck-sparse
 jobs=2
 out=
