@@ -3,7 +3,7 @@
 format (docs/check-patch.md).
 
   dmacheck check-patch [--tree DIR] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
-  dmacheck check-patch [--tree DIR] [--repo DIR] --git REV|REV..REV
+  dmacheck check-patch [--tree DIR] --git REV|REV..REV
 
 Each patch (every file given, every mail of an mbox, every commit of --git) is applied in
 memory on top of the ones before it; for every C file it touches, and every C file that
@@ -31,7 +31,9 @@ that does not apply, a file that does not build before (or after) the patch.
 Limits: a C file the tree's config does not build is not checked (said on stderr); a
 header's users are looked for in its own directory and the directories of the patch's C
 files (a tree-wide header change is a job for `dmacheck scan --baseline`); in --git mode the
-touched files come from git, the other headers from the tree as it is checked out.
+touched files and every file the work tree has changed since the first commit's parent come from
+git (the tree must be the git work tree: its top or GIT_DIR/GIT_WORK_TREE), the rest from the
+work tree.
 """
 
 import argparse
@@ -470,11 +472,11 @@ apply, or a file that does not build before (or after) the patch.
 docs/check-patch.md has hook and CI recipes."""
 
 
-def parse_args(argv):
+def parser():
     ap = argparse.ArgumentParser(
         prog="dmacheck check-patch", formatter_class=argparse.RawDescriptionHelpFormatter,
         usage="dmacheck check-patch [--tree DIR] [--engine LIST] [--terse] PATCH...|-\n"
-              "       dmacheck check-patch [--tree DIR] [--repo DIR] [--engine LIST] "
+              "       dmacheck check-patch [--tree DIR] [--engine LIST] "
               "[--terse] --git REV|REV..REV",
         description="Report the DMA API misuse a patch introduces, in checkpatch.pl's format: "
                     "each patch is applied in memory, the engines run on the C files it "
@@ -485,14 +487,11 @@ def parse_args(argv):
                     help="patch files, git format-patch mails or mbox files; - reads stdin")
     ap.add_argument("--tree", metavar="DIR",
                     help="configured and prepared kernel tree the patches apply to (default: "
-                         "Debian's 6.1, prepared once by scripts/kernel-tree.sh); "
-                         "e.g. --tree ~/linux")
+                         "Debian's 6.1, prepared once by scripts/kernel-tree.sh; with --git the "
+                         "git work tree you are in); e.g. --tree ~/linux")
     ap.add_argument("--git", metavar="REV", help="check commit REV, or each commit of the "
-                    "range REV..REV, of the repository (like checkpatch.pl -g); "
+                    "range REV..REV, of the tree's git repository (like checkpatch.pl -g); "
                     "e.g. --git HEAD~3..")
-    ap.add_argument("--repo", metavar="DIR", help="the git repository for --git (default: the "
-                    "tree when it is a git work tree, else the current directory); "
-                    "e.g. --repo ~/linux")
     ap.add_argument("--engine", default="gcc", metavar="LIST",
                     help="engines to run, comma-separated: gcc (default), sparse, cocci; "
                          "e.g. --engine gcc,sparse")
@@ -503,6 +502,11 @@ def parse_args(argv):
                     help="no progress lines on stderr; e.g. -q")
     ap.add_argument("--plugin", help=argparse.SUPPRESS)
     ap.add_argument("--sparse-checker", help=argparse.SUPPRESS)
+    return ap
+
+
+def parse_args(argv):
+    ap = parser()
     try:
         a = ap.parse_args(argv)
     except SystemExit as e:
@@ -522,19 +526,28 @@ def main(argv, default_tree, check_tree):
     a = parse_args(argv)
     rules = catalogue.load(paths.rules_def())
     if a.git:
-        repo = a.repo or (a.tree if a.tree and os.path.isdir(os.path.join(a.tree, ".git"))
-                          else os.getcwd())
-        patches, base = git_patches(repo, a.git)
-        tree = os.path.abspath(a.tree) if a.tree else (
-            repo if os.path.isfile(os.path.join(repo, ".config")) else default_tree())
-        files = GitFiles(repo, base)
+        if a.tree:
+            tree = os.path.abspath(a.tree)
+        else:
+            p = subprocess.run(["git", "rev-parse", "--show-toplevel"], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, universal_newlines=True)
+            if p.returncode:
+                raise UsageError("--git needs a git kernel tree: run it there or give --tree")
+            tree = p.stdout.strip()
+        patches, base = git_patches(tree, a.git)
+        files = GitFiles(tree, base)
+        # the work tree as it was at the base: what changed since comes from git
+        changed = git(tree, "diff", "--name-only", "--no-renames", base).split("\n")
+        initial = {rel: files.read(rel) for rel in changed if rel}
     else:
         patches = file_patches(a.patches)
         tree = os.path.abspath(a.tree) if a.tree else default_tree()
         files = TreeFiles(tree)
+        initial = {}
     check_tree(tree)
     checker = Checker(tree, a.engines, files, rules, a.plugin, a.sparse_checker,
                       verbose=not a.quiet and not a.terse)
+    checker.state.update(initial)
     rc = 0
     try:
         for p in patches:

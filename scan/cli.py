@@ -120,7 +120,7 @@ examples:
 exit: 0 nothing found (nothing new with --baseline), 1 findings, 2 usage or tool error"""
 
 
-def parse_args(argv):
+def scan_parser():
     ap = argparse.ArgumentParser(
         prog="dmacheck scan", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Run dmacheck's engines over directories of a kernel tree and print "
@@ -147,6 +147,11 @@ def parse_args(argv):
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                     help="parallel jobs (default: the number of CPUs); e.g. -j2")
     ap.add_argument("--plugin", help=argparse.SUPPRESS)     # tests: another plugin build
+    return ap
+
+
+def parse_args(argv):
+    ap = scan_parser()
     try:
         a = ap.parse_args(argv)
     except SystemExit as e:
@@ -231,8 +236,7 @@ exit: 0 no findings (none new with --baseline), 1 findings, 2 usage error or a f
 not a dmacheck JSON result"""
 
 
-def report(argv):
-    """dmacheck report [--format F] [--baseline FILE] [-o FILE] RESULT.json"""
+def report_parser():
     ap = argparse.ArgumentParser(
         prog="dmacheck report", formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Print a saved `dmacheck scan --format json` result again, in any format.",
@@ -246,6 +250,12 @@ def report(argv):
                          "(only new ones are printed, except by 0day); e.g. --baseline old.json")
     ap.add_argument("-o", "--output", metavar="FILE",
                     help="write to FILE instead of stdout; e.g. -o report.txt")
+    return ap
+
+
+def report(argv):
+    """dmacheck report [--format F] [--baseline FILE] [-o FILE] RESULT.json"""
+    ap = report_parser()
     try:
         a = ap.parse_args(argv)
     except SystemExit as e:
@@ -294,7 +304,7 @@ examples:
 usage: dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
                      [--baseline FILE] [-o FILE] [-j N] [DIR...]
        dmacheck check-patch [--tree DIR] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
-       dmacheck check-patch [--tree DIR] [--repo DIR] --git REV|REV..REV
+       dmacheck check-patch [--tree DIR] --git REV|REV..REV
        dmacheck report [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] RESULT.json
        dmacheck --version"""
 
