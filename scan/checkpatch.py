@@ -245,6 +245,7 @@ class Checked:
         self.fixed = []         # (type, message, where)
         self.unreached = 0
         self.skipped = []       # C files the config does not build
+        self.reverted = False   # the tree had the patch already: checked against its reverse
 
 
 class Checker:
@@ -297,33 +298,66 @@ class Checker:
             out += fs
         return F.merge(out, root)
 
-    def check(self, patch):
-        res = Checked(patch)
-        before_state = dict(self.state)
-        added, removed = {}, {}
+    def _apply(self, patch):
+        """(files after the patch, added lines, removed lines) or PatchError."""
+        work, added, removed = {}, {}, {}
+
+        def cur(rel):
+            return work[rel] if rel in work else self.current(rel)
         for fd in patch.files:
             if fd.binary:
                 continue
-            if fd.rename or fd.copy:
-                old = self.current(fd.old)
-                if old is None:
-                    raise patchfile.PatchError("%s: no such file" % fd.old)
-                base = old
-            else:
-                base = self.current(fd.old) if fd.old else None
-                if fd.old is None and fd.new is not None and self.current(fd.new) is not None:
-                    raise patchfile.PatchError("%s: the patch creates it, but it already "
-                                               "exists" % fd.new)
-            new, a, r = patchfile.apply(fd, base)
+            if fd.old is None and fd.new is not None and cur(fd.new) is not None:
+                raise patchfile.PatchError("%s: the patch creates it, but it already exists"
+                                           % fd.new)
+            new, a, r = patchfile.apply(fd, cur(fd.old) if fd.old else None)
             if fd.rename:
-                self.state[fd.old] = None
+                work[fd.old] = None
             if fd.new:
-                self.state[fd.new] = new
+                work[fd.new] = new
                 added[fd.new] = a
-            elif fd.old:
-                self.state[fd.old] = None
+            else:
+                work[fd.old] = None
             if fd.old:
                 removed[fd.old] = r
+        return work, added, removed
+
+    def _unapply(self, patch):
+        """(files before the patch, added lines, removed lines) of a patch the tree already
+        has: the reverse patch applied to the tree's files."""
+        work, added, removed = {}, {}, {}
+
+        def cur(rel):
+            return work[rel] if rel in work else self.current(rel)
+        for fd in reversed([f for f in patch.files if not f.binary]):
+            rfd = patchfile.reverse(fd)
+            old, a, r = patchfile.apply(rfd, cur(rfd.old) if rfd.old else None)
+            if fd.rename:
+                work[fd.new] = None
+            if fd.old:
+                work[fd.old] = old
+                removed[fd.old] = a      # what the reverse adds, the patch removes
+            else:
+                work[fd.new] = None
+            if fd.new:
+                added[fd.new] = r
+        return work, added, removed
+
+    def check(self, patch):
+        res = Checked(patch)
+        before_state = dict(self.state)
+        try:
+            after, added, removed = self._apply(patch)
+        except patchfile.PatchError as forward:
+            # already in the tree (a pre-commit hook, b4 prep --check): take it out instead
+            try:
+                before, added, removed = self._unapply(patch)
+            except patchfile.PatchError:
+                raise forward
+            before_state.update(before)
+            res.reverted = True
+            after = {}
+        self.state.update(after)
         touched_c = [fd.new for fd in patch.files if fd.new and fd.new.endswith(".c")]
         targets = list(touched_c)
         for fd in patch.files:
@@ -425,7 +459,7 @@ def _counts(findings):
 # ---------------------------------------------------------------------------------------
 # Output
 
-def write(out, res, terse, several):
+def write(out, res, terse, several, no_summary=False):
     p = res.patch
     errors = sum(1 for r in res.reports if r[1] == "ERROR")
     warnings = len(res.reports) - errors
@@ -445,7 +479,7 @@ def write(out, res, terse, several):
             out.write("FIXED:%s: %s (was %s)\n" % (typ, msg, where))
         if res.fixed:
             out.write("\n")
-    if not (clean and terse):
+    if not (clean and terse) and not no_summary:
         out.write("total: %d errors, %d warnings, %d lines checked\n" % (errors, warnings,
                                                                           p.lines))
     if not terse:
@@ -498,6 +532,9 @@ def parser():
     ap.add_argument("--terse", action="store_true",
                     help="one FILE:LINE: SEVERITY: message line per finding (checkpatch's "
                          "--terse --showfile); e.g. --terse")
+    ap.add_argument("--no-summary", action="store_true",
+                    help="leave out the total: line (checkpatch's --no-summary; b4 passes it); "
+                         "e.g. --terse --no-summary")
     ap.add_argument("-q", "--quiet", action="store_true",
                     help="no progress lines on stderr; e.g. -q")
     ap.add_argument("--plugin", help=argparse.SUPPRESS)
@@ -561,7 +598,10 @@ def main(argv, default_tree, check_tree):
                 sys.stdout.flush()
                 sys.stderr.write("dmacheck: %s: a file does not build %s\n" % (p.vname, e))
                 return 2
-            write(sys.stdout, res, a.terse, len(patches) > 1)
+            if res.reverted:
+                sys.stderr.write("dmacheck: %s is already in %s: checked against the tree "
+                                 "without it\n" % (p.vname, tree))
+            write(sys.stdout, res, a.terse, len(patches) > 1, a.no_summary)
             sys.stdout.flush()
             for rel in res.skipped:
                 sys.stderr.write("dmacheck: %s: %s is not built by the tree's config, not "

@@ -9,6 +9,7 @@ apply them to file contents in memory, recording where every added line ends up.
   Patch.lines       how many lines checkpatch.pl would count as checked (the lines of the
                     mail from its first header to the end of the last hunk, as checkpatch
                     counts the lines it reads; see checkpatch_lines())
+  reverse(fd)       -> the FileDiff that undoes fd (to check a patch the tree already has)
   apply(fd, old)    -> (new, added, removed) or raises PatchError: `old` and `new` are lists
                     of lines (None: the file does not exist), `added` maps a line of the new
                     file to (line of the patch, text), `removed` maps a line of the old file
@@ -260,6 +261,18 @@ def apply(fd, old):
             raise PatchError("%s: the patch deletes it, but lines are left" % fd.path)
         return None, added, removed
     return out, added, removed
+
+
+def reverse(fd):
+    """The FileDiff that undoes fd (old and new swapped, "+" and "-" lines swapped)."""
+    r = FileDiff()
+    r.old, r.new = fd.new, fd.old
+    r.binary, r.rename, r.copy, r.first_line = fd.binary, fd.rename, fd.copy, fd.first_line
+    for h in fd.hunks:
+        rh = Hunk(h.new_start, h.new_len, h.old_start, h.old_len, h.header_line)
+        rh.lines = [({"+": "-", "-": "+"}.get(k, k), t, pl) for k, t, pl in h.lines]
+        r.hunks.append(rh)
+    return r
 
 
 def _find(src, want, start, floor):

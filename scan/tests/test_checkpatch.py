@@ -11,6 +11,7 @@ With --tree TREE (Debian's prepared 6.1): the patches of testsuite/patches/ (REA
 there says what each does) through `dmacheck check-patch`: each mission rule's bug
 introduced (exit 1, the rule's type on the patch's own line), a live alauda bug fixed
 (FIXED lines, exit 0), code moved unchanged (silent), a patch that does not apply (exit 2),
+a patch the tree already has (checked against the tree without it),
 the series of three as one mbox and as --git HEAD~3.. of a git repository kept outside the
 tree (GIT_DIR, GIT_WORK_TREE; commits made from the index) (the header change
 that turns a wrapper into a sink reported on the header's line), a file that does not build
@@ -285,6 +286,13 @@ def test_tree(tree):
     check("does-not-apply.patch: exit 2, names the file and hunk",
           rc == 2 and "does not apply" in err and "alauda.c: hunk #1" in err and out == "",
           (rc, out, err))
+    rc, out, err = cp(tree, "--terse", "--no-summary", "-",
+                      stdin=open(os.path.join(PATCHES, "already-applied.patch")).read())
+    check("already-applied.patch (the tree has it, as a pre-commit hook or b4 prep --check sees "
+          "a change): checked against the tree without it; b4's --terse --no-summary form",
+          rc == 1 and out == "drivers/usb/storage/alauda.c:503: ERROR: DMA buffer is on the "
+          "stack\ndrivers/usb/storage/alauda.c:507: ERROR: DMA buffer is on the stack\n" and
+          "is already in" in err, (rc, out, err))
     series = os.path.join(PATCHES, "series-karma.mbox")
     rc, out, err = cp(tree, series)
     res = parse_output(out)
