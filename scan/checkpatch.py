@@ -213,11 +213,13 @@ def header_users(tree, state, header, names, extra_dirs):
             rel = os.path.join(d, e)
             if not e.endswith(".c") or e.endswith(".mod.c"):
                 continue
+            if rel in state and state[rel] is None:
+                continue                # deleted by the patches
             src = state.get(rel)
             text = "\n".join(src) if src is not None else _read(os.path.join(tree, rel))
-            incs = set(INCLUDE.findall(text))
-            if not any(i in incs or i.endswith("/" + base) and i.split("/")[-1] == base
-                       for i in inc_as) and base not in {os.path.basename(i) for i in incs}:
+            if not any(os.path.basename(i) == base and (i == base or i in inc_as or
+                                                        "/" not in i or i.startswith("../"))
+                       for i in INCLUDE.findall(text)):
                 continue
             if names and not any(re.search(r'\b%s\b' % re.escape(nm), text) for nm in names):
                 continue

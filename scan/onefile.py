@@ -118,7 +118,6 @@ def _compile_part(text, obj, src):
 def _retarget(cmd, tree, rel, overlay_root, overlay_dirs, out):
     """The command with the source, object and dependency file moved to the scratch
     directory, overlay -I directories first and the tree's directory of rel quoted."""
-    obj = rel[:-2] + ".o"
     src = os.path.join(overlay_root, rel)
     head = cmd[:cmd.rindex(" -c -o ")]
     head = re.sub(r'-Wp,-MMD,\S+', '-Wp,-MMD,' + out + '.d', head)
@@ -130,7 +129,6 @@ def _retarget(cmd, tree, rel, overlay_root, overlay_dirs, out):
         return m.group(0)
     head = re.sub(r'(-I\s*)(\S+)', add_overlay, head)
     head += " -iquote " + shlex.quote(os.path.join(tree, os.path.dirname(rel)))
-    del obj
     return head, src
 
 
