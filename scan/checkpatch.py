@@ -47,7 +47,6 @@ import time
 
 from . import baseline as B
 from . import catalogue
-from . import engines as E
 from . import findings as F
 from . import onefile
 from . import patchfile
@@ -545,16 +544,9 @@ def parser():
 
 
 def parse_args(argv):
-    ap = parser()
-    try:
-        a = ap.parse_args(argv)
-    except SystemExit as e:
-        raise SystemExit(0 if e.code == 0 else 2)
-    a.engines = [e for e in a.engine.split(",") if e]
-    bad = [e for e in a.engines if e not in E.ENGINES]
-    if bad or not a.engines:
-        raise UsageError("unknown engine %s (known: %s)" % (",".join(bad) or "''",
-                                                            ",".join(E.ENGINES)))
+    from . import cli
+    a = cli.parse(parser(), argv)
+    a.engines = cli.engine_list(a.engine)
     if bool(a.git) == bool(a.patches):
         raise UsageError("give patch files (or - for stdin) or --git REV, not both and not "
                          "neither (dmacheck check-patch --help)")

@@ -150,17 +150,27 @@ def scan_parser():
     return ap
 
 
-def parse_args(argv):
-    ap = scan_parser()
+def parse(ap, argv):
+    """ap.parse_args(argv), exiting 2 on a usage error (0 after --help)."""
     try:
-        a = ap.parse_args(argv)
+        return ap.parse_args(argv)
     except SystemExit as e:
         raise SystemExit(0 if e.code == 0 else 2)
-    a.engines = [e for e in a.engine.split(",") if e]
-    bad = [e for e in a.engines if e not in E.ENGINES]
-    if bad or not a.engines:
+
+
+def engine_list(spec):
+    """The engines of --engine's comma-separated SPEC, or UsageError."""
+    engines = [e for e in spec.split(",") if e]
+    bad = [e for e in engines if e not in E.ENGINES]
+    if bad or not engines:
         raise UsageError("unknown engine %s (known: %s)" % (
             ",".join(bad) or "''", ",".join(E.ENGINES)))
+    return engines
+
+
+def parse_args(argv):
+    a = parse(scan_parser(), argv)
+    a.engines = engine_list(a.engine)
     if a.jobs < 1:
         raise UsageError("-j needs a positive number")
     return a
@@ -255,11 +265,7 @@ def report_parser():
 
 def report(argv):
     """dmacheck report [--format F] [--baseline FILE] [-o FILE] RESULT.json"""
-    ap = report_parser()
-    try:
-        a = ap.parse_args(argv)
-    except SystemExit as e:
-        raise SystemExit(0 if e.code == 0 else 2)
+    a = parse(report_parser(), argv)
     B.load(a.result)                    # the same validation as a baseline
     with open(a.result, encoding="utf-8") as f:
         res = formats.from_json(json.load(f))
