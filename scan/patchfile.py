@@ -97,7 +97,7 @@ def _strip_path(p):
         p = bytes(p[1:-1], "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
     if p == "/dev/null":
         return None
-    return p.split("/", 1)[1] if "/" in p and p[:2] in ("a/", "b/") else p
+    return p.split("/", 1)[1] if "/" in p else p     # -p1, as checkpatch.pl and git read it
 
 
 def parse_diff(text, first_line=1):
@@ -182,6 +182,18 @@ def _split_mbox(text):
     return [text[a:b] for a, b in zip(starts, starts[1:])]
 
 
+def _is_mail(text):
+    """Headers, then an empty line (a quilt patch's "Index: f" then "====" is not a mail)."""
+    lines = text.lstrip("\n").split("\n")
+    for i, line in enumerate(lines):
+        if line == "":
+            return i > 0
+        if not (HEADER.match(line) or (i == 0 and MBOX_FROM.match(line)) or
+                (i > 0 and line[:1] in (" ", "\t"))):
+            return False
+    return False
+
+
 def _decode_mail(raw):
     """(subject, text) of one mail: headers as they are, then the decoded text/* body."""
     body_at = raw.find("\n\n")
@@ -203,9 +215,8 @@ def _decode_mail(raw):
 def read(text, name):
     """Patches of one input (a file's text), in order."""
     text = text.replace("\r\n", "\n")
-    first = text.lstrip("\n").split("\n", 1)[0]
-    if MBOX_FROM.match(first) or HEADER.match(first):
-        mails = [_decode_mail(m) for m in _split_mbox(text)]
+    if _is_mail(text):
+        mails = [_decode_mail(m) if _is_mail(m) else ("", m) for m in _split_mbox(text)]
     else:
         mails = [("", text)]
     patches = []

@@ -147,6 +147,23 @@ def test_read_and_apply():
           ps[1].text.split("\n")[0].startswith("From ") and
           all(h.header_line < len(p.text.split("\n")) for p in ps for f in p.files
               for h in f.hunks))
+    quilt = "Index: linux/drivers/x/a.c\n" + "=" * 67 + "\n" + \
+        DIFF.replace("a/drivers", "linux.orig/drivers").replace("b/drivers", "linux/drivers")
+    ps = patchfile.read(quilt, "q.patch")
+    check("read: a quilt patch (Index: line, -p1 paths of any name) is a diff, not a mail",
+          len(ps) == 1 and ps[0].files[0].path == "drivers/x/a.c" and
+          ps[0].files[0].hunks[0].header_line == 5, [(f.path, f.hunks) for p in ps for f in p.files])
+    cover = ("From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n"
+             "From: A <a@b.invalid>\nSubject: [PATCH 0/1] cover\n\nwhy\n-- \n2.39\n")
+    qp = ("From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n"
+          "From: A <a@b.invalid>\nSubject: [PATCH 1/1] x\nMIME-Version: 1.0\n"
+          "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: quoted-printable"
+          "\n\nx\n---\n" + DIFF.replace("int x = 1;", "int x =3D 1;") + "-- \n2.39\n")
+    ps = patchfile.read(cover + qp, "s.mbox")
+    check("read: an mbox's cover letter is left out; a quoted-printable mail is decoded",
+          len(ps) == 1 and ps[0].subject == "[PATCH 1/1] x" and (ps[0].number, ps[0].total) ==
+          (1, 1) and patchfile.apply(ps[0].files[0], old)[0][3] == "\tint x = 1;",
+          [(p.subject, p.text) for p in ps])
     check("checkpatch lines: a hunk of 4 new lines and 1 removed line is 5 lines",
           patchfile.checkpatch_lines(DIFF) == 5, patchfile.checkpatch_lines(DIFF))
     check("type names come from the slug", checkpatch.type_name("dma-on-stack") ==
