@@ -75,7 +75,7 @@ class TreeFiles:
     def read(self, rel):
         try:
             with open(os.path.join(self.tree, rel), encoding="utf-8", errors="surrogateescape") as f:
-                return f.read().splitlines()
+                return patchfile.lines_of(f.read())
         except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
             return None
 
@@ -91,15 +91,16 @@ class GitFiles:
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         if p.returncode != 0:
             return None
-        return p.stdout.decode("utf-8", errors="surrogateescape").splitlines()
+        return patchfile.lines_of(p.stdout.decode("utf-8", errors="surrogateescape"))
 
 
 def git(repo, *args):
     p = subprocess.run(["git", "-C", repo] + list(args), stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, universal_newlines=True, errors="replace")
     if p.returncode != 0:
-        raise UsageError("git %s: %s" % (" ".join(args), p.stderr.strip().splitlines()[-1:]
-                                         and p.stderr.strip().splitlines()[-1]))
+        err = p.stderr.strip().splitlines()
+        raise UsageError("git %s: %s" % (" ".join(args), err[-1] if err else
+                                         "exit %d" % p.returncode))
     return p.stdout
 
 

@@ -274,6 +274,15 @@ def apply(fd, old):
     return out, added, removed
 
 
+def lines_of(text):
+    """A file's lines as a diff counts them: split at "\n" only (str.splitlines() would also
+    split at the form feeds some kernel sources have)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
 def reverse(fd):
     """The FileDiff that undoes fd (old and new swapped, "+" and "-" lines swapped)."""
     r = FileDiff()
