@@ -566,6 +566,9 @@ def main(argv, default_tree, check_tree):
             if p.returncode:
                 raise UsageError("--git needs a git kernel tree: run it there or give --tree")
             tree = p.stdout.strip()
+        if subprocess.run(["git", "-C", tree, "rev-parse", "--git-dir"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode:
+            raise UsageError("--git: %s is not a git work tree" % tree)
         patches, base = git_patches(tree, a.git)
         files = GitFiles(tree, base)
         # the work tree as it was at the base: what changed since comes from git
