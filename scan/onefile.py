@@ -8,9 +8,10 @@ replaced by other versions, without writing into the tree (for `dmacheck check-p
   run(cmds, engines, rel, overlay, scratch) -> [Finding]
 
 The compile command is kbuild's, read like scripts/obj-cmd.sh reads it: from the object's
-.o.cmd when the tree has built it, else from `make -n C=2 CHECK=... M=DIR` (a dry run of the
-file's directory, ~3 s, which lists exactly the objects the config builds there and gives
-sparse's CHECKFLAGS as kbuild passes them; a file it does not list is not built). It is run from the top of the
+.o.cmd when the tree has built it, else from `make -n C=2 CHECK=... OBJ` (kbuild's dry run of
+a single-target build, ~3 s, which also gives sparse's CHECKFLAGS as kbuild passes them; not
+`make -n M=DIR`: kbuild links modules even under -n). Whether the config builds the file at
+all is read from its directory's Makefile and include/config/auto.conf (configured()). It is run from the top of the
 tree, as kbuild runs it, with four changes so that nothing of the tree is written and the
 replaced files win:
   - the source is scratch/<rel> (every compiled file is copied there, patched or not);
@@ -47,7 +48,7 @@ class Commands:
     def __init__(self, tree):
         self.tree = tree
         self._cc = {}
-        self._dirs = {}
+        self._config = None
         self._checkflags = None
 
     def _obj(self, rel):
@@ -66,42 +67,92 @@ class Commands:
             pass
         return None
 
-    def _dry_run(self, d):
-        """kbuild's dry run of directory d (make -n M=d C=2): the compile command of every
-        object the config builds there that is not up to date, and CHECKFLAGS."""
-        if d in self._dirs:
-            return self._dirs[d]
-        p = subprocess.run(["make", "-n", "-C", self.tree, "C=2", "CHECK=DMACHECK_CHECKER",
-                            "M=" + d], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    def _dry_run(self, rel):
+        """kbuild's dry run for rel's object (make -n C=2 CHECK=... OBJ, a single-target
+        build: no modpost, no module linking, whose recipes kbuild runs even under -n):
+        the compile command and CHECKFLAGS."""
+        obj = self._obj(rel)
+        p = subprocess.run(["make", "-n", "-C", self.tree, "C=2", "CHECK=DMACHECK_CHECKER", obj],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            universal_newlines=True, errors="replace", env=E._env())
-        cmds = {}
+        cc = None
         for line in p.stdout.splitlines():
-            for m in re.finditer(r' -c -o (\S+)\.o (\S+\.c)(?= |$)', line):
-                src = os.path.normpath(m.group(2))
-                if src not in cmds and src == m.group(1) + ".c":
-                    cmds[src] = _compile_part(line, m.group(1) + ".o", m.group(2))
+            cc = cc or _compile_part(line, obj, rel)
             m = re.search(r'DMACHECK_CHECKER (.*?) -Wp,-MMD,', line)
             if m and self._checkflags is None:
                 self._checkflags = m.group(1).strip()
-        self._dirs[d] = cmds
-        return cmds
+        return cc
 
     def compile(self, rel):
         """The command, or None when the tree's config does not build rel."""
         if rel not in self._cc:
-            cc = self._from_cmd_file(rel)
-            if cc is None:
-                cc = self._dry_run(os.path.dirname(rel)).get(rel)
+            cc = None
+            if configured(self.tree, rel, self._conf()):
+                cc = self._from_cmd_file(rel) or self._dry_run(rel)
             self._cc[rel] = cc
         return self._cc[rel]
 
     def checkflags(self, rel):
         if self._checkflags is None:
-            self._dry_run(os.path.dirname(rel))
+            self._dry_run(rel)
         if not self._checkflags:
-            raise BuildError("cannot find the tree's CHECKFLAGS (make -n C=2 M=%s)"
-                             % os.path.dirname(rel))
+            raise BuildError("cannot find the tree's CHECKFLAGS (make -n C=2 %s)"
+                             % self._obj(rel))
         return self._checkflags
+
+    def _conf(self):
+        if self._config is None:
+            self._config = {}
+            try:
+                with open(os.path.join(self.tree, "include", "config", "auto.conf")) as f:
+                    for line in f:
+                        m = re.match(r'^(CONFIG_\w+)=(.*)$', line)
+                        if m:
+                            self._config[m.group(1)] = m.group(2)
+            except OSError:
+                pass
+        return self._config
+
+
+def _kbuild_lists(tree, d):
+    """{variable: [words]} of the kbuild file of directory d (Kbuild, else Makefile), with
+    continuation lines joined: obj-$(CONFIG_X) += a.o, ums-alauda-y := alauda.o, ..."""
+    for name in ("Kbuild", "Makefile"):
+        try:
+            with open(os.path.join(tree, d, name), encoding="utf-8", errors="replace") as f:
+                text = f.read().replace("\\\n", " ")
+            break
+        except OSError:
+            text = ""
+    lists = {}
+    for line in text.split("\n"):
+        m = re.match(r'^\s*([\w.$()-]+)\s*(?::=|\+=|=)\s*(.*)$', line.split("#")[0])
+        if m:
+            lists.setdefault(m.group(1), []).extend(m.group(2).split())
+    return lists
+
+
+def configured(tree, rel, config, lists=None, obj=None, depth=0):
+    """Does the tree's config build rel (a .c file)? Read from its directory's kbuild file
+    as kbuild reads it: obj-y, obj-m, obj-$(CONFIG_X) with X=y|m, and composite objects
+    (name-y, name-objs, name-$(CONFIG_X)) whose name.o is built. An object its directory's
+    file does not name is not built."""
+    d = os.path.dirname(rel)
+    lists = _kbuild_lists(tree, d) if lists is None else lists
+    obj = obj or os.path.basename(rel)[:-2] + ".o"
+    if depth > 4:
+        return False
+    for var, words in lists.items():
+        if obj not in words:
+            continue
+        m = re.match(r'^(obj|[\w-]+?)-(y|m|objs|\$\(CONFIG_(\w+)\))$', var)
+        if not m or m.group(3) and config.get("CONFIG_" + m.group(3)) not in ("y", "m"):
+            continue
+        if m.group(1) == "obj":
+            return True
+        if configured(tree, rel, config, lists, m.group(1) + ".o", depth + 1):
+            return True
+    return False
 
 
 def _compile_part(text, obj, src):

@@ -33,7 +33,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
-from scan import catalogue, checkpatch, cli, findings, formats, patchfile, paths, zeroday  # noqa
+from scan import catalogue, checkpatch, cli, findings, formats, onefile, patchfile, paths, zeroday  # noqa
 
 DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
 PATCHES = os.path.join(ROOT, "testsuite", "patches")
@@ -337,6 +337,17 @@ def test_tree(tree):
               rc == 1 and out == "drivers/usb/misc/ldusb.c:684: ERROR: DMA mask set on a USB "
               "interface or USB device\ntotal: 1 errors, 0 warnings, 18 lines checked\n",
               (rc, out, err))
+    cmds = onefile.Commands(tree)
+    ser = snapshot(tree, ["drivers/usb/serial"])
+    cc = cmds.compile("drivers/usb/serial/ftdi_sio.c")
+    check("compile command of an object the tree has not built: kbuild's dry run of it",
+          cc is not None and cc.startswith("gcc -Wp,-MMD,") and cc.endswith(
+              " -c -o drivers/usb/serial/ftdi_sio.o drivers/usb/serial/ftdi_sio.c") and
+          "-DKBUILD_MODNAME=" in cc and snapshot(tree, ["drivers/usb/serial"]) == ser, cc)
+    check("a file the config does not build (usb-storage's debug.c without "
+          "CONFIG_USB_STORAGE_DEBUG) has no command", cmds.compile(
+              "drivers/usb/storage/debug.c") is None and cmds.compile(
+              "drivers/usb/storage/usb.c") is not None)
     check("the tree is untouched (%s)" % ", ".join(dirs), snapshot(tree, dirs) == snap)
 
 
