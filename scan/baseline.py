@@ -39,3 +39,10 @@ def new_only(findings, counts):
         else:
             out.append(f)
     return out
+
+
+def split(findings, counts):
+    """(new, old): new_only()'s findings, and the ones the baseline has."""
+    new = new_only(findings, counts)
+    ids = {id(f) for f in new}
+    return new, [f for f in findings if id(f) not in ids]

@@ -1,16 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0
-"""scan/cli.py - `dmacheck scan`: every DMA finding of a kernel tree, from one command;
-`dmacheck report RESULT.json`: a saved JSON result again, in any format (exit 1 if it has
-findings).
+"""scan/cli.py - the dmacheck command: `dmacheck scan`: every DMA finding of a kernel tree,
+from one command; `dmacheck report RESULT.json`: a saved JSON result again, in any format
+(exit 1 if it has findings); `dmacheck check-patch`: what a patch introduces, in
+checkpatch.pl's format (scan/checkpatch.py). Every option has a one-line help with an
+example (`dmacheck COMMAND --help`).
 
-  dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif]
+  dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
                 [--baseline FILE] [-o FILE] [-j N] [DIR...]
 
 --tree     a configured and prepared kernel tree (default: Debian's linux-source-6.1,
            unpacked, configured and prepared on first use by scripts/kernel-tree.sh in
            ${DMACHECK_CACHE:-~/.cache/dmacheck}/linux-6.1)
 --engine   which engines run, comma-separated (default gcc)
---format   text (GCC-style, default), json (docs/scan.md), sarif (SARIF 2.1.0)
+--format   text (GCC-style, default), json (docs/scan.md), sarif (SARIF 2.1.0), 0day (the
+           kernel test robot's "New/Old dmacheck warnings:" lists, scan/zeroday.py)
 --baseline report only findings that this earlier JSON result does not have (matched by
            file, function and rule)
 -o FILE    write the findings there instead of stdout
@@ -40,6 +43,7 @@ from . import findings as F
 from . import formats
 from . import paths
 
+FORMATS = ["text", "json", "sarif", "0day"]
 DEFAULT_DIRS = ["drivers/usb", "drivers/media/usb", "drivers/net/usb", "sound/usb",
                 "drivers/hid", "drivers/input", "drivers/bluetooth", "drivers/staging"]
 
@@ -103,26 +107,70 @@ def kernel_version(tree):
     return p.stdout.strip() or "unknown"
 
 
-def parse_args(argv):
-    ap = argparse.ArgumentParser(prog="dmacheck scan", description=__doc__.split("\n")[0],
-                                 epilog="exit: 0 nothing found, 1 findings, 2 usage or tool error")
-    ap.add_argument("dirs", nargs="*", metavar="DIR")
-    ap.add_argument("--tree")
-    ap.add_argument("--engine", default="gcc")
-    ap.add_argument("--format", default="text", choices=["text", "json", "sarif"])
-    ap.add_argument("--baseline")
-    ap.add_argument("-o", "--output")
-    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+SCAN_EXAMPLES = """\
+examples:
+  dmacheck scan                                   Debian's 6.1, the default directories, gcc
+  dmacheck scan drivers/usb/storage               one directory
+  dmacheck scan --tree ~/linux --engine gcc,cocci,sparse -j8 drivers/usb
+  dmacheck scan --format sarif -o dmacheck.sarif  for GitHub / GitLab code scanning
+  dmacheck scan --format json -o before.json      ... change the tree, then:
+  dmacheck scan --baseline before.json            only what is new since
+  dmacheck scan --baseline before.json --format 0day   new and old, as the 0-day robot reports
+
+exit: 0 nothing found (nothing new with --baseline), 1 findings, 2 usage or tool error"""
+
+
+def scan_parser():
+    ap = argparse.ArgumentParser(
+        prog="dmacheck scan", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Run dmacheck's engines over directories of a kernel tree and print "
+                    "every DMA API misuse they find (docs/scan.md).",
+        epilog=SCAN_EXAMPLES)
+    ap.add_argument("dirs", nargs="*", metavar="DIR",
+                    help="directories of the tree (default: the USB-heavy ones that exist); "
+                         "e.g. drivers/usb/storage")
+    ap.add_argument("--tree", metavar="DIR",
+                    help="configured and prepared kernel tree (default: Debian's 6.1, prepared "
+                         "once by scripts/kernel-tree.sh); e.g. --tree ~/linux")
+    ap.add_argument("--engine", default="gcc", metavar="LIST",
+                    help="engines, comma-separated: gcc (default), cocci, sparse; "
+                         "e.g. --engine gcc,cocci")
+    ap.add_argument("--format", default="text", choices=FORMATS,
+                    help="text (GCC style, default), json (for --baseline and report), sarif "
+                         "(code scanning), 0day (the test robot's New/Old lists); "
+                         "e.g. --format json")
+    ap.add_argument("--baseline", metavar="FILE",
+                    help="only findings this earlier --format json result lacks (by file, "
+                         "function, rule); e.g. --baseline before.json")
+    ap.add_argument("-o", "--output", metavar="FILE",
+                    help="write the findings to FILE instead of stdout; e.g. -o scan.json")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                    help="parallel jobs (default: the number of CPUs); e.g. -j2")
     ap.add_argument("--plugin", help=argparse.SUPPRESS)     # tests: another plugin build
+    return ap
+
+
+def parse(ap, argv):
+    """ap.parse_args(argv), exiting 2 on a usage error (0 after --help)."""
     try:
-        a = ap.parse_args(argv)
+        return ap.parse_args(argv)
     except SystemExit as e:
         raise SystemExit(0 if e.code == 0 else 2)
-    a.engines = [e for e in a.engine.split(",") if e]
-    bad = [e for e in a.engines if e not in E.ENGINES]
-    if bad or not a.engines:
+
+
+def engine_list(spec):
+    """The engines of --engine's comma-separated SPEC, or UsageError."""
+    engines = [e for e in spec.split(",") if e]
+    bad = [e for e in engines if e not in E.ENGINES]
+    if bad or not engines:
         raise UsageError("unknown engine %s (known: %s)" % (
             ",".join(bad) or "''", ",".join(E.ENGINES)))
+    return engines
+
+
+def parse_args(argv):
+    a = parse(scan_parser(), argv)
+    a.engines = engine_list(a.engine)
     if a.jobs < 1:
         raise UsageError("-j needs a positive number")
     return a
@@ -168,12 +216,13 @@ def scan(argv):
             if d not in scanned:
                 scanned.append(d)
     findings = F.merge(found, tree)
+    old = []
     if base is not None:
         before = len(findings)
-        findings = B.new_only(findings, base)
+        findings, old = B.split(findings, base)
         progress.say("baseline %s: %d of %d findings are new" % (a.baseline, len(findings), before))
     result = {"tree": tree, "kernel": kernel_version(tree), "directories": scanned,
-              "engines": a.engines, "findings": findings}
+              "engines": a.engines, "findings": findings, "old_findings": old}
     out = open(a.output, "w", encoding="utf-8") if a.output else sys.stdout
     formats.write(out, a.format, result, rules)
     if a.output:
@@ -187,19 +236,41 @@ def scan(argv):
     return 1 if findings else 0
 
 
+REPORT_EXAMPLES = """\
+examples:
+  dmacheck report scan.json                        a saved result as GCC-style text
+  dmacheck report --format sarif -o r.sarif scan.json
+  dmacheck report --format 0day --baseline before.json after.json   new and old warnings
+
+exit: 0 no findings (none new with --baseline), 1 findings, 2 usage error or a file that is
+not a dmacheck JSON result"""
+
+
+def report_parser():
+    ap = argparse.ArgumentParser(
+        prog="dmacheck report", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Print a saved `dmacheck scan --format json` result again, in any format.",
+        epilog=REPORT_EXAMPLES)
+    ap.add_argument("result", metavar="RESULT.json",
+                    help="a result of dmacheck scan --format json; e.g. scan.json")
+    ap.add_argument("--format", default="text", choices=FORMATS,
+                    help="text (default), json, sarif or 0day; e.g. --format 0day")
+    ap.add_argument("--baseline", metavar="FILE",
+                    help="split the findings into new and old against this earlier result "
+                         "(only new ones are printed, except by 0day); e.g. --baseline old.json")
+    ap.add_argument("-o", "--output", metavar="FILE",
+                    help="write to FILE instead of stdout; e.g. -o report.txt")
+    return ap
+
+
 def report(argv):
-    """dmacheck report [--format F] [-o FILE] RESULT.json: a saved result in another format."""
-    ap = argparse.ArgumentParser(prog="dmacheck report", description=report.__doc__)
-    ap.add_argument("result")
-    ap.add_argument("--format", default="text", choices=["text", "json", "sarif"])
-    ap.add_argument("-o", "--output")
-    try:
-        a = ap.parse_args(argv)
-    except SystemExit as e:
-        raise SystemExit(0 if e.code == 0 else 2)
+    """dmacheck report [--format F] [--baseline FILE] [-o FILE] RESULT.json"""
+    a = parse(report_parser(), argv)
     B.load(a.result)                    # the same validation as a baseline
     with open(a.result, encoding="utf-8") as f:
         res = formats.from_json(json.load(f))
+    if a.baseline:
+        res["findings"], res["old_findings"] = B.split(res["findings"], B.load(a.baseline))
     rules = catalogue.load(paths.rules_def())
     out = open(a.output, "w", encoding="utf-8") if a.output else sys.stdout
     formats.write(out, a.format, res, rules)
@@ -208,11 +279,42 @@ def report(argv):
     return 1 if res["findings"] else 0
 
 
-USAGE = """usage: dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif]
+def check_patch(argv):
+    from . import checkpatch
+    progress = Progress()
+    try:
+        return checkpatch.main(argv, lambda: default_tree(progress), check_tree)
+    except checkpatch.UsageError as e:
+        raise UsageError(str(e))
+
+
+USAGE = """usage: dmacheck COMMAND [OPTIONS] [ARGS]
+
+dmacheck finds misuse of the Linux kernel's DMA APIs (DMA buffers on the stack, DMA masks set
+on USB interfaces, URBs with a DMA handle but no URB_NO_TRANSFER_DMA_MAP or the reverse).
+
+commands:
+  scan          run the engines over directories of a kernel tree, print every finding
+  check-patch   what a patch, mbox or git range introduces, in checkpatch.pl's format
+  report        print a saved `scan --format json` result again, in another format
+  --version     print dmacheck's version
+  --help        this text; `dmacheck COMMAND --help` explains each option of COMMAND
+
+examples:
+  dmacheck scan drivers/usb/storage               Debian's 6.1 tree, one directory
+  dmacheck scan --tree ~/linux --format sarif -o dmacheck.sarif
+  dmacheck check-patch 0001-usb-foo.patch          one patch against Debian's 6.1 tree
+  dmacheck check-patch --tree ~/linux --git HEAD~3..
+  dmacheck report --format 0day --baseline before.json after.json
+
+usage: dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
                      [--baseline FILE] [-o FILE] [-j N] [DIR...]
-       dmacheck report [--format text|json|sarif] [-o FILE] RESULT.json
-       dmacheck --version
-`dmacheck scan --help` for the options."""
+       dmacheck check-patch [--tree DIR] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
+       dmacheck check-patch [--tree DIR] --git REV|REV..REV
+       dmacheck report [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] RESULT.json
+       dmacheck --version"""
+
+COMMANDS = {"scan": scan, "report": report, "check-patch": check_patch}
 
 
 def main(argv=None):
@@ -223,11 +325,11 @@ def main(argv=None):
     if argv[0] == "--version":
         print("dmacheck " + formats.VERSION)
         return 0
-    if argv[0] not in ("scan", "report"):
+    if argv[0] not in COMMANDS:
         sys.stderr.write("dmacheck: unknown command '%s'\n%s\n" % (argv[0], USAGE))
         return 2
     try:
-        return scan(argv[1:]) if argv[0] == "scan" else report(argv[1:])
+        return COMMANDS[argv[0]](argv[1:])
     except (UsageError, E.EngineError, ValueError, OSError) as e:
         sys.stderr.write("dmacheck: %s\n" % e)
         return 2

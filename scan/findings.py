@@ -116,7 +116,11 @@ def statement_start(tree, rel, line):
 
 def enclosing_function(tree, rel, line):
     """Name of the function whose body holds `line` of tree/rel, "" if none is found."""
-    src = source(tree, rel)
+    return enclosing_function_of(source(tree, rel), line)
+
+
+def enclosing_function_of(src, line):
+    """enclosing_function() on a file's lines."""
     i = min(line, len(src)) - 1
     # walk up to the "{" in column 0 that opens the body, stopping at a "}" in column 0
     # (the end of an earlier function: the line is outside any function)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-"""scan/formats.py - write findings as text, JSON or SARIF 2.1.0 (to stdout).
+"""scan/formats.py - write findings as text, JSON, SARIF 2.1.0 or 0-day (to stdout).
 
 text   one GCC-style line per finding, then its notes indented by four spaces:
          drivers/usb/storage/alauda.c:509:14: warning: DMA buffer is on the stack [dmacheck-dma-on-stack] (gcc,cocci)
@@ -10,6 +10,8 @@ json   {"format": "dmacheck-findings", "version": 1, "tool": {...}, "tree": ...,
         "notes": [{"file", "line", "column", "message"}]}], "summary": {"total", "by_rule",
         "by_directory"}}; findings sorted by file, line, column, rule. docs/scan.md documents
         it; version changes when a field changes meaning or goes away.
+0day   the kernel test robot's layout (scan/zeroday.py): "New dmacheck warnings:" and, with
+       a baseline, "Old dmacheck warnings:", lines "file:line func() warn|error: message".
 sarif  SARIF 2.1.0: one run, tool.driver.rules from rules/rules.def (id = slug, name = ID,
        shortDescription = message, defaultConfiguration.level = error|warning, helpUri = the
        rule's doc page), results with ruleId/ruleIndex, the physical location relative to
@@ -142,7 +144,10 @@ def from_json(j):
 
 
 def write(out, fmt, result, rules):
-    if fmt == "text":
+    if fmt == "0day":
+        from . import zeroday
+        zeroday.write(out, result, rules)
+    elif fmt == "text":
         text(out, result, rules)
     elif fmt == "json":
         json.dump(as_json(result, rules), out, indent=1, ensure_ascii=False)

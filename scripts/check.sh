@@ -116,8 +116,9 @@ else
 	# dmacheck scan: its unit tests, and one real scan of drivers/usb/storage in every format
 	tree=$(sh scripts/kernel-tree.sh 2>/dev/null | tail -n 1)
 	run_counted "dmacheck scan" python3 scan/tests/test_scan.py --tree "$tree"
+	run_counted "dmacheck check-patch" python3 scan/tests/test_checkpatch.py --tree "$tree"
 	# dmacheck-sparse through kbuild (make C=2 CHECK=...): no crash, the triaged findings
-	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --bin "$SPARSE_BIN" \
+	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --tree "$tree" --bin "$SPARSE_BIN" \
 		--out "$B/sparse/kernel-smoke.txt" \
 		--expect testsuite/kernel-smoke/drivers-usb-sparse.txt drivers/usb/storage
 fi
