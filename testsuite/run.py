@@ -952,12 +952,14 @@ def self_test():
         case = Case(src, text)
         res = compare(case, rc, output, rules, diags=diags, src_name=src)
         got = verdict(case, level, res, engine)
+        # the line says whether the runner judged right, then what it judged: a case the
+        # runner must judge FAIL reads "PASS ...: judged FAIL, as it must", never "ok ...: FAIL"
         if got == want:
             passed += 1
-            print("ok %s: %s" % (name, got))
+            print("PASS self-test %s: judged %s, as it must" % (name, got))
         else:
             failed += 1
-            print("FAIL %s: got %s, want %s" % (name, got, want))
+            print("FAIL self-test %s: judged %s, must be %s" % (name, got, want))
             for p in res.fatal + res.problems:
                 print("    " + p)
 
@@ -1063,10 +1065,10 @@ def self_test():
         nonlocal passed, failed
         if cond:
             passed += 1
-            print("ok %s" % name)
+            print("PASS self-test %s" % name)
         else:
             failed += 1
-            print("FAIL %s" % name)
+            print("FAIL self-test %s" % name)
 
     # which cases run on which engine; how each engine is invoked
     c_gcc = Case(src, SELF_CASE)
@@ -1176,7 +1178,7 @@ def self_test():
     p, f = catalogue_check([c_ok], rules, lines.append)
     if f == len(MISSION_RULES) and p == 1:      # too few lines for every rule, slugs fine
         passed += 1
-        print("ok catalogue: too few lines fail, known slugs pass")
+        print("PASS self-test catalogue: too few lines fail, known slugs pass")
     else:
         failed += 1
         print("FAIL catalogue: %d passed %d failed for one small case" % (p, f))
@@ -1184,7 +1186,7 @@ def self_test():
     p, f = catalogue_check([c_bad], rules, lines.append)
     if lines and lines[0].startswith("FAIL"):
         passed += 1
-        print("ok catalogue: unknown slug fails")
+        print("PASS self-test catalogue: unknown slug fails")
     else:
         failed += 1
         print("FAIL catalogue: unknown slug not reported")
