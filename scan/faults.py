@@ -118,13 +118,15 @@ def cause_of(engine, text, where, status=None, what=None):
                                 engine=engine)
     errs = error_lines(text, 1)
     what = what or engine
+    at = "" if where in what else " on " + where
     if errs:
-        return "%s failed on %s: %s" % (what, where, errs[0].strip())
+        return "%s failed%s: %s" % (what, at, errs[0].strip())
     lines = [l.strip() for l in text.splitlines() if l.strip() and not MAKE_LINE.match(l)]
     if status is None:
-        return "%s on %s was killed" % (what, where)
-    return "%s failed on %s (exit %s)%s" % (what, where, status,
-                                           ": " + lines[-1] if lines else ", printing nothing")
+        return "%s%s was killed" % (what, at)
+    if lines:
+        return "%s failed%s (exit %s): %s" % (what, at, status, lines[-1])
+    return "%s failed%s (exit %s) without an error message of its own" % (what, at, status)
 
 
 def tail(text, n=TAIL):

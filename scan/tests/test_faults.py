@@ -11,7 +11,9 @@ names the cause in one line (the tool's own words) and exits 2:
   - SIGTERM and SIGINT in the middle of a directory
   - an output path that cannot be written: before the scan (refused at once) and after it
     (the directory vanished: the result goes to a file in $TMPDIR)
-and that text, JSON and SARIF all carry the failures, `dmacheck report` of an incomplete
+and that known tool messages (an ICE, an OOM kill, a plugin for another GCC, a full disk,
+spatch's fatal errors, modpost) become their one-line causes, text, JSON and SARIF all carry
+the failures, `dmacheck report` of an incomplete
 result exits 2, and an absolute DIR is named as given.
 
 The tree is a small fake one (a Makefile that does what kbuild does for M=, C=2, clean,
@@ -366,6 +368,35 @@ def test_real(tree):
         shutil.rmtree(d, ignore_errors=True)
 
 
+CAUSES = [   # (engine, the tool's output, what the one-line cause must say)
+    ("gcc", "drivers/x/a.c:9:1: internal compiler error: Segmentation fault\n"
+     "make[2]: *** [scripts/Makefile.build:250: drivers/x/a.o] Error 1\n",
+     "gcc crashed on drivers/x/a.c: internal compiler error: Segmentation fault"),
+    ("gcc", "gcc: fatal error: Killed signal terminated program cc1\n",
+     "cc1 was killed on drivers/x/a.c (out of memory?): scan again with a lower -j"),
+    ("gcc", "cc1: error: incompatible gcc/plugin versions\ncc1: error: failed to initialize "
+     "plugin /p/dmacheck.so\n", "the plugin was built by another GCC than the one that builds"),
+    ("gcc", "drivers/x/a.c:3:1: fatal error: error writing to /tmp/ccX.s: No space left on "
+     "device\n", "the disk is full (No space left on device) while gcc ran on drivers/x/a.c"),
+    ("cocci", "Fatal error: exception Sys_error(\"x.cocci: No such file or directory\")\n",
+     "spatch failed on drivers/x/a.c: exception Sys_error"),
+    ("sparse", "make[1]: *** [Makefile:1: x] Error 2\nmake: *** [Makefile:2: all] Error 2\n",
+     "sparse failed on drivers/x/a.c (exit 2) without an error message of its own"),
+    ("sparse", "ERROR: modpost: missing MODULE_LICENSE() in drivers/x/a.o\n"
+     "make[1]: *** [scripts/Makefile.modpost:126: Module.symvers] Error 1\n",
+     "sparse failed on drivers/x/a.c: ERROR: modpost: missing MODULE_LICENSE()"),
+]
+
+
+def test_causes():
+    sys.path.insert(0, ROOT)
+    from scan import faults
+    for engine, text, want in CAUSES:
+        got = faults.cause_of(engine, text, "drivers/x/a.c", 2)
+        check("cause, %s: %s" % (engine, want[:60]), want in got and "Error 2" not in got and
+              "\n" not in got, got)
+
+
 def main():
     tree = None
     if len(sys.argv) == 3 and sys.argv[1] == "--tree":
@@ -379,6 +410,7 @@ def main():
     if failed:
         print("scan-faults: %d passed, %d failed" % (passed, failed))
         return 1
+    test_causes()
     with tempfile.TemporaryDirectory(prefix="dmacheck-faults-") as t:
         ftree, bindir = make_tree(t)
         test_broken_file(ftree, t)
