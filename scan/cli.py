@@ -197,27 +197,22 @@ def scan(argv):
         failures.append(faults.Failure(eng or "scan", d or "", "interrupted by %s%s: the "
                                        "findings made until then are kept" % (e.signame, where)))
         progress.say("failed: %s" % failures[-1].line())
-    with faults.quiet():
-        findings = F.merge(found, tree)
-        if base is not None:
-            before = len(findings)
-            findings = B.new_only(findings, base)
-            progress.say("baseline %s: %d of %d findings are new" % (a.baseline, len(findings),
-                                                                   before))
-        result = {"tree": tree, "kernel": kernel_version(tree), "directories": scanned,
-                  "engines": a.engines, "findings": findings, "failures": failures}
-        write_result(a, result, rules, progress)
-        s = formats.summary(findings)
-        progress.say("%d finding%s" % (s["total"], "" if s["total"] == 1 else "s"))
-        for k, v in s["by_rule"].items():
-            progress.say("  %-28s %d" % (k, v))
-        for k, v in s["by_directory"].items():
-            progress.say("  %-28s %d" % (k, v))
-        if failures:
-            progress.say("incomplete: %d step%s failed (exit 2); the findings of the rest are "
-                         "all reported:" % (len(failures), "" if len(failures) == 1 else "s"))
-            for f in failures:
-                progress.say("  " + f.line())
+    faults.hold_signals()               # a second Ctrl-C must not cut the result in half
+    findings = F.merge(found, tree)
+    if base is not None:
+        before = len(findings)
+        findings = B.new_only(findings, base)
+        progress.say("baseline %s: %d of %d findings are new" % (a.baseline, len(findings), before))
+    result = {"tree": tree, "kernel": kernel_version(tree), "directories": scanned,
+              "engines": a.engines, "findings": findings, "failures": failures}
+    write_result(a, result, rules, progress)
+    s = formats.summary(findings)
+    progress.say("%d finding%s" % (s["total"], "" if s["total"] == 1 else "s"))
+    for k, v in s["by_rule"].items():
+        progress.say("  %-28s %d" % (k, v))
+    for k, v in s["by_directory"].items():
+        progress.say("  %-28s %d" % (k, v))
+    faults.summary(failures, progress.say)
     return 2 if failures else 1 if findings else 0
 
 
@@ -290,7 +285,7 @@ def main(argv=None):
         return 2
     try:
         return scan(argv[1:]) if argv[0] == "scan" else report(argv[1:])
-    except (UsageError, ValueError, OSError) as e:
+    except (UsageError, E.EngineError, ValueError, OSError) as e:
         sys.stderr.write("dmacheck: %s\n" % e)
         return 2
     except (KeyboardInterrupt, faults.Interrupted):

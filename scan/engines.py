@@ -33,6 +33,14 @@ from . import paths
 
 CC_LINE = re.compile(r'^\s+CC \[M\]\s+(?!.*\.mod\.o$)')
 CHECK_LINE = re.compile(r'^\s+CHECK\s')
+# for callers that stop at the first failure (one file at a time) rather than go on past it
+CRASH = re.compile(r'internal compiler error|Segmentation fault|Killed signal|terminated by signal|'
+                   r'cannot load plugin|failed to initialize plugin')
+WRONG_GCC = re.compile(r'incompatible gcc/plugin versions[^\n]*')
+
+
+class EngineError(Exception):
+    pass
 
 
 def _env():

@@ -17,7 +17,7 @@ Run        one command in its own process group, stdout streamed line by line (p
            stderr read beside it, killed (the whole group) on --timeout or on SIGINT/SIGTERM;
            what it printed until then is kept.
 Interrupted raised by SIGTERM (and SIGINT, as KeyboardInterrupt) in the main thread;
-           catch_signals() installs the handler, quiet() holds both signals off while the
+           catch_signals() installs the handler, hold_signals() ignores both while the
            result is written.
 write_atomic() writes a result to a temporary file beside PATH and renames it over PATH: a
            reader never sees half a JSON. writable() checks -o before the scan starts.
@@ -252,18 +252,11 @@ def catch_signals():
     signal.signal(signal.SIGINT, _raise)
 
 
-class quiet:
-    """with quiet(): a second SIGINT/SIGTERM while the result is written waits until after."""
-
-    def __enter__(self):
-        self.pending = []
-        self.old = {s: signal.signal(s, lambda n, f: self.pending.append(n))
-                    for s in (signal.SIGINT, signal.SIGTERM)}
-
-    def __exit__(self, *exc):
-        for s, h in self.old.items():
-            signal.signal(s, h)
-        return False
+def hold_signals():
+    """From here on SIGINT/SIGTERM are ignored: the result is being written (the scan's
+    own children have been stopped already)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 # ------------------------------------------------------------------------------ output ---
@@ -321,6 +314,15 @@ def text(out, failures):
         out.write("dmacheck: failed: %s\n" % f.line())
         for e in f.errors[:5]:
             out.write("    %s\n" % e)
+
+
+def summary(failures, say):
+    """The closing lines on stderr: what failed, one line each (the exit status is 2)."""
+    if failures:
+        say("incomplete: %d step%s failed (exit 2); the findings of the rest are all "
+            "reported:" % (len(failures), "" if len(failures) == 1 else "s"))
+        for f in failures:
+            say("  " + f.line())
 
 
 def sarif_invocation(failures):
