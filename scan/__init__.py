@@ -4,6 +4,7 @@
 Modules: cli (arguments, the run, exit status), paths (where the checkout or an installed
 copy keeps the plugin, the scripts and the catalogue), catalogue (rules/rules.def),
 findings (one finding, parsing GCC-style diagnostics, merging engines, enclosing
-functions), engines (gcc, cocci, sparse over one directory), formats (text, json, sarif),
+functions), engines (gcc, cocci, sparse over one directory), faults (what failed, in the
+tool's words; running a step with a timeout; signals; atomic output), formats (text, json, sarif),
 baseline (only what a previous JSON result does not have). Python 3 standard library only.
 """

@@ -134,7 +134,7 @@ else
 	# findings kept, exit 2 with the named cause
 	run_counted "dmacheck scan faults" python3 scan/tests/test_faults.py --tree "$tree"
 	# dmacheck-sparse through kbuild (make C=2 CHECK=...): no crash, the triaged findings
-	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --bin "$SPARSE_BIN" \
+	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --tree "$tree" --bin "$SPARSE_BIN" \
 		--out "$B/sparse/kernel-smoke.txt" \
 		--expect testsuite/kernel-smoke/drivers-usb-sparse.txt drivers/usb/storage
 fi
