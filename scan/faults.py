@@ -38,7 +38,9 @@ TAIL = 100                  # lines of stdout and stderr kept for a failed step
 # (engines or None for all, pattern, cause). {0}.. are the pattern's groups, {file} the file
 # or directory, {engine}, {tool}. The first match wins: specific causes before general ones.
 KNOWN = [
-    ("cocci", r"Py\.find_library: unable to find the Python library",
+    # pyml's messages: no libpython (Debian's coccinelle does not depend on it), no python3
+    ("cocci", r"Py\.find_library: unable to find the Python library|Cannot find Python library|"
+     r"Py\.run_command: unable to run .*python",
      "spatch cannot load its Python library: run scripts/deps.sh cocci"),
     (None, r"incompatible gcc/plugin versions",
      "the plugin was built by another GCC than the one that builds this tree: "

@@ -5,7 +5,8 @@
 Each test injects one fault on purpose and checks that the scan keeps the other findings,
 names the cause in one line (the tool's own words) and exits 2:
   - a directory with a file that does not compile (the next directory is still scanned)
-  - a stand-in spatch that cannot load its Python library (and `make coccicheck` exits 0)
+  - a stand-in spatch that cannot load its Python library (and `make coccicheck` exits 0),
+    and the real spatch when the python3 it runs fails
   - a stand-in spatch that hangs past --timeout
   - a plugin path that does not load
   - SIGTERM and SIGINT in the middle of a directory
@@ -216,6 +217,23 @@ def test_spatch(tree, bindir, t):
           j["failures"] and j["failures"][0]["status"] == 1 and
           "Py.find_library" in j["failures"][0]["stderr"] and
           "Py.find_library" in j["failures"][0]["errors"][0], j["failures"][:1])
+    # the real spatch, with a python3 that does not run first on PATH: pyml's own message
+    nopy = os.path.join(t, "nopy")
+    os.mkdir(nopy)
+    with open(os.path.join(nopy, "python3"), "w") as f:
+        f.write("#!/bin/sh\nexit 1\n")
+    os.chmod(os.path.join(nopy, "python3"), 0o755)
+    real = dict(os.environ, PATH=nopy + os.pathsep + os.environ["PATH"])
+    rc, out, err = run(scan_cmd(tree, "--engine", "gcc,cocci", "--format", "json", "-o", js,
+                                "drivers/good"), real)
+    j = load(js)
+    c = causes(j)
+    check("the real spatch unable to run Python: gcc's finding kept, exit 2, the same cause",
+          rc == 2 and where(j) == [("drivers/good/good.c", 5, "dma-on-stack")] and
+          len(c) == 1 and c[0][2].startswith("spatch cannot load its Python library: run "
+                                             "scripts/deps.sh cocci") and
+          j["failures"][0]["status"] == 255 and "Py." in j["failures"][0]["stderr"],
+          (rc, j["failures"][:1], err[-800:]))
     env["FAKE_SPATCH"] = "hang"
     t0 = time.time()
     rc, out, err = run(scan_cmd(tree, "--engine", "cocci,gcc", "--format", "json", "-o", js,
