@@ -1,12 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 """scan/cli.py - the dmacheck command: `dmacheck scan`: every DMA finding of a kernel tree,
 from one command; `dmacheck report RESULT.json`: a saved JSON result again, in any format
-(exit 1 if it has findings); `dmacheck check-patch`: what a patch introduces, in
+(exit 1 if it has findings, 2 if it is incomplete); `dmacheck check-patch`: what a patch introduces, in
 checkpatch.pl's format (scan/checkpatch.py). Every option has a one-line help with an
 example (`dmacheck COMMAND --help`).
 
   dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
-                [--baseline FILE] [-o FILE] [-j N] [DIR...]
+                [--baseline FILE] [-o FILE] [-j N] [--timeout S] [DIR...]
 
 --tree     a configured and prepared kernel tree (default: Debian's linux-source-6.1,
            unpacked, configured and prepared on first use by scripts/kernel-tree.sh in
@@ -18,13 +18,21 @@ example (`dmacheck COMMAND --help`).
            file, function and rule)
 -o FILE    write the findings there instead of stdout
 -j N       parallel jobs (default: the number of CPUs)
-DIR...     directories of the tree (default: the USB-heavy ones in DEFAULT_DIRS that exist)
+--timeout  seconds one engine may run on one directory (one script, for cocci) before it is
+           stopped and reported as failed (default 3600)
+DIR...     directories of the tree, relative to it or absolute inside it (default: the
+           USB-heavy ones in DEFAULT_DIRS that exist)
 
 Progress goes to stderr (engine, directory, files done of about how many), findings to
 stdout, and at the end a summary per rule and directory to stderr. A directory the config
 builds no module in is reported as skipped, not as an error.
-Exit: 0 nothing found, 1 findings, 2 usage or tool error (a missing or unconfigured tree,
-the wrong GCC for the plugin, an engine that is not installed, a compiler crash).
+Faults never lose findings (scan/faults.py): like `make -k`, the scan goes on past a file
+that does not compile, an engine that cannot run or fails, a spatch past --timeout; every
+finding it has is written, with the result marked incomplete and each failure named in one
+line in the tool's own words; SIGINT/SIGTERM stop the scan and write what it has. -o is
+written atomically (a temporary file renamed over it).
+Exit: 0 nothing found, 1 findings, 2 usage error (a missing or unconfigured tree, an unknown
+engine, an unwritable -o) or an incomplete result (any failure above).
 Limits: the gcc and sparse engines see what kbuild's M= builds (modules); the gcc engine
 rebuilds the objects of each DIR (make M=DIR clean first); one scan per tree at a time.
 """
@@ -39,6 +47,7 @@ import sys
 from . import baseline as B
 from . import catalogue
 from . import engines as E
+from . import faults
 from . import findings as F
 from . import formats
 from . import paths
@@ -146,6 +155,9 @@ def scan_parser():
                     help="write the findings to FILE instead of stdout; e.g. -o scan.json")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                     help="parallel jobs (default: the number of CPUs); e.g. -j2")
+    ap.add_argument("--timeout", type=int, default=3600, metavar="S",
+                    help="stop one engine on one directory (one script for cocci) after S "
+                         "seconds and record it as a failure (default 3600); e.g. --timeout 600")
     ap.add_argument("--plugin", help=argparse.SUPPRESS)     # tests: another plugin build
     return ap
 
@@ -173,6 +185,8 @@ def parse_args(argv):
     a.engines = engine_list(a.engine)
     if a.jobs < 1:
         raise UsageError("-j needs a positive number")
+    if a.timeout < 1:
+        raise UsageError("--timeout needs a positive number of seconds")
     return a
 
 
@@ -181,40 +195,59 @@ def scan(argv):
     a = parse_args(argv)
     rules = catalogue.load(paths.rules_def())
     base = B.load(a.baseline) if a.baseline else None
+    if a.output and faults.writable(a.output):
+        raise UsageError(faults.writable(a.output))
     tree = os.path.abspath(a.tree) if a.tree else default_tree(progress)
     check_tree(tree)
     if a.dirs:
-        dirs = [d.strip("/") for d in a.dirs]
-        for d in dirs:
-            if os.path.isabs(d) or ".." in d.split("/") or \
-                    not os.path.isdir(os.path.join(tree, d)):
-                raise UsageError("%s is not a directory of %s" % (d, tree))
+        dirs = [tree_dir(tree, d) for d in a.dirs]
     else:
         dirs = [d for d in DEFAULT_DIRS if os.path.isdir(os.path.join(tree, d))]
 
-    lock = open(tree.rstrip("/") + ".lock", "a")
+    faults.catch_signals()
+    found, scanned, failures = [], [], []
+    engines = []
+    for eng in a.engines:                   # an engine that cannot run at all: the others do
+        why = E.unavailable(eng, plugin=a.plugin)
+        if why:
+            failures.append(faults.Failure(eng, "", why))
+            progress.say("failed: %s" % failures[-1].line())
+        else:
+            engines.append(eng)
+    eng = d = None
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        progress.say("waiting for another build in %s" % tree)
-        fcntl.flock(lock, fcntl.LOCK_EX)
-
-    found = []
-    scanned = []
-    for d in dirs:
-        for eng in a.engines:
-            kw = {"plugin": a.plugin} if eng == "gcc" and a.plugin else {}
-            res, n = E.ENGINES[eng](tree, d, a.jobs, progress, **kw)
-            if eng != "cocci" and n == 0:
-                progress.say("%s %s: skipped, the config builds no module there" % (eng, d))
-                continue
-            for f in res:
-                f.dir = d
-                f.function = F.enclosing_function(tree, f.file, f.line)
-            progress.say("%s %s: %d files, %d findings" % (eng, d, n, len(res)))
-            found += res
-            if d not in scanned:
-                scanned.append(d)
+        lock = open(tree.rstrip("/") + ".lock", "a")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            progress.say("waiting for another build in %s" % tree)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        for d in dirs:
+            for eng in engines:
+                kw = {"plugin": a.plugin} if eng == "gcc" and a.plugin else {}
+                res, n, fails = E.ENGINES[eng](tree, d, a.jobs, progress, a.timeout, **kw)
+                for f in res:
+                    f.dir = d
+                    f.function = F.enclosing_function(tree, f.file, f.line)
+                found += res
+                failures += fails
+                for f in fails:
+                    progress.say("failed: %s" % f.line())
+                if faults.STOP:
+                    raise faults.Interrupted(faults.STOP[0])
+                if eng != "cocci" and n == 0 and not fails:
+                    progress.say("%s %s: skipped, the config builds no module there" % (eng, d))
+                    continue
+                progress.say("%s %s: %d files, %d findings%s" % (
+                    eng, d, n, len(res), ", %d failed" % len(fails) if fails else ""))
+                if d not in scanned:
+                    scanned.append(d)
+    except faults.Interrupted as e:
+        where = " during %s on %s" % (eng, d) if eng else ""
+        failures.append(faults.Failure(eng or "scan", d or "", "interrupted by %s%s: the "
+                                       "findings made until then are kept" % (e.signame, where)))
+        progress.say("failed: %s" % failures[-1].line())
+    faults.hold_signals()               # a second Ctrl-C must not cut the result in half
     findings = F.merge(found, tree)
     old = []
     if base is not None:
@@ -222,18 +255,45 @@ def scan(argv):
         findings, old = B.split(findings, base)
         progress.say("baseline %s: %d of %d findings are new" % (a.baseline, len(findings), before))
     result = {"tree": tree, "kernel": kernel_version(tree), "directories": scanned,
-              "engines": a.engines, "findings": findings, "old_findings": old}
-    out = open(a.output, "w", encoding="utf-8") if a.output else sys.stdout
-    formats.write(out, a.format, result, rules)
-    if a.output:
-        out.close()
+              "engines": a.engines, "findings": findings, "old_findings": old,
+              "failures": failures}
+    write_result(a, result, rules, progress)
     s = formats.summary(findings)
     progress.say("%d finding%s" % (s["total"], "" if s["total"] == 1 else "s"))
     for k, v in s["by_rule"].items():
         progress.say("  %-28s %d" % (k, v))
     for k, v in s["by_directory"].items():
         progress.say("  %-28s %d" % (k, v))
-    return 1 if findings else 0
+    faults.summary(failures, progress.say)
+    return 2 if failures else 1 if findings else 0
+
+
+def tree_dir(tree, d):
+    """DIR as a directory of the tree (relative), accepting it absolute if it is inside;
+    errors name DIR as given."""
+    rel = os.path.relpath(os.path.abspath(d), tree) if os.path.isabs(d) else d.strip("/")
+    if rel.startswith("..") or rel == "." or ".." in rel.split("/") or \
+            not os.path.isdir(os.path.join(tree, rel)):
+        raise UsageError("%s is not a directory of %s" % (d, tree))
+    return os.path.normpath(rel)
+
+
+def write_result(a, result, rules, progress):
+    """To stdout, or atomically to -o; if -o cannot be written now, to a file in $TMPDIR."""
+    def write(out):
+        formats.write(out, a.format, result, rules)
+    if not a.output:
+        write(sys.stdout)
+        sys.stdout.flush()
+        return
+    try:
+        faults.write_atomic(a.output, write)
+    except OSError as e:
+        where = faults.rescue(write, "." + ("txt" if a.format == "text" else a.format))
+        result["failures"].append(faults.Failure(
+            "scan", "", "cannot write %s: %s; the whole result is in %s" % (
+                a.output, e.strerror or e, where)))
+        progress.say("failed: %s" % result["failures"][-1].line())
 
 
 REPORT_EXAMPLES = """\
@@ -272,11 +332,11 @@ def report(argv):
     if a.baseline:
         res["findings"], res["old_findings"] = B.split(res["findings"], B.load(a.baseline))
     rules = catalogue.load(paths.rules_def())
-    out = open(a.output, "w", encoding="utf-8") if a.output else sys.stdout
-    formats.write(out, a.format, res, rules)
     if a.output:
-        out.close()
-    return 1 if res["findings"] else 0
+        faults.write_atomic(a.output, lambda out: formats.write(out, a.format, res, rules))
+    else:
+        formats.write(sys.stdout, a.format, res, rules)
+    return 2 if res["failures"] else 1 if res["findings"] else 0
 
 
 def check_patch(argv):
@@ -308,7 +368,7 @@ examples:
   dmacheck report --format 0day --baseline before.json after.json
 
 usage: dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
-                     [--baseline FILE] [-o FILE] [-j N] [DIR...]
+                     [--baseline FILE] [-o FILE] [-j N] [--timeout S] [DIR...]
        dmacheck check-patch [--tree DIR] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
        dmacheck check-patch [--tree DIR] --git REV|REV..REV
        dmacheck report [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] RESULT.json
@@ -333,6 +393,6 @@ def main(argv=None):
     except (UsageError, E.EngineError, ValueError, OSError) as e:
         sys.stderr.write("dmacheck: %s\n" % e)
         return 2
-    except KeyboardInterrupt:
-        sys.stderr.write("dmacheck: interrupted\n")
+    except (KeyboardInterrupt, faults.Interrupted):
+        sys.stderr.write("dmacheck: interrupted before anything was scanned\n")
         return 2

@@ -1,32 +1,42 @@
 # SPDX-License-Identifier: GPL-2.0
 """scan/engines.py - run one engine over one directory of a kernel tree, collect findings.
 
-  gcc     make M=DIR clean, then make -Otarget -jN M=DIR KCFLAGS=-fplugin=dmacheck.so: every
-          module object of DIR is recompiled with the plugin (kbuild's M= builds obj-m only,
-          so built-in objects are not seen; the user's objects of DIR are rebuilt).
+  gcc     make M=DIR clean, then make -k -Otarget -jN M=DIR KCFLAGS=-fplugin=dmacheck.so:
+          every module object of DIR is recompiled with the plugin (kbuild's M= builds obj-m
+          only, so built-in objects are not seen; the user's objects of DIR are rebuilt).
   cocci   make coccicheck MODE=report COCCI=<each .cocci> M=DIR J=N: the kernel's own driver
-          for spatch, with the scripts' // Options:.
-  sparse  make C=2 CHECK=dmacheck-sparse M=DIR: the checker on every source of DIR (C=2
+          for spatch, with the scripts' // Options:. SPATCH is a small wrapper that records
+          spatch's own exit status and stderr, because `make coccicheck` can exit 0 when
+          spatch fails and prints spatch's message among the results.
+  sparse  make -k C=2 CHECK=dmacheck-sparse M=DIR: the checker on every source of DIR (C=2
           checks without needing a recompile).
 
-Each returns (findings, files) where files is how many compiles or checks ran; progress
-lines ("scan: gcc drivers/usb/storage 12/37") go to the progress callback. An engine that
-cannot run (no plugin, wrong GCC, spatch missing, a compiler crash) raises EngineError with
-a message for the user; findings are never invented from a failed run.
+Each returns (findings, files, failures): files is how many sources were compiled or checked
+(cocci: how many .c files the scripts ran over), failures a list of faults.Failure. Like
+`make -k`, a failing file does not stop the others: its findings and theirs are kept, and
+the file is a failure naming the compiler's own error. A step killed on --timeout or by
+SIGINT/SIGTERM keeps what it printed until then. unavailable() says, before the scan, why an
+engine cannot run at all (no plugin, spatch or sparse checker), so that the others still run.
+Progress lines ("scan: gcc drivers/usb/storage 12/~37") go to the progress callback.
 Limits: builds in one tree must not overlap (the tree's lock is taken by cli.py).
 """
 
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 
+from . import faults
 from . import findings as F
 from . import paths
 
+CC_LINE = re.compile(r'^\s+CC \[M\]\s+(?!.*\.mod\.o$)')
+CHECK_LINE = re.compile(r'^\s+CHECK\s')
+# for callers that stop at the first failure (one file at a time) rather than go on past it
 CRASH = re.compile(r'internal compiler error|Segmentation fault|Killed signal|terminated by signal|'
                    r'cannot load plugin|failed to initialize plugin')
 WRONG_GCC = re.compile(r'incompatible gcc/plugin versions[^\n]*')
-MAKE_ERR = re.compile(r'^make(\[\d+\])?: \*\*\* ', re.M)
 
 
 class EngineError(Exception):
@@ -47,80 +57,138 @@ def _count_sources(tree, d):
     return n
 
 
-def _stream(cmd, tree, progress, label, total, step_re):
-    """Run cmd, return its whole output; report progress on each line matching step_re."""
-    p = subprocess.Popen(cmd, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                         env=_env(), universal_newlines=True, errors="replace")
-    out = []
-    done = 0
-    for line in p.stdout:
-        out.append(line)
+def unavailable(engine, plugin=None, checker=None):
+    """Why engine cannot run at all (a cause line), or None."""
+    if engine == "gcc":
+        plugin = plugin or paths.plugin()
+        if not os.path.isfile(plugin):
+            return "no GCC plugin at %s: run `make plugin` in the dmacheck checkout" % plugin
+    elif engine == "cocci":
+        if not shutil.which("spatch"):
+            return "spatch (Coccinelle) is not installed: run scripts/deps.sh cocci"
+        if not _cocci_files():
+            return "no .cocci files in %s" % paths.cocci_dir()
+    elif engine == "sparse":
+        checker = checker or paths.sparse_checker()
+        if not os.access(checker, os.X_OK):
+            return "no sparse checker at %s: run `make sparse` in the dmacheck checkout" % checker
+    return None
+
+
+def _step_failure(engine, d, run, what, timeout):
+    """The failure of a whole step (one make or spatch run over d), or None if it succeeded
+    or was interrupted (cli.py names the interrupt)."""
+    text = run.err + "\n" + run.out
+    if run.killed == "timeout":
+        cause = "%s on %s ran longer than --timeout %d s and was stopped" % (what, d, timeout)
+    elif run.killed or run.rc == 0:
+        return None
+    else:
+        cause = faults.cause_of(engine, text, d, run.rc, what)
+    return faults.Failure(engine, d, cause, "", run.rc, faults.error_lines(text),
+                          faults.tail(run.out), faults.tail(run.err))
+
+
+def _kbuild(engine, tree, d, cmd, progress, timeout, step_re, what):
+    total = "~%d" % _count_sources(tree, d)
+    done = [0]
+
+    def on_line(line):
         if step_re.match(line):
-            done += 1
-            progress("%s %d/%s" % (label, done, total))
-    p.wait()
-    return p.returncode, "".join(out), done
+            done[0] += 1
+            progress("%s %s %d/%s" % (engine, d, done[0], total))
+    run = faults.Run(cmd, tree, _env(), timeout, on_line)
+    found = F.parse(run.err + run.out, tree, engine)
+    fails = faults.file_failures(engine, d, run.out, run.err, tree, F.relative)
+    step = _step_failure(engine, d, run, what, timeout)
+    # a make that failed only because of the files named above is not a second failure
+    if step and (run.killed or not fails):
+        fails.append(step)
+    return found, done[0], faults.collapse(fails)
 
 
-def run_gcc(tree, d, jobs, progress, plugin=None):
+def run_gcc(tree, d, jobs, progress, timeout=None, plugin=None):
     plugin = plugin or paths.plugin()
-    if not os.path.isfile(plugin):
-        raise EngineError("no GCC plugin at %s (run `make plugin` in the dmacheck checkout)"
-                          % plugin)
-    subprocess.run(["make", "-s", "-C", tree, "M=" + d, "clean"], env=_env(),
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    faults.Run(["make", "-s", "-C", tree, "M=" + d, "clean"], tree, _env(), timeout)
+    if faults.STOP:
+        return [], 0, []
     kcflags = (os.environ.get("KCFLAGS", "") + " -fplugin=" + plugin).strip()
-    cmd = ["make", "-C", tree, "-Otarget", "-j%d" % jobs, "M=" + d, "KCFLAGS=" + kcflags]
-    rc, out, n = _stream(cmd, tree, progress, "gcc %s" % d, "~%d" % _count_sources(tree, d),
-                         re.compile(r'^\s+CC \[M\]\s+(?!.*\.mod\.o$)'))
-    m = WRONG_GCC.search(out)
-    if m:
-        raise EngineError("wrong GCC for the plugin: %s (build the plugin with the compiler "
-                          "that builds the tree: make plugin PLUGIN_CC=...)" % m.group(0))
-    m = CRASH.search(out)
-    if m:
-        ctx = [l for l in out.splitlines() if CRASH.search(l)][:5]
-        raise EngineError("the compiler failed on %s:\n  %s" % (d, "\n  ".join(ctx)))
-    if rc != 0:
-        err = [l for l in out.splitlines() if re.search(r'error|\*\*\*', l)][:8]
-        raise EngineError("make M=%s failed (exit %d):\n  %s" % (d, rc, "\n  ".join(err)))
-    return F.parse(out, tree, "gcc"), n
+    cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "M=" + d, "KCFLAGS=" + kcflags]
+    return _kbuild("gcc", tree, d, cmd, progress, timeout, CC_LINE, "make M=%s" % d)
 
 
-def run_cocci(tree, d, jobs, progress, cocci_files=None):
-    if subprocess.run(["sh", "-c", "command -v spatch"], stdout=subprocess.DEVNULL).returncode:
-        raise EngineError("spatch (Coccinelle) is not installed: scripts/deps.sh cocci")
-    files = cocci_files or sorted(
-        os.path.join(paths.cocci_dir(), f) for f in os.listdir(paths.cocci_dir())
-        if f.endswith(".cocci"))
-    if not files:
-        raise EngineError("no .cocci files in %s" % paths.cocci_dir())
-    found = []
-    for i, sp in enumerate(files):
-        progress("cocci %s %d/%d %s" % (d, i + 1, len(files), os.path.basename(sp)))
-        cmd = ["make", "-C", tree, "coccicheck", "MODE=report", "COCCI=" + sp, "M=" + d,
-               "J=%d" % jobs]
-        p = subprocess.run(cmd, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           env=_env(), universal_newlines=True, errors="replace")
-        if p.returncode != 0:
-            raise EngineError("coccicheck %s on %s failed (exit %d):\n  %s" % (
-                os.path.basename(sp), d, p.returncode,
-                "\n  ".join(p.stderr.strip().splitlines()[-8:])))
-        found += F.parse(p.stdout, tree, "cocci")
-    return found, len(files)
-
-
-def run_sparse(tree, d, jobs, progress, checker=None):
+def run_sparse(tree, d, jobs, progress, timeout=None, checker=None):
     checker = checker or paths.sparse_checker()
-    if not os.access(checker, os.X_OK):
-        raise EngineError("no sparse checker at %s (make -C <dmacheck> sparse)" % checker)
-    cmd = ["make", "-C", tree, "-Otarget", "-j%d" % jobs, "C=2", "CHECK=" + checker, "M=" + d]
-    rc, out, n = _stream(cmd, tree, progress, "sparse %s" % d,
-                         "~%d" % _count_sources(tree, d), re.compile(r'^\s+CHECK\s'))
-    if CRASH.search(out) or rc != 0:
-        err = [l for l in out.splitlines() if CRASH.search(l) or re.search(r'\*\*\*', l)][:8]
-        raise EngineError("make C=2 M=%s failed (exit %d):\n  %s" % (d, rc, "\n  ".join(err)))
-    return F.parse(out, tree, "sparse"), n
+    cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "C=2", "CHECK=" + checker,
+           "M=" + d]
+    return _kbuild("sparse", tree, d, cmd, progress, timeout, CHECK_LINE, "make C=2 M=%s" % d)
+
+
+def _cocci_files():
+    try:
+        return sorted(os.path.join(paths.cocci_dir(), f) for f in os.listdir(paths.cocci_dir())
+                      if f.endswith(".cocci"))
+    except OSError:
+        return []
+
+
+# spatch as make coccicheck's SPATCH: its own status and stderr go to files beside it
+WRAPPER = """#!/bin/sh
+case "$1" in --version|--help) exec "$DMACHECK_SPATCH" "$@" ;; esac
+"$DMACHECK_SPATCH" "$@" 2>>"$DMACHECK_SPATCH_LOG.err"
+rc=$?
+echo $rc >>"$DMACHECK_SPATCH_LOG.rc"
+exit $rc
+"""
+
+
+def run_cocci(tree, d, jobs, progress, timeout=None, cocci_files=None):
+    files = cocci_files or _cocci_files()
+    nsrc = _count_sources(tree, d)
+    found, fails = [], []
+    with tempfile.TemporaryDirectory(prefix="dmacheck-spatch-") as tmp:
+        wrapper = os.path.join(tmp, "spatch")
+        with open(wrapper, "w") as f:
+            f.write(WRAPPER)
+        os.chmod(wrapper, 0o755)
+        for i, sp in enumerate(files):
+            name = os.path.basename(sp)
+            progress("cocci %s script %d/%d %s (%d file%s)" % (d, i + 1, len(files), name, nsrc,
+                                                                "" if nsrc == 1 else "s"))
+            log = os.path.join(tmp, "log%d" % i)
+            env = dict(_env(), SPATCH=wrapper, DMACHECK_SPATCH=shutil.which("spatch") or "spatch",
+                       DMACHECK_SPATCH_LOG=log)
+            cmd = ["make", "-C", tree, "coccicheck", "MODE=report", "COCCI=" + sp, "M=" + d,
+                   "J=%d" % jobs]
+            run = faults.Run(cmd, tree, env, timeout)
+            found += F.parse(run.out, tree, "cocci")
+            rcs = _read(log + ".rc").split()
+            serr = _read(log + ".err")
+            bad = [int(r) for r in rcs if r != "0"]
+            what = "spatch with %s" % name
+            if faults.STOP:
+                break                           # interrupted: cli.py names it, stops the scan
+            if run.killed or (not bad and run.rc != 0) or not rcs:
+                # timed out, or make coccicheck failed around spatch, or never ran it
+                run.err = serr + run.err
+                step = _step_failure("cocci", d, run, what, timeout) or faults.Failure(
+                    "cocci", d, "make coccicheck did not run spatch with %s on %s" % (name, d),
+                    "", run.rc, [], faults.tail(run.out), faults.tail(run.err))
+                fails.append(step)
+            elif bad:
+                text = serr + "\n" + run.out
+                fails.append(faults.Failure(
+                    "cocci", d, faults.cause_of("cocci", text, d, bad[0], what), "", bad[0],
+                    faults.error_lines(text), faults.tail(run.out), faults.tail(serr)))
+    return found, nsrc, faults.collapse(fails, "scripts")
+
+
+def _read(path):
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return f.read()
+    except OSError:
+        return ""
 
 
 ENGINES = {"gcc": run_gcc, "cocci": run_cocci, "sparse": run_sparse}

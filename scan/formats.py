@@ -9,7 +9,8 @@ json   {"format": "dmacheck-findings", "version": 1, "tool": {...}, "tree": ...,
         "severity" ("error"|"warning"), "message", "function", "directory", "engines",
         "notes": [{"file", "line", "column", "message"}]}], "summary": {"total", "by_rule",
         "by_directory"}}; findings sorted by file, line, column, rule. docs/scan.md documents
-        it; version changes when a field changes meaning or goes away.
+        it; version changes when a field changes meaning or goes away. "incomplete" and
+        "failures" (scan/faults.py) say what did not run.
 0day   the kernel test robot's layout (scan/zeroday.py): "New dmacheck warnings:" and, with
        a baseline, "Old dmacheck warnings:", lines "file:line func() warn|error: message".
 sarif  SARIF 2.1.0: one run, tool.driver.rules from rules/rules.def (id = slug, name = ID,
@@ -17,12 +18,15 @@ sarif  SARIF 2.1.0: one run, tool.driver.rules from rules/rules.def (id = slug, 
        rule's doc page), results with ruleId/ruleIndex, the physical location relative to
        %SRCROOT% (the tree), notes as relatedLocations, the engines in properties, and a
        partialFingerprints entry from file, function and rule (what code scanning uses to
-       follow a finding across line changes).
+       follow a finding across line changes); invocations[0] says executionSuccessful and has
+       a toolExecutionNotification per failure.
+A result's failures follow the findings in every format (text: `dmacheck: failed: ...` lines).
 """
 
 import hashlib
 import json
 
+from . import faults
 from . import paths
 
 VERSION = "0.1"
@@ -34,6 +38,7 @@ def text(out, result, rules):
             f.file, f.line, f.col, f.message, f.slug, ",".join(f.engines)))
         for nf, nl, nc, nm in f.notes:
             out.write("    %s:%d:%d: note: %s\n" % (nf, nl, nc, nm))
+    faults.text(out, result.get("failures", []))
 
 
 def _severity(rules, slug):
@@ -58,6 +63,8 @@ def as_json(result, rules):
                       for a, b, c, d in f.notes],
         } for f in result["findings"]],
         "summary": summary(result["findings"]),
+        "incomplete": bool(result.get("failures")),
+        "failures": [x.as_json() for x in result.get("failures", [])],
     }
 
 
@@ -123,6 +130,7 @@ def as_sarif(result, rules):
             "tool": {"driver": driver},
             "originalUriBaseIds": {"SRCROOT": {"uri": "file://" + result["tree"].rstrip("/") + "/"}},
             "results": results,
+            "invocations": [faults.sarif_invocation(result.get("failures", []))],
             "columnKind": "utf16CodeUnits",
             "properties": {"kernel": result["kernel"], "directories": result["directories"],
                            "engines": result["engines"]},
@@ -140,7 +148,8 @@ def from_json(j):
         f.notes = [(n["file"], n["line"], n["column"], n["message"]) for n in x["notes"]]
         fs.append(f)
     return {"tree": j["tree"], "kernel": j["kernel"], "directories": j["directories"],
-            "engines": j["engines"], "findings": fs}
+            "engines": j["engines"], "findings": fs,
+            "failures": [faults.from_json(x) for x in j.get("failures", [])]}
 
 
 def write(out, fmt, result, rules):

@@ -11,10 +11,13 @@ as the robot prints smatch's: "file:line func() warn|error: message", error for 
 severity in rules/rules.def is ERROR, warn for WARNING. "New" are the findings a --baseline
 result does not have (matched by file, function and rule), "Old" the ones it has; without a
 baseline every finding is new and there is no "Old" part. A part with no lines is left out;
-nothing at all is printed when there is no finding.
+nothing at all is printed when there is no finding. An incomplete result's failures follow
+as `dmacheck: failed: ...` lines (scan/faults.py), as in every format.
 Limits: notes are not printed (the robot's smatch lines have none); a finding outside any
 function prints "file:line warn: ..." as smatch does there.
 """
+
+from . import faults
 
 
 def line(f, rules):
@@ -38,3 +41,4 @@ def write(out, result, rules):
         out.write("%s dmacheck warnings:\n" % name)
         for f in fs:
             out.write(line(f, rules))
+    faults.text(out, result.get("failures", []))

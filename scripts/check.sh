@@ -3,7 +3,11 @@
 #
 # scripts/check.sh - the body of `make check`: runs every test binary, the examples, the
 # catalogue consistency checks and the coverage gate, and closes with one line
-# "N passed, N failed" summing them all (what CI reads).
+# "N passed, N failed" summing them all (what CI reads). That line is printed on exit, whatever
+# ends the script (a test that fails, a step that aborts it, an interrupt), so it is always the
+# script's last line; a script that ended early counts one more failure and says so. (When the
+# script fails, `make check` itself adds GNU make's "make: *** [Makefile:N: check] Error 1"
+# after it: make prints that for every failing recipe.)
 #
 # Environment (set by the Makefile): B (build dir), TESTS, EXAMPLES, CORE_SRC, PLUGIN_SO,
 # PLUGIN11_SO (the GCC 11 build; empty when gcc-11 is not used), SPARSE_BIN, JOBS.
@@ -18,6 +22,14 @@ JOBS=${JOBS:-2}
 COVERAGE_MIN=${COVERAGE_MIN:-95}
 pass=0
 fail=0
+finished=0
+closing() {
+	[ "$finished" = 1 ] || { fail=$((fail + 1)); echo "FAIL scripts/check.sh stopped before its end"; }
+	echo "$pass passed, $fail failed"
+}
+trap closing EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 count() {	# count NAME STATUS: a single pass/fail line
 	if [ "$2" -eq 0 ]; then pass=$((pass + 1)); echo "PASS $1"
@@ -108,6 +120,7 @@ fi
 if [ "${DMACHECK_NO_KERNEL:-0}" = 1 ]; then
 	echo "FAIL kernel smoke skipped (DMACHECK_NO_KERNEL=1)"; fail=$((fail + 1))
 	run_counted "dmacheck scan" python3 scan/tests/test_scan.py
+	run_counted "dmacheck scan faults" python3 scan/tests/test_faults.py
 else
 	run_counted "kernel smoke" bash scripts/kernel-smoke.sh --quick --compare \
 		--plugin "$PWD/$PLUGIN_SO" --out-dir "$B/kernel-smoke"
@@ -117,6 +130,10 @@ else
 	tree=$(sh scripts/kernel-tree.sh 2>/dev/null | tail -n 1)
 	run_counted "dmacheck scan" python3 scan/tests/test_scan.py --tree "$tree"
 	run_counted "dmacheck check-patch" python3 scan/tests/test_checkpatch.py --tree "$tree"
+	# faults injected on purpose (a file that does not compile, a stand-in spatch failing
+	# or hanging, a plugin that does not load, SIGINT/SIGTERM, an unwritable -o): the other
+	# findings kept, exit 2 with the named cause
+	run_counted "dmacheck scan faults" python3 scan/tests/test_faults.py --tree "$tree"
 	# dmacheck-sparse through kbuild (make C=2 CHECK=...): no crash, the triaged findings
 	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --tree "$tree" --bin "$SPARSE_BIN" \
 		--out "$B/sparse/kernel-smoke.txt" \
@@ -140,5 +157,5 @@ echo "coverage: core/ total $pct% of $total lines (gate ${COVERAGE_MIN}%)"
 awk -v p="$pct" -v m="$COVERAGE_MIN" 'BEGIN { exit !(p >= m) }'
 count "core line coverage >= ${COVERAGE_MIN}%" $?
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finished=1
+[ "$fail" -eq 0 ]		# the EXIT trap prints the closing line

@@ -942,6 +942,10 @@ int f(void)
 W = "warning: DMA buffer is on the stack [dmacheck-dma-on-stack]"
 
 
+JUDGED = {"PASS": "a pass", "FAIL": "a failure", "XFAIL": "a known failure",
+          "XPASS": "a known failure that passes"}
+
+
 def self_test():
     rules = load_rules()
     src = "t.c"
@@ -952,12 +956,15 @@ def self_test():
         case = Case(src, text)
         res = compare(case, rc, output, rules, diags=diags, src_name=src)
         got = verdict(case, level, res, engine)
+        # the line starts with whether the runner judged right; what it judged is in words,
+        # so that no passing line carries "FAIL" (once "ok missing warning: FAIL")
         if got == want:
             passed += 1
-            print("ok %s: %s" % (name, got))
+            print("PASS self-test %s: judged %s, as it must" % (name, JUDGED.get(got, got)))
         else:
             failed += 1
-            print("FAIL %s: got %s, want %s" % (name, got, want))
+            print("FAIL self-test %s: judged %s, must be %s" % (
+                name, JUDGED.get(got, got), JUDGED.get(want, want)))
             for p in res.fatal + res.problems:
                 print("    " + p)
 
@@ -1063,10 +1070,10 @@ def self_test():
         nonlocal passed, failed
         if cond:
             passed += 1
-            print("ok %s" % name)
+            print("PASS self-test %s" % name)
         else:
             failed += 1
-            print("FAIL %s" % name)
+            print("FAIL self-test %s" % name)
 
     # which cases run on which engine; how each engine is invoked
     c_gcc = Case(src, SELF_CASE)
@@ -1176,7 +1183,7 @@ def self_test():
     p, f = catalogue_check([c_ok], rules, lines.append)
     if f == len(MISSION_RULES) and p == 1:      # too few lines for every rule, slugs fine
         passed += 1
-        print("ok catalogue: too few lines fail, known slugs pass")
+        print("PASS self-test catalogue: too few lines fail, known slugs pass")
     else:
         failed += 1
         print("FAIL catalogue: %d passed %d failed for one small case" % (p, f))
@@ -1184,7 +1191,7 @@ def self_test():
     p, f = catalogue_check([c_bad], rules, lines.append)
     if lines and lines[0].startswith("FAIL"):
         passed += 1
-        print("ok catalogue: unknown slug fails")
+        print("PASS self-test catalogue: unknown slug fails")
     else:
         failed += 1
         print("FAIL catalogue: unknown slug not reported")
