@@ -185,7 +185,7 @@ ir_of_cc1() {	# $1: with|without; prints cc1's total Ir, leaves its profile in $
 	(cd "$tree" && eval "valgrind -q --tool=callgrind --trace-children=yes \
 		--callgrind-out-file=$tmp/cg.%p $cmd $extra") > "$tmp/cglog" 2>&1 ||
 		{ tail -n 20 "$tmp/cglog" >&2; fail "callgrind run ($1 plugin) failed"; }
-	f=$(grep -lE '^cmd: .*/cc1 ' "$tmp"/cg.* | head -n 1)
+	f=$(grep -lE '^cmd: .*/cc1 ' "$tmp"/cg.* | sed -n 1p)
 	[ -n "$f" ] || fail "no cc1 profile among $(ls "$tmp"/cg.*)"
 	mv "$f" "$tmp/cc1.$1"
 	awk '/^(summary|totals):/ { print $2; exit }' "$tmp/cc1.$1"

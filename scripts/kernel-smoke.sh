@@ -44,6 +44,10 @@
 
 set -eu
 set -o pipefail
+# Under pipefail a reader that stops early (head) can kill its writer with SIGPIPE and, through
+# set -e, this script with exit 141 and no word (CI, stop 21): every reader here reads its
+# whole input (sed -n 1,Np), and a command that stops the script says which line it was.
+trap 'rc=$?; echo "kernel-smoke: line $LINENO: a command failed (exit $rc); stopping" >&2' ERR
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=
@@ -109,7 +113,7 @@ done
 
 # Facts for the header, the same for every DIR.
 kver=$(make -s -C "$tree" kernelversion)
-cc_ver=$(gcc --version | head -n 1)
+cc_ver=$(gcc --version | sed -n 1p)
 rev=unknown
 if git -C "$root" rev-parse --short HEAD >/dev/null 2>&1; then
 	rev=$(git -C "$root" rev-parse --short HEAD)
@@ -188,7 +192,7 @@ for d in "${dirs[@]}"; do
 	bad=$(grep -E "$crash" "$blog" || true)
 	if [ $rc -ne 0 ] || [ -n "$bad" ] || [ "$nplug" -eq 0 ]; then
 		echo "kernel-smoke: $d: FAILED (make exit $rc, $nplug objects built with the plugin)" >&2
-		[ -z "$bad" ] || printf '%s\n' "$bad" | head -n 40 >&2
+		[ -z "$bad" ] || printf '%s\n' "$bad" | sed -n 1,40p >&2
 		echo "kernel-smoke: full log: $blog" >&2
 		failed=1
 		nfail=$((nfail + 1)); echo "FAIL kernel-smoke: $d builds with the plugin"

@@ -120,7 +120,7 @@ for r in "$tmp"/*/result; do
 	same)	same=$((same + 1)) ;;
 	differ)	differ=$((differ + 1)); echo "differs: $obj" ;;
 	fail)	failed=$((failed + 1)); echo "compile failed: $obj"
-		sed 's/^/    /' "$(dirname "$r")/log" | head -n 20 ;;
+		sed -n '1,20s/^/    /p' "$(dirname "$r")/log" ;;
 	esac
 done
 
