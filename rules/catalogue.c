@@ -23,11 +23,13 @@ static const struct dma_api apis[] = {
 #define DMA_FIELD(rec, field, role)
 #define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value)
+#define DMA_USBDEV(rec, path, how)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
+#undef DMA_USBDEV
 };
 
 static const struct dma_field fields[] = {
@@ -35,11 +37,13 @@ static const struct dma_field fields[] = {
 #define DMA_FIELD(rec, field, role) { #rec, #field, role },
 #define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value)
+#define DMA_USBDEV(rec, path, how)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
+#undef DMA_USBDEV
 };
 
 static const struct {
@@ -50,11 +54,13 @@ static const struct {
 #define DMA_FIELD(rec, field, role)
 #define DMA_ALLOC(fn, mem) { #fn, mem },
 #define DMA_FLAG(name, value)
+#define DMA_USBDEV(rec, path, how)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
+#undef DMA_USBDEV
 };
 
 static const struct {
@@ -65,11 +71,27 @@ static const struct {
 #define DMA_FIELD(rec, field, role)
 #define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value) { #name, value },
+#define DMA_USBDEV(rec, path, how)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
+#undef DMA_USBDEV
+};
+
+static const struct dma_usbdev usbdevs[] = {
+#define DMA_API(fn, arg, len, dir, dir_arg, role)
+#define DMA_FIELD(rec, field, role)
+#define DMA_ALLOC(fn, mem)
+#define DMA_FLAG(name, value)
+#define DMA_USBDEV(rec, path, how) { #rec, #path, how },
+#include "dma-apis.def"
+#undef DMA_API
+#undef DMA_FIELD
+#undef DMA_ALLOC
+#undef DMA_FLAG
+#undef DMA_USBDEV
 };
 
 const char *rule_slug(enum dmacheck_rule rule)
@@ -130,4 +152,10 @@ unsigned long long dma_flag_value(const char *name)
 		if (!strcmp(flags[i].name, name))
 			return flags[i].value;
 	return 0;
+}
+
+const struct dma_usbdev *dma_usbdev_rows(unsigned int *n)
+{
+	*n = N_ELEMS(usbdevs);
+	return usbdevs;
 }

@@ -21,6 +21,9 @@ passes its parameters straight through.  DMA_FIELD(urb, field, role) rows: the m
 in struct urb (include/linux/usb.h), a data pointer, or a dma_addr_t for ROLE_HANDLE_OUT.
 DMA_ALLOC(function, memory) rows: the allocator exists (a function or a macro).
 DMA_FLAG(name, value) rows: include/linux/usb.h #defines name with that value.
+DMA_USBDEV(struct, path, how) rows: each member of the dotted path exists (struct usb_interface
+and usb_device in include/linux/usb.h, struct device in include/linux/device.h); the last is a
+struct device for USBDEV_ADDR, a struct device * for USBDEV_LOAD.
 
 Prints "ok  ..." or "FAIL ..." per row, then "N rows checked, N failed".  -v adds where each
 prototype was found.  Exit 0 all ok, 1 a row failed, 2 TREE or FILE missing.
@@ -279,9 +282,9 @@ def parse_def(path):
         line = line.strip()
         if not line:
             continue
-        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG)\((.*)\)", line)
+        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG|DMA_USBDEV)\((.*)\)", line)
         if not m:
-            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC/DMA_FLAG row: %s"
+            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC/DMA_FLAG/DMA_USBDEV row: %s"
                        % (path, n, line))
             continue
         rows.append((m.group(1), [a.strip() for a in m.group(2).split(",")], n))
@@ -363,6 +366,46 @@ def check_field(tree, f):
     return "FAIL %s.%s: no such member in struct urb (%s)" % (f[0], f[1], path)
 
 
+STRUCT_HOMES = ("include/linux/usb.h", "include/linux/device.h")
+
+
+def struct_members(tree, name):
+    """(path, {member: type}) of struct `name` in one of STRUCT_HOMES, None if not found."""
+    for path in STRUCT_HOMES:
+        text, _ = tree.parsed(path)
+        m = re.search(r"\bstruct\s+%s\s*\{" % re.escape(name), text)
+        if not m:
+            continue
+        body = text[m.end():text.index("\n};", m.end())]
+        members = {}
+        for member in split_top(body, ";"):
+            typ, mname = decl_parts(member)
+            if mname:
+                members[mname] = member
+        return path, members
+    return None
+
+
+def check_usbdev(tree, f):
+    """DMA_USBDEV(struct, path, how): the member path exists and ends in a struct device."""
+    if len(f) != 3 or f[2] not in ("USBDEV_ADDR", "USBDEV_LOAD"):
+        return "FAIL DMA_USBDEV(%s): needs (struct, path, USBDEV_ADDR|USBDEV_LOAD)" % ", ".join(f)
+    record, where, member = f[0], None, None
+    for part in f[1].split("."):
+        found = struct_members(tree, record) if record else None
+        if not found or part not in found[1]:
+            return "FAIL DMA_USBDEV(%s): no member %s in struct %s" % (", ".join(f), part, record)
+        where, member = found[0], found[1][part]
+        m = re.match(r"\s*struct\s+(\w+)\s+(\w+)\s*$", member)
+        record = m.group(1) if m else None
+    want = r"struct\s+device\s+\w+$" if f[2] == "USBDEV_ADDR" else r"struct\s+device\s*\*\s*\w+$"
+    if not re.search(want, member.strip()):
+        return "FAIL DMA_USBDEV(%s): '%s' is not %s" % (", ".join(f), member.strip(),
+                                                       "a struct device" if f[2] == "USBDEV_ADDR"
+                                                       else "a struct device *")
+    return ("ok  %s.%s '%s'" % (f[0], f[1], member.strip()), where)
+
+
 def main(argv):
     verbose = False
     def_file = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules",
@@ -401,6 +444,8 @@ def main(argv):
             res = check_alloc(tree, protos, f)
         elif kind == "DMA_FLAG":
             res = check_flag(tree, f)
+        elif kind == "DMA_USBDEV":
+            res = check_usbdev(tree, f)
         else:
             res = check_field(tree, f)
         if isinstance(res, tuple):

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * summary.c - following values into the translation unit's own functions (as the plugin's
- * plugin/summary.c does).
+ * analysis/summary.c - following values into the translation unit's own functions.
  *
  * While a function is checked, checks record which of its parameters reach a sink
  * ("parameter 2 of read_reg() reaches usb_control_msg()"), and every direct call records the
@@ -11,18 +10,19 @@
  * struct device for usb-dma-mask) to a parameter that reaches a sink is reported at that
  * call, with notes naming the object and the path to the sink.
  *
- * Functions are told apart by name: a translation unit has one function of a name.
- * Limits: calls through function pointers and into other translation units are not
- * followed; the first path found to a sink is the one shown.
+ * Functions are told apart by name (interned: one pointer per name); a translation unit has
+ * one function of a name. Limits: calls through function pointers and into other
+ * translation units are not followed; the first path found to a sink is the one shown.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dmacheck-sparse.h"
+#include "analysis.h"
 #include "map.h"
 
 struct param_sink {
-	const char *fn;		/* interned name */
+	const char *fn;		/* interned */
 	unsigned int param;	/* 0-based */
 	int rule;
 	char *path;		/* "usb_control_msg()" or "wrap() -> usb_control_msg()" */
@@ -33,9 +33,9 @@ struct call_fact {
 	unsigned int argno;	/* 0-based */
 	unsigned int kinds;
 	uint64_t params;
-	struct position pos;
+	ir_loc loc;
 	const char *object;	/* the stack object's name, or NULL */
-	struct position object_pos;
+	ir_loc object_loc;
 };
 
 static struct param_sink *sinks;
@@ -56,52 +56,51 @@ static bool add_sink(const char *fn, unsigned int param, int rule, const char *p
 			return false;
 	if (nsinks == capsinks) {
 		capsinks = capsinks ? 2 * capsinks : 32;
-		sinks = dmcs_xrealloc(sinks, capsinks * sizeof(*sinks));
+		sinks = axrealloc(sinks, capsinks * sizeof(*sinks));
 	}
-	sinks[nsinks++] = (struct param_sink){ fn, param, rule, dmcs_xstrdup(path) };
+	sinks[nsinks].fn = fn;
+	sinks[nsinks].param = param;
+	sinks[nsinks].rule = rule;
+	sinks[nsinks++].path = axstrdup(path);
 	return true;
 }
 
 void summary_sink(enum dmacheck_rule rule, const struct flow *flow, const struct origin *o,
 		  const char *sink)
 {
-	const char *fn = flow_fn_name(flow);
-
-	if (!fn)
-		return;
 	for (unsigned int i = 0; i < MAX_TRACKED_PARAMS; i++)
 		if (o->params & (1ULL << i))
-			add_sink(fn, i, rule, sink);
+			add_sink(flow_fn(flow)->name, i, rule, sink);
 }
 
-void summary_call(const struct flow *flow, struct instruction *insn)
+void summary_call(const struct flow *flow, const struct ir_insn *call)
 {
-	const char *callee = dmcs_call_name(insn);
-	unsigned int wanted = 0, n, nargs = dmcs_call_nargs(insn);
+	const struct ir_fn *fn = flow_fn(flow);
+	unsigned int wanted = 0, n;
 
-	if (!callee || !flow_fn_name(flow) || dma_api_rows(callee, &n))
+	if (!call->callee || dma_api_rows(call->callee, &n))
 		return;		/* indirect, or a sink the checks handle themselves */
 	for (int r = 0; r < RULE_COUNT; r++)
 		wanted |= rule_kind[r];
-	for (unsigned int j = 0; j < nargs && j < MAX_TRACKED_PARAMS; j++) {
-		struct origin o = flow_origin(flow, dmcs_call_arg(insn, j));
+	for (unsigned int j = 0; j < call->nargs && j < MAX_TRACKED_PARAMS; j++) {
+		struct origin o = flow_origin(flow, call->args[j]);
 		struct call_fact *c;
 
 		if (!(o.kinds & wanted) && !o.params)
 			continue;
 		if (ncalls == capcalls) {
 			capcalls = capcalls ? 2 * capcalls : 64;
-			calls = dmcs_xrealloc(calls, capcalls * sizeof(*calls));
+			calls = axrealloc(calls, capcalls * sizeof(*calls));
 		}
 		c = &calls[ncalls++];
-		c->caller = flow_fn_name(flow);
-		c->callee = callee;
+		c->caller = fn->name;
+		c->callee = call->callee;
 		c->argno = j;
 		c->kinds = o.kinds & wanted;
 		c->params = o.params;
-		c->pos = insn->pos;
-		c->object = o.stack_sym ? dmcs_ident(o.stack_sym->ident) : NULL;
-		c->object_pos = o.stack_sym ? o.stack_sym->pos : insn->pos;
+		c->loc = call->loc;
+		c->object = o.stack_obj >= 0 ? fn->objs[o.stack_obj].name : NULL;
+		c->object_loc = o.stack_obj >= 0 ? fn->objs[o.stack_obj].loc : call->loc;
 	}
 }
 
@@ -124,7 +123,7 @@ static void propagate(void)
 				if (sinks[k].fn != c->callee || sinks[k].param != c->argno)
 					continue;
 				len = strlen(c->callee) + strlen(sinks[k].path) + 8;
-				path = dmcs_xrealloc(NULL, len);
+				path = axrealloc(NULL, len);
 				snprintf(path, len, "%s() -> %s", c->callee, sinks[k].path);
 				for (unsigned int p = 0; p < MAX_TRACKED_PARAMS; p++)
 					if (c->params & (1ULL << p))
@@ -143,21 +142,23 @@ void summary_finish_unit(void)
 
 		for (size_t k = 0; k < nsinks; k++) {
 			struct param_sink *s = &sinks[k];
-			struct position pos;
 
 			if (s->fn != c->callee || s->param != c->argno ||
 			    !(c->kinds & rule_kind[s->rule]))
 				continue;
-			pos = dmcs_call_pos(c->pos);
-			if (!report((enum dmacheck_rule)s->rule, pos))
+			if (!report((enum dmacheck_rule)s->rule, c->loc))
 				continue;
 			if (c->object)
-				report_note(c->object_pos, "'%s' declared here", c->object);
-			report_note(pos, "passed to %s() as argument %u, which hands it to %s",
+				report_note_declared(c->object_loc, c->object);
+			report_note(c->loc, "passed to %s() as argument %u, which hands it to %s",
 				    c->callee, c->argno + 1, s->path);
 		}
 	}
 	for (size_t k = 0; k < nsinks; k++)
 		free(sinks[k].path);
-	nsinks = ncalls = 0;
+	free(sinks);
+	free(calls);
+	sinks = NULL;
+	calls = NULL;
+	nsinks = capsinks = ncalls = capcalls = 0;
 }

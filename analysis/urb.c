@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * analysis/urb.c - the URBs a function works on, and what it does to each: the state the
+ * two URB rules judge (check-urb-dma-flag-missing.c, check-urb-dma-handle-missing.c).
+ *
+ * "That URB": URBs are told apart by ident.c's keys (a parameter, a local, dev->urb,
+ * dev->urbs[2], an URB embedded in a driver struct; all elements of an array indexed by a
+ * variable are one). For each the function
+ *   - sets it up: usb_fill_*_urb (ROLE_URB), or by hand: a store to urb->pipe, or
+ *     transfer_flags assigned whole (not `|=`/`&=`);
+ *   - stores its handle: urb->transfer_dma = non-zero, or &urb->transfer_dma passed as a
+ *     ROLE_HANDLE_OUT argument (usb_alloc_coherent(..., &urb->transfer_dma));
+ *   - sets URB_NO_TRANSFER_DMA_MAP: a constant with the bit, an OR with one; the URB's own
+ *     old flags (`|=`, `&= ~`) set nothing; a value the function cannot see (a load, a
+ *     parameter) may set it (T_MAYBE);
+ *   - gives its transfer buffer memory of some kind (origin.c's O_NONCOH / O_COHERENT).
+ *
+ * Limits: judged per function (an URB set up across several functions is seen in parts).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "map.h"
+#include "urb.h"
+
+static struct urb_use *uses;
+static size_t nuses, capuses;
+
+static unsigned long long no_dma_map_flag(void)
+{
+	return dma_flag_value("URB_NO_TRANSFER_DMA_MAP");
+}
+
+static struct urb_use *use_of(const char *key)
+{
+	struct urb_use *u;
+
+	for (size_t i = 0; i < nuses; i++)
+		if (!strcmp(uses[i].key, key))
+			return &uses[i];
+	if (nuses == capuses) {
+		capuses = capuses ? 2 * capuses : 16;
+		uses = axrealloc(uses, capuses * sizeof(*uses));
+	}
+	u = &uses[nuses++];
+	memset(u, 0, sizeof(*u));
+	strncpy(u->key, key, sizeof(u->key) - 1);
+	return u;
+}
+
+static enum tri tri_or(enum tri a, enum tri b)
+{
+	return a == T_YES || b == T_YES ? T_YES : (a == T_MAYBE || b == T_MAYBE ? T_MAYBE : T_NO);
+}
+
+static enum tri tri_and(enum tri a, enum tri b)
+{
+	return a == T_NO || b == T_NO ? T_NO : (a == T_YES && b == T_YES ? T_YES : T_MAYBE);
+}
+
+/* Does value v carry URB_NO_TRANSFER_DMA_MAP? The old flags of the URB `key` count as
+ * `old`. */
+static enum tri has_flag(const struct ir_fn *fn, const char *key, enum tri old, int v, int depth)
+{
+	const struct ir_val *val = v > 0 && v < fn->nvals ? &fn->vals[v] : NULL;
+	const struct ir_insn *in;
+	char other[IDENT_LEN];
+	enum tri any;
+
+	if (!val || depth > 12)
+		return T_MAYBE;
+	if (val->kind == IRV_CONST)
+		return ((unsigned long long)val->cst & no_dma_map_flag()) ? T_YES : T_NO;
+	if (val->kind != IRV_TEMP || val->def < 0)
+		return T_MAYBE;
+	in = &fn->insns[val->def];
+	switch (in->op) {
+	case IR_COPY:
+		return has_flag(fn, key, old, in->a, depth + 1);
+	case IR_LOAD:
+		/* the old value in `urb->transfer_flags |= URB_ZERO_PACKET`: storing it back
+		 * sets nothing new; another URB's flags (out->transfer_flags =
+		 * in->transfer_flags) may hold it */
+		if (!ident_member_owner(fn, &in->place, "urb", "transfer_flags", other,
+					sizeof(other)))
+			return T_MAYBE;
+		return strcmp(other, key) ? T_MAYBE : old;
+	case IR_PHI:
+		any = T_NO;
+		for (unsigned int i = 0; i < in->nargs; i++) {
+			enum tri t = has_flag(fn, key, old, in->args[i], depth + 1);
+
+			if (t == T_YES)
+				return T_YES;	/* set on some path */
+			if (t == T_MAYBE)
+				any = T_MAYBE;
+		}
+		return any;
+	case IR_SELECT:
+		return tri_or(has_flag(fn, key, old, in->a, depth + 1),
+			      has_flag(fn, key, old, in->b, depth + 1));
+	case IR_ARITH:
+		switch (in->arith) {
+		case IRA_OR:
+		case IRA_XOR:
+			return tri_or(has_flag(fn, key, old, in->a, depth + 1),
+				      has_flag(fn, key, old, in->b, depth + 1));
+		case IRA_AND:
+			return tri_and(has_flag(fn, key, old, in->a, depth + 1),
+				       has_flag(fn, key, old, in->b, depth + 1));
+		default:
+			return T_MAYBE;
+		}
+	default:
+		return T_MAYBE;
+	}
+}
+
+/* Does the stored flag value keep bits of the old one (`|=`, `&=`), or replace them all? */
+static bool keeps_old_flags(const struct ir_fn *fn, int v, int depth)
+{
+	const struct ir_val *val = v > 0 && v < fn->nvals ? &fn->vals[v] : NULL;
+	const struct ir_insn *in;
+	char key[IDENT_LEN];
+
+	if (!val || val->kind != IRV_TEMP || val->def < 0 || depth > 12)
+		return false;
+	in = &fn->insns[val->def];
+	switch (in->op) {
+	case IR_LOAD:
+		return ident_member_owner(fn, &in->place, "urb", "transfer_flags", key, sizeof(key));
+	case IR_PHI:
+		for (unsigned int i = 0; i < in->nargs; i++)
+			if (keeps_old_flags(fn, in->args[i], depth + 1))
+				return true;
+		return false;
+	case IR_COPY:
+		return keeps_old_flags(fn, in->a, depth + 1);
+	case IR_ARITH:
+	case IR_SELECT:
+		return keeps_old_flags(fn, in->a, depth + 1) || keeps_old_flags(fn, in->b, depth + 1);
+	default:
+		return false;
+	}
+}
+
+static void note_handle(struct urb_use *u, ir_loc loc)
+{
+	if (!u->have_dma) {
+		u->have_dma = true;
+		u->dma_loc = loc;
+	}
+}
+
+static void urb_store(const struct flow *flow, const struct ir_insn *in)
+{
+	const struct ir_fn *fn = flow_fn(flow);
+	const struct ir_place *p = &in->place;
+	char key[IDENT_LEN];
+	long long c;
+
+	if (ident_member_owner(fn, p, "urb", "transfer_dma", key, sizeof(key))) {
+		if (!(ir_is_const(fn, in->a, &c) && !c))
+			note_handle(use_of(key), in->loc);
+	} else if (ident_member_owner(fn, p, "urb", "transfer_flags", key, sizeof(key))) {
+		struct urb_use *u = use_of(key);
+		enum tri t = has_flag(fn, key, T_NO, in->a, 0);
+
+		if (t > u->flag)
+			u->flag = t;
+		if (t == T_YES && !u->have_flag_loc) {
+			u->have_flag_loc = true;
+			u->flag_loc = in->loc;
+		}
+		/* urb->transfer_flags = URB_ISO_ASAP: all flags are decided here, as by hand-
+		 * written isochronous set-up (ttusbir, dvb-usb's usb-urb.c) */
+		if (!keeps_old_flags(fn, in->a, 0))
+			u->filled = true;
+	} else if (ident_member_owner(fn, p, "urb", "pipe", key, sizeof(key))) {
+		use_of(key)->filled = true;	/* set up by hand, not by usb_fill_* */
+	} else if (ident_member_owner(fn, p, "urb", "transfer_buffer", key, sizeof(key))) {
+		use_of(key)->buf_kinds |= flow_origin(flow, in->a).kinds;
+	}
+}
+
+/* &urb->transfer_dma passed as a handle out-parameter: the key of that URB. */
+static bool handle_address(const struct ir_fn *fn, int arg, char *key, size_t len)
+{
+	const struct ir_insn *def = ir_def(fn, arg);
+
+	return def && def->op == IR_ADDR &&
+	       ident_member_owner(fn, &def->place, "urb", "transfer_dma", key, len);
+}
+
+static void urb_call(const struct flow *flow, const struct ir_insn *in)
+{
+	const struct ir_fn *fn = flow_fn(flow);
+	unsigned int n;
+	const struct dma_api *rows = dma_api_rows(in->callee, &n);
+	int urb = 0, buf = 0;
+	char key[IDENT_LEN];
+
+	for (unsigned int i = 0; i < n; i++) {
+		int arg;
+
+		if (rows[i].arg > in->nargs)
+			continue;
+		arg = in->args[rows[i].arg - 1];
+		if (rows[i].role == ROLE_URB)
+			urb = arg;
+		else if (rows[i].role == ROLE_DMA_BUF)
+			buf = arg;
+		else if (rows[i].role == ROLE_HANDLE_OUT && handle_address(fn, arg, key, sizeof(key)))
+			note_handle(use_of(key), in->loc);
+	}
+	if (urb) {		/* usb_fill_*_urb(urb, ..., buf, ...) */
+		struct urb_use *u;
+
+		ident_ptr(fn, urb, key, sizeof(key));
+		u = use_of(key);
+		u->filled = true;
+		if (buf)
+			u->buf_kinds |= flow_origin(flow, buf).kinds;
+	}
+}
+
+static bool computed;
+
+void urb_begin_function(void)
+{
+	computed = false;
+	nuses = 0;
+}
+
+const struct urb_use *urb_uses(const struct flow *flow, size_t *n)
+{
+	const struct ir_fn *fn = flow_fn(flow);
+
+	if (!computed) {
+		computed = true;
+		nuses = 0;
+		for (int i = 0; i < fn->ninsns; i++) {
+			const struct ir_insn *in = &fn->insns[i];
+
+			if (in->op == IR_STORE)
+				urb_store(flow, in);
+			else if (in->op == IR_CALL && in->callee)
+				urb_call(flow, in);
+		}
+	}
+	*n = nuses;
+	return uses;
+}
+
+void urb_forget(void)
+{
+	free(uses);
+	uses = NULL;
+	nuses = capuses = 0;
+}
