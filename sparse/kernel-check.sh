@@ -34,7 +34,7 @@
 # Limits: a DIR whose objects are out of date is also compiled (kbuild does that with C=2).
 
 set -u
-tree=${DMACHECK_TREE:-$HOME/.cache/dmacheck/linux-6.1}
+tree=${DMACHECK_TREE:-${DMACHECK_CACHE:-$HOME/.cache/dmacheck}/linux-6.1}
 bin=build/sparse/dmacheck-sparse
 jobs=2
 out=
