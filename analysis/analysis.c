@@ -1,20 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * analysis/analysis.c - the driver: front ends hand in the unit's functions as IR
- * (analysis_add_function), and at the end of the unit (analysis_finish_unit) every function
- * is analysed in the order it came (origins, URB state, every check of check_list.h on every
- * instruction), then the summaries are resolved across the unit and reported. Keeping the
- * whole unit's IR until its end costs little (a few instructions per GIMPLE statement) and
- * lets every function see every other.
+ * (analysis_add_function), and at the end of the unit (analysis_finish_unit):
  *
- * DMACHECK_IR_DUMP=1 in the environment prints each function's IR to stderr (debugging).
+ *   1. the call graph's post-order: callees before callers;
+ *   2. rounds, quiet: each function in that order gets its origins (with its callees'
+ *      summaries), its URB state, every check of check_list.h on every instruction, and its
+ *      own summary (summary.c). Without recursion one round makes every summary final; with
+ *      it, rounds repeat until no summary changes (MAX_ROUNDS at most);
+ *   3. the reporting round: the same once more, diagnostics on.
+ *
+ * Keeping the whole unit's IR until its end costs little (a few instructions per GIMPLE
+ * statement) and lets every function see every other. DMACHECK_IR_DUMP=1 in the environment
+ * prints each function's IR to stderr (debugging).
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "analysis.h"
 #include "map.h"
 #include "urb.h"
+
+#define MAX_ROUNDS 8
 
 static const struct analysis_check *const checks[] = {
 #define CHECK(name) &check_##name,
@@ -37,11 +45,14 @@ void analysis_add_function(struct ir_fn *fn)
 	fns[nfns++] = fn;
 }
 
-static void check_function(const struct ir_fn *fn)
+/* One function: origins, URB state, checks, summary; true if its summary changed. */
+static bool check_function(const struct ir_fn *fn)
 {
 	struct flow *flow = flow_analyze(fn);
+	bool changed;
 
 	urb_begin_function();
+	summary_begin(fn);
 	for (size_t c = 0; c < N_CHECKS; c++)
 		if (checks[c]->function_begin)
 			checks[c]->function_begin(flow);
@@ -57,7 +68,51 @@ static void check_function(const struct ir_fn *fn)
 	for (size_t c = 0; c < N_CHECKS; c++)
 		if (checks[c]->function_end)
 			checks[c]->function_end(flow);
+	changed = summary_end(flow);
 	flow_free(flow);
+	return changed;
+}
+
+/* ---- callees first ------------------------------------------------------------------------ */
+
+static struct amap by_name;	/* name -> fns[] */
+static struct ir_fn **order;
+static size_t norder;
+static unsigned char *seen;
+
+static void visit(size_t i)
+{
+	const struct ir_fn *fn = fns[i];
+
+	seen[i] = 1;
+	for (int k = 0; k < fn->ninsns; k++) {
+		const char *callee = fn->insns[k].callee;
+		long j;
+
+		if (fn->insns[k].op != IR_CALL || !callee)
+			continue;
+		j = amap_get(&by_name, &callee, sizeof(callee));
+		if (j >= 0 && !seen[j])
+			visit((size_t)j);
+	}
+	order[norder++] = fns[i];
+}
+
+static void post_order(void)
+{
+	order = axrealloc(NULL, (nfns + 1) * sizeof(*order));
+	seen = axrealloc(NULL, nfns + 1);
+	memset(seen, 0, nfns + 1);
+	norder = 0;
+	for (size_t i = 0; i < nfns; i++) {
+		amap_put(&by_name, &fns[i]->name, sizeof(fns[i]->name), (long)i);
+		summary_declare(fns[i]->name);
+	}
+	for (size_t i = 0; i < nfns; i++)
+		if (!seen[i])
+			visit(i);
+	free(seen);
+	amap_clear(&by_name);
 }
 
 void analysis_finish_unit(void)
@@ -69,19 +124,33 @@ void analysis_finish_unit(void)
 		summary_register_rule(RULE_DMA_ON_STACK, O_STACK);
 		summary_register_rule(RULE_USB_DMA_MASK, O_USBDEV);
 	}
-	for (size_t i = 0; i < nfns; i++) {
-		if (dump && *dump == '1')
+	if (dump && *dump == '1')
+		for (size_t i = 0; i < nfns; i++)
 			ir_dump(fns[i], stderr);
-		check_function(fns[i]);
+	post_order();
+	report_mute(true);
+	for (int round = 0; round < MAX_ROUNDS; round++) {
+		bool changed = false, missed;
+
+		for (size_t i = 0; i < norder; i++)
+			changed |= check_function(order[i]);
+		missed = summary_missed();
+		if (!changed || (round == 0 && !missed))
+			break;
 	}
-	summary_finish_unit();
+	report_mute(false);
+	for (size_t i = 0; i < norder; i++)
+		check_function(order[i]);
 	for (size_t c = 0; c < N_CHECKS; c++)
 		if (checks[c]->unit_end)
 			checks[c]->unit_end();
 	for (size_t i = 0; i < nfns; i++)
 		ir_fn_free(fns[i]);
 	free(fns);
-	fns = NULL;
-	nfns = capfns = 0;
+	free(order);
+	fns = order = NULL;
+	nfns = capfns = norder = 0;
+	summary_forget_unit();
+	guards_forget();
 	report_forget_unit();
 }

@@ -24,13 +24,13 @@ static bool is_buffer_role(enum dma_role role)
 	return role == ROLE_DMA_BUF || role == ROLE_SETUP_PKT;
 }
 
-static void judge(const struct flow *flow, int value, ir_loc loc, const char *sink)
+static void judge(const struct flow *flow, int value, const struct ir_insn *in, const char *sink)
 {
 	struct origin o = flow_origin(flow, value);
 
-	if ((o.kinds & O_STACK) && report(RULE_DMA_ON_STACK, loc))
+	if ((o.kinds & O_STACK) && report(RULE_DMA_ON_STACK, in->loc))
 		note_declared(flow_fn(flow), o.stack_obj);
-	summary_sink(RULE_DMA_ON_STACK, flow, &o, sink);
+	summary_sink(RULE_DMA_ON_STACK, flow, &o, sink, in);
 }
 
 static void stack_call(const struct flow *flow, const struct ir_insn *in)
@@ -49,7 +49,7 @@ static void stack_call(const struct flow *flow, const struct ir_insn *in)
 		    ir_is_const(flow_fn(flow), in->args[row->len_arg - 1], &len) && !len)
 			continue;	/* nothing is transferred */
 		snprintf(sink, sizeof(sink), "%s()", in->callee);
-		judge(flow, in->args[row->arg - 1], in->loc, sink);
+		judge(flow, in->args[row->arg - 1], in, sink);
 	}
 }
 
@@ -66,7 +66,7 @@ static void stack_store(const struct flow *flow, const struct ir_insn *in)
 	if (!row || !is_buffer_role(row->role))
 		return;
 	snprintf(sink, sizeof(sink), "%s->%s", row->record, row->field);
-	judge(flow, in->a, in->loc, sink);
+	judge(flow, in->a, in, sink);
 }
 
 static void stack_insn(const struct flow *flow, const struct ir_insn *in)

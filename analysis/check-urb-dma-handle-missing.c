@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * analysis/check-urb-dma-handle-missing.c - urb-dma-handle-missing: the function sets
- * URB_NO_TRANSFER_DMA_MAP on an URB whose transfer buffer it gave non-coherent memory
- * (DMA_ALLOC MEM_NONCOHERENT, the stack, a static) and stores no handle (urb.c). The HCD
- * then DMAs to whatever transfer_dma holds. Reported at the store that sets the flag.
+ * URB_NO_TRANSFER_DMA_MAP on an URB whose transfer buffer it gave memory it knows (an
+ * allocator's, coherent or not, the stack, a static) or whose handle it stores on some path
+ * (so the handle is its business), and where the URB is submitted or
+ * escapes some path carries the flag but no handle (urb.c): never stored, or stored on
+ * another path only. The HCD then DMAs to whatever transfer_dma holds (bus address 0 for a
+ * fresh URB), whatever the buffer is. Reported at the store that sets the flag.
  */
 #include "analysis.h"
 #include "urb.h"
@@ -16,8 +19,12 @@ static void handle_function_end(const struct flow *flow)
 	for (size_t i = 0; i < n; i++) {
 		const struct urb_use *u = &uses[i];
 
-		if (!u->have_dma && u->flag == T_YES && (u->buf_kinds & O_NONCOH) &&
-		    !(u->buf_kinds & O_COHERENT) && report(RULE_URB_DMA_HANDLE_MISSING, u->flag_loc))
+		bool missing = u->at_use ? urb_handle_missing_at_use(u) && u->have_flag_loc &&
+					   ((u->buf_kinds & (O_NONCOH | O_COHERENT)) || u->have_dma) :
+					   !u->have_dma && u->flag == T_YES &&
+					   (u->buf_kinds & O_NONCOH) && !(u->buf_kinds & O_COHERENT);
+
+		if (missing && report(RULE_URB_DMA_HANDLE_MISSING, u->flag_loc))
 			report_note(u->flag_loc, "the transfer buffer is not coherent DMA memory and "
 				    "transfer_dma was never set: the host controller DMAs to "
 				    "whatever transfer_dma holds");

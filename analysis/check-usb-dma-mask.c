@@ -39,7 +39,7 @@ static void mask_insn(const struct flow *flow, const struct ir_insn *in)
 				    "(udev->bus->sysdev); a USB device or interface has no DMA "
 				    "mask of its own");
 		snprintf(sink, sizeof(sink), "%s()", in->callee);
-		summary_sink(RULE_USB_DMA_MASK, flow, &o, sink);
+		summary_sink(RULE_USB_DMA_MASK, flow, &o, sink, in);
 	}
 }
 

@@ -89,6 +89,9 @@ struct ir_insn {
 	unsigned int nargs;
 	const char *callee;	/* CALL: NULL if indirect */
 	struct ir_place place;	/* ADDR, LOAD, STORE */
+	unsigned char bits;	/* ARITH: the result's width; BRANCH, IRA_CMP: the operands';
+				 * 0 if unknown */
+	bool is_unsigned;	/* BRANCH, IRA_CMP: an unsigned comparison */
 };
 
 enum ir_obj_kind { IRO_FRAME, IRO_STATIC };
@@ -150,6 +153,8 @@ int ir_call(struct ir_fn *fn, int dst, const char *callee, const int *args,
 	    unsigned int nargs, ir_loc loc);
 void ir_branch(struct ir_fn *fn, enum ir_cmp cmp, int a, int b, ir_loc loc);
 void ir_return(struct ir_fn *fn, int v, ir_loc loc);
+/* The width in bits and signedness of the last instruction's arithmetic (see ir_insn). */
+void ir_set_width(struct ir_fn *fn, unsigned int bits, bool is_unsigned);
 
 /* Place helpers: an empty place on an object or through a pointer; a member step added
  * (outermost first; the oldest dropped beyond IR_MAX_STEPS). */

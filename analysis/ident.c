@@ -130,6 +130,15 @@ static void finish(char *buf, size_t len, long long off, bool var)
 		snprintf(buf + used, len - used, "+%lld%s", off, var ? "[]" : "");
 }
 
+void ident_ptr_member(const struct ir_fn *fn, int v, long long member, char *buf, size_t len)
+{
+	long long off = member;
+	bool var = false;
+
+	ptr_base(fn, v, buf, len, &off, &var, 0);
+	finish(buf, len, off, var);
+}
+
 void ident_ptr(const struct ir_fn *fn, int v, char *buf, size_t len)
 {
 	long long off = 0;

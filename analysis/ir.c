@@ -262,6 +262,14 @@ void ir_return(struct ir_fn *fn, int v, ir_loc loc)
 	in->a = v;
 }
 
+void ir_set_width(struct ir_fn *fn, unsigned int bits, bool is_unsigned)
+{
+	if (!fn->ninsns)
+		return;
+	fn->insns[fn->ninsns - 1].bits = (unsigned char)(bits > 64 ? 0 : bits);
+	fn->insns[fn->ninsns - 1].is_unsigned = is_unsigned;
+}
+
 void ir_place_object(struct ir_place *p, int object)
 {
 	memset(p, 0, sizeof(*p));

@@ -8,7 +8,8 @@
  * parameters kept in memory, compound literals), through members, array elements, casts and
  * pointer arithmetic; a USB device's or interface's struct device as rules/dma-apis.def's
  * DMA_USBDEV rows name it (&intf->dev, &udev->dev, intf->dev.parent); memory from a
- * non-coherent or coherent allocator (DMA_ALLOC), a static or the stack; the function's
+ * non-coherent or coherent allocator (DMA_ALLOC), a static or the stack (also through a
+ * DMA_PASSTHROUGH function: virt_to_page(buf) is buf's memory); the function's
  * parameters (for the summaries).
  *
  * Values are followed through copies, pointer and integer arithmetic (alignment tricks keep
@@ -17,9 +18,17 @@
  * through pointers, dev->ctrl.data; constant array elements one by one): a store to a place
  * is seen by every load from the same key.
  *
- * Limits: no aliasing between two pointers; values returned by calls are unknown except for
- * allocators; more than MAX_TRACKED_PARAMS parameters are not tracked.
+ * Calls of the unit's own functions use their summaries (summary.c): what the callee
+ * returns (an allocator's memory, one of its arguments) and what it stores into members of
+ * its pointer arguments (out-parameters, hw->dev = &intf->dev) become the call's result and
+ * the caller's places. Loads through a pointer parameter (req->wbuf) carry "member of
+ * parameter" sources, one level deep, for the summaries.
+ *
+ * Limits: no aliasing between two pointers; values returned by calls outside the unit are
+ * unknown except for allocators; more than MAX_TRACKED_PARAMS parameters or
+ * MAX_MEMBER_SOURCES members are not tracked.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +40,7 @@ struct flow {
 	struct origin *vals;		/* per value */
 	struct origin *places;		/* per place key */
 	int *insn_place;		/* LOAD/STORE: index into places, -1 */
+	char **names;			/* per place: its key */
 	struct amap keys;
 	long nplaces, capplaces;
 };
@@ -40,7 +50,28 @@ const struct ir_fn *flow_fn(const struct flow *flow)
 	return flow->fn;
 }
 
-static bool merge(struct origin *dst, const struct origin *src)
+struct origin origin_none(void)
+{
+	struct origin o;
+
+	memset(&o, 0, sizeof(o));
+	o.stack_obj = -1;
+	return o;
+}
+
+static bool add_member(struct origin *o, int param, long long off)
+{
+	for (unsigned int i = 0; i < o->nmem; i++)
+		if (o->mem[i].param == param && o->mem[i].off == off)
+			return false;
+	if (o->nmem == MAX_MEMBER_SOURCES)
+		return false;
+	o->mem[o->nmem].param = param;
+	o->mem[o->nmem++].off = off;
+	return true;
+}
+
+bool origin_merge(struct origin *dst, const struct origin *src)
 {
 	unsigned int kinds = dst->kinds | src->kinds;
 	uint64_t params = dst->params | src->params;
@@ -52,16 +83,47 @@ static bool merge(struct origin *dst, const struct origin *src)
 		dst->stack_obj = src->stack_obj;
 		changed = true;
 	}
+	for (unsigned int i = 0; i < src->nmem; i++)
+		changed |= add_member(dst, src->mem[i].param, src->mem[i].off);
 	return changed;
 }
 
-static struct origin none(void)
+bool origin_has_sources(const struct origin *o)
 {
-	struct origin o = { 0, 0, -1 };
-
-	return o;
+	return o->params || o->nmem;
 }
 
+#define merge origin_merge
+#define none origin_none
+
+int param_pointer(const struct ir_fn *fn, int v, long long *off)
+{
+	long long c;
+
+	*off = 0;
+	for (int depth = 0; depth < 32 && v > 0 && v < fn->nvals; depth++) {
+		const struct ir_val *val = &fn->vals[v];
+		const struct ir_insn *in;
+
+		if (val->kind == IRV_PARAM)
+			return val->param < MAX_TRACKED_PARAMS ? val->param : -1;
+		if (val->kind != IRV_TEMP || val->def < 0)
+			return -1;
+		in = &fn->insns[val->def];
+		if (in->op == IR_COPY) {
+			v = in->a;
+		} else if (in->op == IR_ARITH && in->arith == IRA_PTRADD && ir_is_const(fn, in->b, &c)) {
+			*off += c;
+			v = in->a;
+		} else if (in->op == IR_ADDR && in->place.object < 0 && !in->place.var_index) {
+			*off += in->place.offset;
+			v = in->place.ptr;
+		} else {
+			return -1;
+		}
+	}
+	return -1;
+}
 struct origin flow_origin(const struct flow *flow, int v)
 {
 	const struct ir_fn *fn = flow->fn;
@@ -137,24 +199,69 @@ static struct origin address_origin(const struct flow *flow, const struct ir_pla
 	return o;
 }
 
-static int place_slot(struct flow *flow, const struct ir_place *p)
+static int key_slot(struct flow *flow, const char *key, bool create)
 {
-	char key[IDENT_LEN];
-	size_t len;
+	size_t len = strlen(key);
 	long i;
 
-	ident_place(flow->fn, p, key, sizeof(key));
-	len = strlen(key);
 	i = amap_get(&flow->keys, key, len);
-	if (i >= 0)
+	if (i >= 0 || !create)
 		return (int)i;
 	if (flow->nplaces == flow->capplaces) {
 		flow->capplaces = flow->capplaces ? 2 * flow->capplaces : 32;
 		flow->places = axrealloc(flow->places, (size_t)flow->capplaces * sizeof(*flow->places));
+		flow->names = axrealloc(flow->names, (size_t)flow->capplaces * sizeof(*flow->names));
 	}
 	flow->places[flow->nplaces] = none();
+	flow->names[flow->nplaces] = axstrdup(key);
 	amap_put(&flow->keys, key, len, flow->nplaces);
 	return (int)flow->nplaces++;
+}
+
+static int place_slot(struct flow *flow, const struct ir_place *p)
+{
+	char key[IDENT_LEN];
+
+	ident_place(flow->fn, p, key, sizeof(key));
+	return key_slot(flow, key, true);
+}
+
+struct origin flow_member(const struct flow *flow, int v, long long off)
+{
+	char key[IDENT_LEN];
+	struct origin o = none();
+	long long poff;
+	int slot, p;
+
+	ident_ptr_member(flow->fn, v, off, key, sizeof(key));
+	slot = key_slot((struct flow *)flow, key, false);
+	if (slot >= 0)
+		o = flow->places[slot];
+	p = param_pointer(flow->fn, v, &poff);
+	if (p >= 0)
+		add_member(&o, p, poff + off);
+	return o;
+}
+
+/* A call of a summarised function: what it stores through its arguments. */
+static bool call_stores(struct flow *flow, const struct ir_insn *in, const struct summary *s)
+{
+	bool changed = false;
+
+	for (unsigned int i = 0; i < s->nstores; i++) {
+		const struct store_fact *st = &s->stores[i];
+		struct origin o;
+		char key[IDENT_LEN];
+		int slot;
+
+		if (st->dst.param < 0 || (unsigned int)st->dst.param >= in->nargs)
+			continue;
+		o = summary_map(flow, in, &st->val);
+		ident_ptr_member(flow->fn, in->args[st->dst.param], st->dst.off, key, sizeof(key));
+		slot = key_slot(flow, key, true);	/* may move flow->places */
+		changed |= merge(&flow->places[slot], &o);
+	}
+	return changed;
 }
 
 /* The origin of what an instruction computes. */
@@ -200,10 +307,14 @@ static struct origin insn_origin(const struct flow *flow, const struct ir_insn *
 	case IR_ADDR:
 		return address_origin(flow, &in->place);
 	case IR_LOAD: {
-		int slot = flow->insn_place[in - fn->insns];
+		int slot = flow->insn_place[in - fn->insns], p;
+		long long off;
 
 		if (slot >= 0)
 			o = flow->places[slot];
+		if (in->place.object < 0 && !in->place.var_index &&
+		    (p = param_pointer(fn, in->place.ptr, &off)) >= 0)
+			add_member(&o, p, off + in->place.offset);
 		if (in->place.object >= 0 && fn->objs[in->place.object].param >= 0 &&
 		    fn->objs[in->place.object].param < MAX_TRACKED_PARAMS && !in->place.offset)
 			o.params |= 1ULL << fn->objs[in->place.object].param;
@@ -213,9 +324,16 @@ static struct origin insn_origin(const struct flow *flow, const struct ir_insn *
 	}
 	case IR_CALL: {
 		enum dma_mem mem;
+		const struct summary *s;
+
+		unsigned int arg;
 
 		if (in->callee && dma_alloc_kind(in->callee, &mem))
 			o.kinds = mem == MEM_COHERENT ? O_COHERENT : O_NONCOH;
+		else if ((arg = dma_passthrough_arg(in->callee)) && arg <= in->nargs)
+			o = flow_origin(flow, in->args[arg - 1]);	/* virt_to_page(buf) */
+		else if (in->callee && (s = summary_of(in->callee)))
+			o = summary_map(flow, in, &s->ret);
 		return o;
 	}
 	default:
@@ -237,6 +355,12 @@ static bool propagate(struct flow *flow)
 			if (flow->insn_place[i] >= 0)
 				changed |= merge(&flow->places[flow->insn_place[i]], &o);
 			continue;
+		}
+		if (in->op == IR_CALL && in->callee) {
+			const struct summary *s = summary_of(in->callee);
+
+			if (s)
+				changed |= call_stores(flow, in, s);
 		}
 		if (!in->dst)
 			continue;
@@ -269,8 +393,30 @@ struct flow *flow_analyze(const struct ir_fn *fn)
 	return flow;
 }
 
+void flow_param_stores(const struct flow *flow,
+		       void (*fn)(struct member_src dst, const struct origin *val))
+{
+	for (long i = 0; i < flow->nplaces; i++) {
+		struct member_src dst;
+		struct origin val;
+		int used = 0;
+
+		/* "P<param>+<offset>" and nothing more: a member of what the parameter points to */
+		if (sscanf(flow->names[i], "P%d+%lld%n", &dst.param, &dst.off, &used) != 2 ||
+		    flow->names[i][used] || dst.param < 0 || dst.param >= MAX_TRACKED_PARAMS)
+			continue;
+		val = flow->places[i];
+		val.kinds &= ~O_STACK;		/* the callee's frame is gone after the call */
+		val.stack_obj = -1;
+		fn(dst, &val);
+	}
+}
+
 void flow_free(struct flow *flow)
 {
+	for (long i = 0; i < flow->nplaces; i++)
+		free(flow->names[i]);
+	free(flow->names);
 	amap_clear(&flow->keys);
 	free(flow->places);
 	free(flow->vals);

@@ -14,6 +14,7 @@
 static const struct analysis_frontend *frontend;
 static bool disabled[RULE_COUNT];
 static bool last_shown;
+static bool muted;
 
 struct reported {
 	int rule;
@@ -39,10 +40,16 @@ bool rule_enabled(enum dmacheck_rule rule)
 	return rule < RULE_COUNT && !disabled[rule];
 }
 
+void report_mute(bool mute)
+{
+	muted = mute;
+	last_shown = false;
+}
+
 bool report(enum dmacheck_rule rule, ir_loc loc)
 {
 	last_shown = false;
-	if (!rule_enabled(rule) || !frontend)
+	if (!rule_enabled(rule) || !frontend || muted)
 		return false;
 	for (size_t i = 0; i < ndone; i++)
 		if (done[i].rule == (int)rule && (done[i].loc.raw == loc.raw ||

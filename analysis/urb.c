@@ -15,7 +15,16 @@
  *     parameter) may set it (T_MAYBE);
  *   - gives its transfer buffer memory of some kind (origin.c's O_NONCOH / O_COHERENT).
  *
- * Limits: judged per function (an URB set up across several functions is seen in parts).
+ * And, flow-sensitively, what the flag and the handle are at each usb_submit_urb() of it
+ * (ROLE_URB_SUBMIT) and at each return (where an URB set up here escapes), per path: the
+ * set of (flag, handle) pairs the paths reaching that point carry. A later
+ * `urb->transfer_flags = URB_ZERO_PACKET` wipes the flag on the paths through it;
+ * usb_free_urb() (ROLE_URB_FREE) ends the URB's paths; a handle stored on one path does not
+ * hide a path without one. Calls of the unit's helpers that store a handle through an
+ * out-parameter (helper(dev, len, &urb->transfer_dma), summary.c) store one.
+ *
+ * Limits: judged per function (an URB whose flags another function sets is seen in parts);
+ * a flag value kept in a local variable at -O0 is "may be set".
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +35,32 @@
 
 static struct urb_use *uses;
 static size_t nuses, capuses;
+
+/* What an instruction does to an URB, in instruction order. */
+enum event_kind { EV_FLAGS, EV_HANDLE, EV_NO_HANDLE, EV_SUBMIT, EV_FREE };
+
+struct event {
+	int insn;
+	int use;
+	enum event_kind kind;
+	int value;		/* EV_FLAGS: the value stored */
+};
+
+static struct event *events;
+static size_t nevents, capevents;
+
+static void add_event(const struct ir_fn *fn, const struct ir_insn *in, struct urb_use *u,
+		      enum event_kind kind, int value)
+{
+	if (nevents == capevents) {
+		capevents = capevents ? 2 * capevents : 32;
+		events = axrealloc(events, capevents * sizeof(*events));
+	}
+	events[nevents].insn = (int)(in - fn->insns);
+	events[nevents].use = (int)(u - uses);
+	events[nevents].kind = kind;
+	events[nevents++].value = value;
+}
 
 static unsigned long long no_dma_map_flag(void)
 {
@@ -161,12 +196,19 @@ static void urb_store(const struct flow *flow, const struct ir_insn *in)
 	long long c;
 
 	if (ident_member_owner(fn, p, "urb", "transfer_dma", key, sizeof(key))) {
-		if (!(ir_is_const(fn, in->a, &c) && !c))
-			note_handle(use_of(key), in->loc);
+		struct urb_use *u = use_of(key);
+
+		if (!(ir_is_const(fn, in->a, &c) && !c)) {
+			note_handle(u, in->loc);
+			add_event(fn, in, u, EV_HANDLE, 0);
+		} else {
+			add_event(fn, in, u, EV_NO_HANDLE, 0);
+		}
 	} else if (ident_member_owner(fn, p, "urb", "transfer_flags", key, sizeof(key))) {
 		struct urb_use *u = use_of(key);
 		enum tri t = has_flag(fn, key, T_NO, in->a, 0);
 
+		add_event(fn, in, u, EV_FLAGS, in->a);
 		if (t > u->flag)
 			u->flag = t;
 		if (t == T_YES && !u->have_flag_loc) {
@@ -198,6 +240,7 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 	const struct ir_fn *fn = flow_fn(flow);
 	unsigned int n;
 	const struct dma_api *rows = dma_api_rows(in->callee, &n);
+	const struct summary *s = n ? NULL : summary_of(in->callee);
 	int urb = 0, buf = 0;
 	char key[IDENT_LEN];
 
@@ -207,12 +250,26 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 		if (rows[i].arg > in->nargs)
 			continue;
 		arg = in->args[rows[i].arg - 1];
-		if (rows[i].role == ROLE_URB)
+		if (rows[i].role == ROLE_URB) {
 			urb = arg;
-		else if (rows[i].role == ROLE_DMA_BUF)
+		} else if (rows[i].role == ROLE_DMA_BUF) {
 			buf = arg;
-		else if (rows[i].role == ROLE_HANDLE_OUT && handle_address(fn, arg, key, sizeof(key)))
+		} else if (rows[i].role == ROLE_HANDLE_OUT &&
+			   handle_address(fn, arg, key, sizeof(key))) {
 			note_handle(use_of(key), in->loc);
+			add_event(fn, in, use_of(key), EV_HANDLE, 0);
+		} else if (rows[i].role == ROLE_URB_SUBMIT || rows[i].role == ROLE_URB_FREE) {
+			ident_ptr(fn, arg, key, sizeof(key));
+			add_event(fn, in, use_of(key), rows[i].role == ROLE_URB_SUBMIT ? EV_SUBMIT :
+				  EV_FREE, 0);
+		}
+	}
+	/* a helper of the unit that stores a handle through an out-parameter */
+	for (unsigned int i = 0; s && i < in->nargs && i < MAX_TRACKED_PARAMS; i++) {
+		if ((s->handle_out & (1ULL << i)) && handle_address(fn, in->args[i], key, sizeof(key))) {
+			note_handle(use_of(key), in->loc);
+			add_event(fn, in, use_of(key), EV_HANDLE, 0);
+		}
 	}
 	if (urb) {		/* usb_fill_*_urb(urb, ..., buf, ...) */
 		struct urb_use *u;
@@ -231,6 +288,134 @@ void urb_begin_function(void)
 {
 	computed = false;
 	nuses = 0;
+	nevents = 0;
+}
+
+/* ---- per path: the (flag, handle) pairs each point may see ---------------------------- */
+
+enum { F_UNTOUCHED, F_NO, F_YES, F_MAYBE };
+
+#define PAIR(flag, handle) (1u << ((flag) * 2 + (handle)))
+
+static unsigned int flag_of(enum tri t)
+{
+	return t == T_YES ? F_YES : (t == T_NO ? F_NO : F_MAYBE);
+}
+
+/* One event on a set of pairs. */
+static unsigned int apply(const struct ir_fn *fn, const struct event *ev, unsigned int pairs)
+{
+	unsigned int out = 0;
+
+	for (unsigned int f = 0; f < 4; f++) {
+		for (unsigned int h = 0; h < 2; h++) {
+			if (!(pairs & PAIR(f, h)))
+				continue;
+			switch (ev->kind) {
+			case EV_FLAGS: {
+				enum tri old = f == F_YES ? T_YES : (f == F_MAYBE ? T_MAYBE : T_NO);
+
+				out |= PAIR(flag_of(has_flag(fn, uses[ev->use].key, old, ev->value, 0)), h);
+				break;
+			}
+			case EV_HANDLE:
+				out |= PAIR(f, 1);
+				break;
+			case EV_NO_HANDLE:
+				out |= PAIR(f, 0);
+				break;
+			case EV_FREE:
+				break;		/* the URB is gone on this path */
+			default:
+				out |= PAIR(f, h);
+				break;
+			}
+		}
+	}
+	return out;
+}
+
+static void record(struct urb_use *u, unsigned int pairs)
+{
+	u->at_use |= pairs;
+}
+
+/* Forward over the CFG: the pairs on entry of each block, to a fixpoint; then every
+ * usb_submit_urb() and return records what it sees. */
+static void paths(const struct ir_fn *fn)
+{
+	size_t n = nuses, nb = (size_t)fn->nbbs;
+	unsigned int *in, *cur;
+	bool changed = true;
+
+	if (!n || !nb || !nevents)
+		return;
+	in = axrealloc(NULL, nb * n * sizeof(*in));
+	cur = axrealloc(NULL, n * sizeof(*cur));
+	memset(in, 0, nb * n * sizeof(*in));
+	for (size_t u = 0; u < n; u++)
+		in[u] = PAIR(F_UNTOUCHED, 0);	/* block 0: the entry */
+	for (int round = 0; changed && round < 64; round++) {
+		changed = false;
+		for (int b = 0; b < fn->nbbs; b++) {
+			const struct ir_bb *bb = &fn->bbs[b];
+
+			memcpy(cur, &in[(size_t)b * n], n * sizeof(*cur));
+			for (size_t e = 0; e < nevents; e++)
+				if (events[e].insn >= bb->first && events[e].insn < bb->last)
+					cur[events[e].use] = apply(fn, &events[e], cur[events[e].use]);
+			for (int k = 0; k < bb->nsucc + bb->nextra; k++) {
+				int sb = k < bb->nsucc ? bb->succ[k] : bb->extra_succ[k - bb->nsucc];
+
+				if (sb < 0 || sb >= fn->nbbs)
+					continue;
+				for (size_t u = 0; u < n; u++) {
+					unsigned int *dst = &in[(size_t)sb * n + u];
+
+					if ((*dst | cur[u]) != *dst) {
+						*dst |= cur[u];
+						changed = true;
+					}
+				}
+			}
+		}
+	}
+	/* what submits and returns see */
+	for (int b = 0; b < fn->nbbs; b++) {
+		const struct ir_bb *bb = &fn->bbs[b];
+
+		memcpy(cur, &in[(size_t)b * n], n * sizeof(*cur));
+		for (int i = bb->first; i < bb->last; i++) {
+			for (size_t e = 0; e < nevents; e++) {
+				if (events[e].insn != i)
+					continue;
+				if (events[e].kind == EV_SUBMIT) {
+					record(&uses[events[e].use], cur[events[e].use]);
+					uses[events[e].use].submitted = true;
+				}
+				cur[events[e].use] = apply(fn, &events[e], cur[events[e].use]);
+			}
+			if (fn->insns[i].op == IR_RETURN)
+				for (size_t u = 0; u < n; u++)
+					record(&uses[u], cur[u]);
+		}
+	}
+	free(in);
+	free(cur);
+}
+
+bool urb_flag_missing_at_use(const struct urb_use *u)
+{
+	unsigned int set = PAIR(F_YES, 0) | PAIR(F_YES, 1) | PAIR(F_MAYBE, 0) | PAIR(F_MAYBE, 1);
+	unsigned int bad = PAIR(F_UNTOUCHED, 1) | PAIR(F_NO, 1);
+
+	/* a handle on some path, the flag on none */
+	return (u->at_use & bad) && !(u->at_use & set);
+}
+
+bool urb_handle_missing_at_use(const struct urb_use *u)
+{
+	return u->at_use & PAIR(F_YES, 0);	/* some path: the flag, no handle */
 }
 
 const struct urb_use *urb_uses(const struct flow *flow, size_t *n)
@@ -248,6 +433,7 @@ const struct urb_use *urb_uses(const struct flow *flow, size_t *n)
 			else if (in->op == IR_CALL && in->callee)
 				urb_call(flow, in);
 		}
+		paths(fn);
 	}
 	*n = nuses;
 	return uses;
@@ -256,6 +442,8 @@ const struct urb_use *urb_uses(const struct flow *flow, size_t *n)
 void urb_forget(void)
 {
 	free(uses);
+	free(events);
 	uses = NULL;
-	nuses = capuses = 0;
+	events = NULL;
+	nuses = capuses = nevents = capevents = 0;
 }

@@ -18,7 +18,14 @@ struct urb_use {
 	enum tri flag;			/* URB_NO_TRANSFER_DMA_MAP set on some path */
 	unsigned int buf_kinds;		/* O_NONCOH / O_COHERENT of what went to transfer_buffer */
 	bool filled;			/* set up in this function */
+	bool submitted;			/* usb_submit_urb() of it here */
+	unsigned int at_use;		/* (flag, handle) pairs at its submits and returns */
 };
+
+/* At a submit or return: a handle on some path and the flag on none. */
+bool urb_flag_missing_at_use(const struct urb_use *u);
+/* At a submit or return: on some path the flag and no handle. */
+bool urb_handle_missing_at_use(const struct urb_use *u);
 
 /* The URBs of the function under analysis (computed once per flow). */
 const struct urb_use *urb_uses(const struct flow *flow, size_t *n);

@@ -56,32 +56,56 @@ static void close_group(void)
 	group = NULL;
 }
 
+/*
+ * Where a diagnostic goes: the driver's line where the outermost macro is expanded, never a
+ * header's #define (dma_map_single() is a macro of <linux/dma-mapping.h>, a driver wraps
+ * usb_control_msg() in its own macro): what `dmacheck scan`, baselines and SARIF attribute
+ * the finding to. When the call is written in the driver's own macro, a note at the macro's
+ * body keeps the chain (GCC adds its "in expansion of macro" notes to it).
+ */
+static location_t placed(location_t loc)
+{
+	return linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
+}
+
 static bool gcc_diagnose(int rule, ir_loc loc)
 {
 	enum dmacheck_rule r = (enum dmacheck_rule)rule;
+	location_t orig = gcc_location(loc), at = placed(orig);
+	bool shown;
 
 	close_group();
 	group = new auto_diagnostic_group;
 	if (as_errors) {
-		error_at(gcc_location(loc), "%s [dmacheck-%s]", rule_message(r), rule_slug(r));
-		return true;
+		error_at(at, "%s [dmacheck-%s]", rule_message(r), rule_slug(r));
+		shown = true;
+	} else {
+		shown = warning_at(at, 0, "%s [dmacheck-%s]", rule_message(r), rule_slug(r));
 	}
-	return warning_at(gcc_location(loc), 0, "%s [dmacheck-%s]", rule_message(r),
-			  rule_slug(r));
+	if (shown && at != orig &&
+	    !in_system_header_at(linemap_resolve_location(line_table, orig,
+							 LRK_SPELLING_LOCATION, NULL)))
+		inform(orig, "from this macro");
+	return shown;
 }
 
 static void gcc_note(ir_loc loc, const char *text)
 {
-	inform(gcc_location(loc), "%s", text);
+	inform(placed(gcc_location(loc)), "%s", text);
 }
 
 static void gcc_note_declared(ir_loc loc, const char *name)
 {
-	inform(gcc_location(loc), "%qs declared here", name);
+	inform(placed(gcc_location(loc)), "%qs declared here", name);
+}
+
+static bool gcc_same_loc(ir_loc a, ir_loc b)
+{
+	return placed(gcc_location(a)) == placed(gcc_location(b));
 }
 
 static const struct analysis_frontend gcc_frontend = {
-	gcc_diagnose, gcc_note, gcc_note_declared, NULL,
+	gcc_diagnose, gcc_note, gcc_note_declared, gcc_same_loc,
 };
 
 /* ---- the pass: every function into the IR ---------------------------------------------- */

@@ -14,9 +14,8 @@
  *   calls              IR_CALL by the called declaration's name (NULL through a pointer)
  *   GIMPLE_COND        IR_BRANCH with the comparison; successors from the CFG's edges
  *
- * Locations: a statement's location, or, when it lies in a system header (dma_map_single()
- * is a macro of <linux/dma-mapping.h>), the point where the macro was expanded in the user's
- * code (GCC drops warnings inside system headers).
+ * Locations: a statement's location as GCC has it (a virtual location inside macros);
+ * dmacheck.c places a diagnostic at the outermost macro's expansion point when it prints.
  *
  * Nothing here judges: what is a sink, a stack object or an URB is the analysis' business.
  */
@@ -54,7 +53,7 @@ ir_loc ir_location(location_t loc)
 {
 	ir_loc l;
 
-	l.raw = expansion_point_location_if_in_system_header(loc);
+	l.raw = loc;		/* placed when printed (dmacheck.c) */
 	return l;
 }
 
@@ -321,11 +320,17 @@ static void assign(struct xlate *x, gimple *stmt)
 			ir_copy(x->fn, dst, value(x, rhs1, loc), l);
 		else
 			ir_arith(x->fn, dst, arith(code), IRC_NONE, value(x, rhs1, loc), 0, l);
+		ir_set_width(x->fn, TYPE_PRECISION(TREE_TYPE(lhs)), TYPE_UNSIGNED(TREE_TYPE(lhs)));
 		return;
-	case GIMPLE_BINARY_RHS:
+	case GIMPLE_BINARY_RHS: {
+		tree wtype = comparison(code) != IRC_NONE ? TREE_TYPE(rhs1) : TREE_TYPE(lhs);
+
 		ir_arith(x->fn, dst, arith(code), comparison(code), value(x, rhs1, loc),
 			 value(x, gimple_assign_rhs2(stmt), loc), l);
+		ir_set_width(x->fn, TYPE_PRECISION(wtype), TYPE_UNSIGNED(wtype) ||
+			     POINTER_TYPE_P(wtype));
 		return;
+	}
 	case GIMPLE_TERNARY_RHS:
 		if (code == COND_EXPR)
 			ir_select(x->fn, dst, value(x, rhs1, loc),
@@ -409,12 +414,17 @@ struct ir_fn *gimple_to_ir(function *fun)
 			case GIMPLE_CALL:
 				call(&x, stmt);
 				break;
-			case GIMPLE_COND:
+			case GIMPLE_COND: {
+				tree ct = TREE_TYPE(gimple_cond_lhs(stmt));
+
 				ir_branch(x.fn, comparison(gimple_cond_code(stmt)),
 					  value(&x, gimple_cond_lhs(stmt), gimple_location(stmt)),
 					  value(&x, gimple_cond_rhs(stmt), gimple_location(stmt)),
 					  ir_location(gimple_location(stmt)));
+				ir_set_width(x.fn, TYPE_PRECISION(ct), TYPE_UNSIGNED(ct) ||
+					     POINTER_TYPE_P(ct));
 				break;
+			}
 			case GIMPLE_RETURN:
 				ir_return(x.fn, value(&x, gimple_return_retval(as_a<greturn *>(stmt)),
 						      gimple_location(stmt)),

@@ -24,12 +24,14 @@ static const struct dma_api apis[] = {
 #define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value)
 #define DMA_USBDEV(rec, path, how)
+#define DMA_PASSTHROUGH(fn, arg)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
 #undef DMA_USBDEV
+#undef DMA_PASSTHROUGH
 };
 
 static const struct dma_field fields[] = {
@@ -38,12 +40,14 @@ static const struct dma_field fields[] = {
 #define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value)
 #define DMA_USBDEV(rec, path, how)
+#define DMA_PASSTHROUGH(fn, arg)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
 #undef DMA_USBDEV
+#undef DMA_PASSTHROUGH
 };
 
 static const struct {
@@ -55,12 +59,14 @@ static const struct {
 #define DMA_ALLOC(fn, mem) { #fn, mem },
 #define DMA_FLAG(name, value)
 #define DMA_USBDEV(rec, path, how)
+#define DMA_PASSTHROUGH(fn, arg)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
 #undef DMA_USBDEV
+#undef DMA_PASSTHROUGH
 };
 
 static const struct {
@@ -72,12 +78,14 @@ static const struct {
 #define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value) { #name, value },
 #define DMA_USBDEV(rec, path, how)
+#define DMA_PASSTHROUGH(fn, arg)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
 #undef DMA_USBDEV
+#undef DMA_PASSTHROUGH
 };
 
 static const struct dma_usbdev usbdevs[] = {
@@ -86,12 +94,33 @@ static const struct dma_usbdev usbdevs[] = {
 #define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value)
 #define DMA_USBDEV(rec, path, how) { #rec, #path, how },
+#define DMA_PASSTHROUGH(fn, arg)
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
 #undef DMA_ALLOC
 #undef DMA_FLAG
 #undef DMA_USBDEV
+#undef DMA_PASSTHROUGH
+};
+
+static const struct {
+	const char *name;
+	unsigned int arg;
+} passthroughs[] = {
+#define DMA_API(fn, arg, len, dir, dir_arg, role)
+#define DMA_FIELD(rec, field, role)
+#define DMA_ALLOC(fn, mem)
+#define DMA_FLAG(name, value)
+#define DMA_USBDEV(rec, path, how)
+#define DMA_PASSTHROUGH(fn, arg) { #fn, arg },
+#include "dma-apis.def"
+#undef DMA_API
+#undef DMA_FIELD
+#undef DMA_ALLOC
+#undef DMA_FLAG
+#undef DMA_USBDEV
+#undef DMA_PASSTHROUGH
 };
 
 const char *rule_slug(enum dmacheck_rule rule)
@@ -158,4 +187,12 @@ const struct dma_usbdev *dma_usbdev_rows(unsigned int *n)
 {
 	*n = N_ELEMS(usbdevs);
 	return usbdevs;
+}
+
+unsigned int dma_passthrough_arg(const char *name)
+{
+	for (size_t i = 0; name && i < N_ELEMS(passthroughs); i++)
+		if (!strcmp(passthroughs[i].name, name))
+			return passthroughs[i].arg;
+	return 0;
 }

@@ -25,7 +25,7 @@ enum dmacheck_rule {
 enum dma_dir { DIR_TO_DEVICE, DIR_FROM_DEVICE, DIR_BIDIRECTIONAL, DIR_UNKNOWN, DIR_FROM_PIPE,
 	       DIR_FROM_ARG };
 enum dma_role { ROLE_DMA_BUF, ROLE_SETUP_PKT, ROLE_COPIED, ROLE_MASK_DEV, ROLE_HANDLE_OUT,
-		ROLE_URB };
+		ROLE_URB, ROLE_URB_SUBMIT, ROLE_URB_FREE };
 enum dma_mem { MEM_NONCOHERENT, MEM_COHERENT };
 enum dma_usbdev_how { USBDEV_ADDR, USBDEV_LOAD };
 
@@ -60,6 +60,8 @@ bool dma_alloc_kind(const char *name, enum dma_mem *mem);
 /* DMA_FLAG: the flag's value, 0 if unknown. */
 unsigned long long dma_flag_value(const char *name);
 
+/* DMA_PASSTHROUGH: the 1-based argument whose memory the result names, 0 if none. */
+unsigned int dma_passthrough_arg(const char *name);
 /* DMA_USBDEV: every row (*n of them). */
 const struct dma_usbdev *dma_usbdev_rows(unsigned int *n);
 

@@ -233,6 +233,7 @@ static void add(struct sx *x, struct instruction *insn, int dst, ir_loc l)
 		ir_arith(x->fn, dst, IRA_PTRADD, IRC_NONE, value(x, a), value(x, b), l);
 	} else {
 		ir_arith(x->fn, dst, IRA_ADD, IRC_NONE, value(x, a), value(x, b), l);
+		ir_set_width(x->fn, insn->size, true);
 	}
 }
 
@@ -298,8 +299,10 @@ static void instruction(struct sx *x, struct instruction *insn)
 			add(x, insn, dst, l);
 		return;
 	case OP_NOT: case OP_NEG:
-		if (dst)
+		if (dst) {
 			ir_arith(x->fn, dst, IRA_NOT, IRC_NONE, value(x, insn->src), 0, l);
+			ir_set_width(x->fn, insn->size, true);
+		}
 		return;
 	case OP_CBR:
 		ir_branch(x->fn, IRC_NE, value(x, insn->cond), ir_const(x->fn, 0), l);
@@ -310,13 +313,18 @@ static void instruction(struct sx *x, struct instruction *insn)
 	default:
 		if (!dst)
 			return;
-		if (insn->opcode >= OP_BINARY && insn->opcode <= OP_BINARY_END)
+		if (insn->opcode >= OP_BINARY && insn->opcode <= OP_BINARY_END) {
 			ir_arith(x->fn, dst, arith(insn->opcode), IRC_NONE, value(x, insn->src1),
 				 value(x, insn->src2), l);
-		else if (insn->opcode >= OP_BINCMP && insn->opcode <= OP_BINCMP_END)
+			ir_set_width(x->fn, insn->size, true);
+		} else if (insn->opcode >= OP_BINCMP && insn->opcode <= OP_BINCMP_END) {
 			ir_arith(x->fn, dst, IRA_CMP, comparison(insn->opcode), value(x, insn->src1),
 				 value(x, insn->src2), l);
-		else
+			ir_set_width(x->fn, insn->itype && insn->itype->bit_size > 0 ?
+					    (unsigned int)insn->itype->bit_size : 0,
+				     insn->opcode == OP_SET_B || insn->opcode == OP_SET_BE ||
+				     insn->opcode == OP_SET_A || insn->opcode == OP_SET_AE);
+		} else
 			ir_arith(x->fn, dst, IRA_OTHER, IRC_NONE, 0, 0, l);
 		return;
 	}
