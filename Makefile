@@ -53,7 +53,8 @@ all: $(B)/libdmacore.a $(EXAMPLES) plugin
 ANALYSIS_SRC := $(wildcard analysis/*.c) rules/catalogue.c
 ANALYSIS_OBJ := $(ANALYSIS_SRC:%.c=$(B)/pic/%.o)
 ANALYSIS_LIB := $(B)/libdmanalysis.a
-ANALYSIS_HDR := $(wildcard analysis/*.h) rules/catalogue.h rules/rules.def rules/dma-apis.def
+ANALYSIS_HDR := $(wildcard analysis/*.h) rules/catalogue.h rules/rules.def rules/dma-apis.def \
+	rules/dma-apis-rows.h
 
 $(B)/pic/%.o: %.c $(ANALYSIS_HDR)
 	@mkdir -p $(dir $@)

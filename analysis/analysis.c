@@ -68,6 +68,7 @@ static bool check_function(const struct ir_fn *fn)
 	for (size_t c = 0; c < N_CHECKS; c++)
 		if (checks[c]->function_end)
 			checks[c]->function_end(flow);
+	urb_summarise(flow);
 	changed = summary_end(flow);
 	flow_free(flow);
 	return changed;

@@ -155,12 +155,22 @@ struct store_fact {
 	struct origin val;		/* kinds, parameter sources; no stack object */
 };
 
+/* What a function leaves on an URB its parameter points to (urb.c's state at its returns). */
+enum urb_flag_effect { FX_NONE, FX_SET, FX_CLEAR, FX_MAYBE };
+
+struct urb_fact {
+	struct member_src urb;		/* the struct urb at *(param + off) */
+	enum urb_flag_effect flag;
+	bool filled;			/* set up (usb_fill_*_urb or by hand) there */
+};
+
 struct summary {
 	const char *name;
 	struct sink_fact *sinks;	unsigned int nsinks;
 	struct store_fact *stores;	unsigned int nstores;
 	struct origin ret;
 	uint64_t handle_out;		/* bit i: stores a DMA handle through parameter i */
+	struct urb_fact *urbs;		unsigned int nurbs;
 	bool done;			/* computed in this round */
 };
 
@@ -175,6 +185,8 @@ void summary_sink(enum dmacheck_rule rule, const struct flow *flow, const struct
 void summary_call(const struct flow *flow, const struct ir_insn *call);
 /* The function's summary from its finished flow; true if it changed. */
 void summary_begin(const struct ir_fn *fn);
+/* URB effects of the function being summarised (urb.c). */
+void summary_urb(struct member_src urb, enum urb_flag_effect flag, bool filled);
 bool summary_end(const struct flow *flow);
 /* Map a callee origin (in callee terms) to the caller at a call. */
 struct origin summary_map(const struct flow *flow, const struct ir_insn *call,

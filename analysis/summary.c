@@ -12,6 +12,8 @@
  *           out-parameter (*out = small, helper(dev, len, &urb->transfer_dma)), a bind helper's
  *           hw->dev = &intf->dev; the value in terms of kinds and its own parameters
  *   return  what it returns: an allocator's memory, a USB device, one of its parameters
+ *   URBs    what it leaves on an URB a parameter points to: URB_NO_TRANSFER_DMA_MAP set,
+ *           cleared or unknown at every return, and whether it set the URB up
  *   handle  the parameters it stores a DMA handle through (*dma = dma_map_single(...),
  *           usb_alloc_coherent(..., dma)): helper(dev, len, &urb->transfer_dma) stores one
  *
@@ -180,8 +182,12 @@ static bool same_origin(const struct origin *a, const struct origin *b)
 static bool same_summary(const struct summary *a, const struct summary *b)
 {
 	if (a->nsinks != b->nsinks || a->nstores != b->nstores || !same_origin(&a->ret, &b->ret) ||
-	    a->handle_out != b->handle_out)
+	    a->handle_out != b->handle_out || a->nurbs != b->nurbs)
 		return false;
+	for (unsigned int i = 0; i < a->nurbs; i++)
+		if (!same_src(a->urbs[i].urb, b->urbs[i].urb) || a->urbs[i].flag != b->urbs[i].flag ||
+		    a->urbs[i].filled != b->urbs[i].filled)
+			return false;
 	for (unsigned int i = 0; i < a->nsinks; i++)
 		if (!same_src(a->sinks[i].src, b->sinks[i].src) || a->sinks[i].rule != b->sinks[i].rule ||
 		    a->sinks[i].guards.n != b->sinks[i].guards.n)
@@ -193,15 +199,30 @@ static bool same_summary(const struct summary *a, const struct summary *b)
 	return true;
 }
 
+void summary_urb(struct member_src urb, enum urb_flag_effect flag, bool filled)
+{
+	struct urb_fact *f;
+
+	if (flag == FX_NONE && !filled)
+		return;
+	building.urbs = axrealloc(building.urbs, (building.nurbs + 1) * sizeof(*building.urbs));
+	f = &building.urbs[building.nurbs++];
+	f->urb = urb;
+	f->flag = flag;
+	f->filled = filled;
+}
+
 static void free_summary(struct summary *s)
 {
 	for (unsigned int i = 0; i < s->nsinks; i++)
 		free(s->sinks[i].path);
 	free(s->sinks);
 	free(s->stores);
+	free(s->urbs);
 	s->sinks = NULL;
 	s->stores = NULL;
-	s->nsinks = s->nstores = 0;
+	s->urbs = NULL;
+	s->nsinks = s->nstores = s->nurbs = 0;
 }
 
 static void add_store(struct member_src dst, const struct origin *val)

@@ -26,6 +26,7 @@
  * Limits: judged per function (an URB whose flags another function sets is seen in parts);
  * a flag value kept in a local variable at -O0 is "may be set".
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,7 @@ static struct urb_use *uses;
 static size_t nuses, capuses;
 
 /* What an instruction does to an URB, in instruction order. */
-enum event_kind { EV_FLAGS, EV_HANDLE, EV_NO_HANDLE, EV_SUBMIT, EV_FREE };
+enum event_kind { EV_FLAGS, EV_HANDLE, EV_NO_HANDLE, EV_SUBMIT, EV_FREE, EV_FLAG_EFFECT };
 
 struct event {
 	int insn;
@@ -264,6 +265,19 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 				  EV_FREE, 0);
 		}
 	}
+	/* a helper of the unit that sets an URB up or sets / clears its flag */
+	for (unsigned int i = 0; s && i < s->nurbs; i++) {
+		const struct urb_fact *f = &s->urbs[i];
+		struct urb_use *u;
+
+		if (f->urb.param < 0 || (unsigned int)f->urb.param >= in->nargs)
+			continue;
+		ident_ptr_member(fn, in->args[f->urb.param], f->urb.off, key, sizeof(key));
+		u = use_of(key);
+		u->filled |= f->filled;
+		if (f->flag != FX_NONE)
+			add_event(fn, in, u, EV_FLAG_EFFECT, (int)f->flag);
+	}
 	/* a helper of the unit that stores a handle through an out-parameter */
 	for (unsigned int i = 0; s && i < in->nargs && i < MAX_TRACKED_PARAMS; i++) {
 		if ((s->handle_out & (1ULL << i)) && handle_address(fn, in->args[i], key, sizeof(key))) {
@@ -313,9 +327,16 @@ static unsigned int apply(const struct ir_fn *fn, const struct event *ev, unsign
 				continue;
 			switch (ev->kind) {
 			case EV_FLAGS: {
+				const char *key = uses[ev->use].key;
 				enum tri old = f == F_YES ? T_YES : (f == F_MAYBE ? T_MAYBE : T_NO);
 
-				out |= PAIR(flag_of(has_flag(fn, uses[ev->use].key, old, ev->value, 0)), h);
+				/* flags untouched so far stay so under `|= URB_ZERO_PACKET`:
+				 * what the value keeps of the old flags is the old value */
+				if (f == F_UNTOUCHED && has_flag(fn, key, T_NO, ev->value, 0) !=
+							has_flag(fn, key, T_YES, ev->value, 0))
+					out |= PAIR(F_UNTOUCHED, h);
+				else
+					out |= PAIR(flag_of(has_flag(fn, key, old, ev->value, 0)), h);
 				break;
 			}
 			case EV_HANDLE:
@@ -326,6 +347,10 @@ static unsigned int apply(const struct ir_fn *fn, const struct event *ev, unsign
 				break;
 			case EV_FREE:
 				break;		/* the URB is gone on this path */
+			case EV_FLAG_EFFECT:
+				out |= PAIR(ev->value == FX_SET ? F_YES : ev->value == FX_CLEAR ? F_NO :
+					    F_MAYBE, h);
+				break;
 			default:
 				out |= PAIR(f, h);
 				break;
@@ -396,8 +421,10 @@ static void paths(const struct ir_fn *fn)
 				cur[events[e].use] = apply(fn, &events[e], cur[events[e].use]);
 			}
 			if (fn->insns[i].op == IR_RETURN)
-				for (size_t u = 0; u < n; u++)
+				for (size_t u = 0; u < n; u++) {
 					record(&uses[u], cur[u]);
+					uses[u].at_exit |= cur[u];
+				}
 		}
 	}
 	free(in);
@@ -437,6 +464,33 @@ const struct urb_use *urb_uses(const struct flow *flow, size_t *n)
 	}
 	*n = nuses;
 	return uses;
+}
+
+void urb_summarise(const struct flow *flow)
+{
+	size_t n;
+	const struct urb_use *all = urb_uses(flow, &n);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct urb_use *u = &all[i];
+		unsigned int yes = PAIR(F_YES, 0) | PAIR(F_YES, 1);
+		unsigned int no = PAIR(F_NO, 0) | PAIR(F_NO, 1);
+		unsigned int untouched = PAIR(F_UNTOUCHED, 0) | PAIR(F_UNTOUCHED, 1);
+		enum urb_flag_effect fx = FX_NONE;
+		struct member_src src;
+		int used = 0;
+
+		/* "P<param>+<offset>": an URB a parameter points to */
+		if (sscanf(u->key, "P%d+%lld%n", &src.param, &src.off, &used) != 2 || u->key[used])
+			continue;
+		if (u->at_exit && !(u->at_exit & ~yes))
+			fx = FX_SET;
+		else if (u->at_exit && !(u->at_exit & ~no))
+			fx = FX_CLEAR;
+		else if (u->at_exit & ~(untouched))
+			fx = FX_MAYBE;
+		summary_urb(src, fx, u->filled);
+	}
 }
 
 void urb_forget(void)

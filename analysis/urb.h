@@ -20,6 +20,7 @@ struct urb_use {
 	bool filled;			/* set up in this function */
 	bool submitted;			/* usb_submit_urb() of it here */
 	unsigned int at_use;		/* (flag, handle) pairs at its submits and returns */
+	unsigned int at_exit;		/* (flag, handle) pairs at its returns */
 };
 
 /* At a submit or return: a handle on some path and the flag on none. */
@@ -32,5 +33,7 @@ const struct urb_use *urb_uses(const struct flow *flow, size_t *n);
 void urb_forget(void);
 /* A new function: the state of the last one is dropped. */
 void urb_begin_function(void);
+/* The function's effects on URBs its parameters point to, into its summary. */
+void urb_summarise(const struct flow *flow);
 
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rules/catalogue.c - the tables of rules.def and dma-apis.def, built with X-macros, and their
- * lookups (rules/catalogue.h). Compiled into the GCC plugin (as C++) and the sparse checker.
+ * lookups (rules/catalogue.h), compiled once into the analysis archive that the GCC plugin and
+ * the sparse checker link (analysis/, Makefile).
  * Nothing here knows a function or rule by name: the knowledge is the .def files'.
  */
 #include <string.h>
@@ -20,107 +21,41 @@ static const struct {
 
 static const struct dma_api apis[] = {
 #define DMA_API(fn, arg, len, dir, dir_arg, role) { #fn, arg, len, dir, dir_arg, role },
-#define DMA_FIELD(rec, field, role)
-#define DMA_ALLOC(fn, mem)
-#define DMA_FLAG(name, value)
-#define DMA_USBDEV(rec, path, how)
-#define DMA_PASSTHROUGH(fn, arg)
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
-#undef DMA_USBDEV
-#undef DMA_PASSTHROUGH
+#include "dma-apis-rows.h"
 };
 
 static const struct dma_field fields[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
 #define DMA_FIELD(rec, field, role) { #rec, #field, role },
-#define DMA_ALLOC(fn, mem)
-#define DMA_FLAG(name, value)
-#define DMA_USBDEV(rec, path, how)
-#define DMA_PASSTHROUGH(fn, arg)
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
-#undef DMA_USBDEV
-#undef DMA_PASSTHROUGH
+#include "dma-apis-rows.h"
 };
 
 static const struct {
 	const char *name;
 	enum dma_mem mem;
 } allocs[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
-#define DMA_FIELD(rec, field, role)
 #define DMA_ALLOC(fn, mem) { #fn, mem },
-#define DMA_FLAG(name, value)
-#define DMA_USBDEV(rec, path, how)
-#define DMA_PASSTHROUGH(fn, arg)
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
-#undef DMA_USBDEV
-#undef DMA_PASSTHROUGH
+#include "dma-apis-rows.h"
 };
 
 static const struct {
 	const char *name;
 	unsigned long long value;
 } flags[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
-#define DMA_FIELD(rec, field, role)
-#define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value) { #name, value },
-#define DMA_USBDEV(rec, path, how)
-#define DMA_PASSTHROUGH(fn, arg)
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
-#undef DMA_USBDEV
-#undef DMA_PASSTHROUGH
+#include "dma-apis-rows.h"
 };
 
 static const struct dma_usbdev usbdevs[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
-#define DMA_FIELD(rec, field, role)
-#define DMA_ALLOC(fn, mem)
-#define DMA_FLAG(name, value)
 #define DMA_USBDEV(rec, path, how) { #rec, #path, how },
-#define DMA_PASSTHROUGH(fn, arg)
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
-#undef DMA_USBDEV
-#undef DMA_PASSTHROUGH
+#include "dma-apis-rows.h"
 };
 
 static const struct {
 	const char *name;
 	unsigned int arg;
 } passthroughs[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
-#define DMA_FIELD(rec, field, role)
-#define DMA_ALLOC(fn, mem)
-#define DMA_FLAG(name, value)
-#define DMA_USBDEV(rec, path, how)
 #define DMA_PASSTHROUGH(fn, arg) { #fn, arg },
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
-#undef DMA_USBDEV
-#undef DMA_PASSTHROUGH
+#include "dma-apis-rows.h"
 };
 
 const char *rule_slug(enum dmacheck_rule rule)
