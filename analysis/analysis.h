@@ -160,6 +160,7 @@ enum urb_flag_effect { FX_NONE, FX_SET, FX_CLEAR, FX_MAYBE };
 
 struct urb_fact {
 	struct member_src urb;		/* the struct urb at *(param + off) */
+	bool deref;			/* ... or the one *(param + off) points to (dev->urb) */
 	enum urb_flag_effect flag;
 	bool filled;			/* set up (usb_fill_*_urb or by hand) there */
 };
@@ -186,7 +187,7 @@ void summary_call(const struct flow *flow, const struct ir_insn *call);
 /* The function's summary from its finished flow; true if it changed. */
 void summary_begin(const struct ir_fn *fn);
 /* URB effects of the function being summarised (urb.c). */
-void summary_urb(struct member_src urb, enum urb_flag_effect flag, bool filled);
+void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, bool filled);
 bool summary_end(const struct flow *flow);
 /* Map a callee origin (in callee terms) to the caller at a call. */
 struct origin summary_map(const struct flow *flow, const struct ir_insn *call,

@@ -186,6 +186,7 @@ static bool same_summary(const struct summary *a, const struct summary *b)
 		return false;
 	for (unsigned int i = 0; i < a->nurbs; i++)
 		if (!same_src(a->urbs[i].urb, b->urbs[i].urb) || a->urbs[i].flag != b->urbs[i].flag ||
+		    a->urbs[i].deref != b->urbs[i].deref ||
 		    a->urbs[i].filled != b->urbs[i].filled)
 			return false;
 	for (unsigned int i = 0; i < a->nsinks; i++)
@@ -199,7 +200,7 @@ static bool same_summary(const struct summary *a, const struct summary *b)
 	return true;
 }
 
-void summary_urb(struct member_src urb, enum urb_flag_effect flag, bool filled)
+void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, bool filled)
 {
 	struct urb_fact *f;
 
@@ -208,6 +209,7 @@ void summary_urb(struct member_src urb, enum urb_flag_effect flag, bool filled)
 	building.urbs = axrealloc(building.urbs, (building.nurbs + 1) * sizeof(*building.urbs));
 	f = &building.urbs[building.nurbs++];
 	f->urb = urb;
+	f->deref = deref;
 	f->flag = flag;
 	f->filled = filled;
 }

@@ -272,8 +272,11 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 
 		if (f->urb.param < 0 || (unsigned int)f->urb.param >= in->nargs)
 			continue;
+		char wrapped[IDENT_LEN + 8];
+
 		ident_ptr_member(fn, in->args[f->urb.param], f->urb.off, key, sizeof(key));
-		u = use_of(key);
+		snprintf(wrapped, sizeof(wrapped), f->deref ? "*(%s)+0" : "%s", key);
+		u = use_of(wrapped);
 		u->filled |= f->filled;
 		if (f->flag != FX_NONE)
 			add_event(fn, in, u, EV_FLAG_EFFECT, (int)f->flag);
@@ -478,18 +481,25 @@ void urb_summarise(const struct flow *flow)
 		unsigned int untouched = PAIR(F_UNTOUCHED, 0) | PAIR(F_UNTOUCHED, 1);
 		enum urb_flag_effect fx = FX_NONE;
 		struct member_src src;
+		bool deref = false;
 		int used = 0;
 
-		/* "P<param>+<offset>": an URB a parameter points to */
-		if (sscanf(u->key, "P%d+%lld%n", &src.param, &src.off, &used) != 2 || u->key[used])
-			continue;
+		/* "P<param>+<offset>": an URB a parameter points to; "*(P<param>+<offset>)+0":
+		 * the one a member of it points to (pm->irq) */
+		if (sscanf(u->key, "P%d+%lld%n", &src.param, &src.off, &used) != 2 || u->key[used]) {
+			used = 0;
+			if (sscanf(u->key, "*(P%d+%lld)+0%n", &src.param, &src.off, &used) != 2 ||
+			    u->key[used])
+				continue;
+			deref = true;
+		}
 		if (u->at_exit && !(u->at_exit & ~yes))
 			fx = FX_SET;
 		else if (u->at_exit && !(u->at_exit & ~no))
 			fx = FX_CLEAR;
 		else if (u->at_exit & ~(untouched))
 			fx = FX_MAYBE;
-		summary_urb(src, fx, u->filled);
+		summary_urb(src, deref, fx, u->filled);
 	}
 }
 
