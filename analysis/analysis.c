@@ -4,11 +4,12 @@
  * (analysis_add_function), and at the end of the unit (analysis_finish_unit):
  *
  *   1. the call graph's post-order: callees before callers;
- *   2. rounds, quiet: each function in that order gets its origins (with its callees'
- *      summaries), its URB state, every check of check_list.h on every instruction, and its
- *      own summary (summary.c). Without recursion one round makes every summary final; with
- *      it, rounds repeat until no summary changes (MAX_ROUNDS at most);
- *   3. the reporting round: the same once more, diagnostics on.
+ *   2. with recursion in the call graph, rounds, quiet: each function in that order gets its
+ *      origins (with its callees' summaries), its URB state, every check of check_list.h on
+ *      every instruction, and its own summary (summary.c), until no summary changes
+ *      (MAX_ROUNDS at most);
+ *   3. the reporting round: the same, diagnostics on. Without recursion it is the only
+ *      round: post-order gives each function its callees' final summaries.
  *
  * Keeping the whole unit's IR until its end costs little (a few instructions per GIMPLE
  * statement) and lets every function see every other. DMACHECK_IR_DUMP=1 in the environment
@@ -79,7 +80,8 @@ static bool check_function(const struct ir_fn *fn)
 static struct amap by_name;	/* name -> fns[] */
 static struct ir_fn **order;
 static size_t norder;
-static unsigned char *seen;
+static unsigned char *seen;	/* 1: being visited, 2: done */
+static bool recursive;		/* a call back into a function being visited */
 
 static void visit(size_t i)
 {
@@ -95,7 +97,10 @@ static void visit(size_t i)
 		j = amap_get(&by_name, &callee, sizeof(callee));
 		if (j >= 0 && !seen[j])
 			visit((size_t)j);
+		else if (j >= 0 && seen[j] == 1)
+			recursive = true;
 	}
+	seen[i] = 2;
 	order[norder++] = fns[i];
 }
 
@@ -105,6 +110,7 @@ static void post_order(void)
 	seen = axrealloc(NULL, nfns + 1);
 	memset(seen, 0, nfns + 1);
 	norder = 0;
+	recursive = false;
 	for (size_t i = 0; i < nfns; i++) {
 		amap_put(&by_name, &fns[i]->name, sizeof(fns[i]->name), (long)i);
 		summary_declare(fns[i]->name);
@@ -129,14 +135,16 @@ void analysis_finish_unit(void)
 		for (size_t i = 0; i < nfns; i++)
 			ir_dump(fns[i], stderr);
 	post_order();
+	/* Without recursion, post-order gives every function its callees' final summaries:
+	 * one round, reporting, is all. With it, quiet rounds first, to a fixpoint. */
 	report_mute(true);
-	for (int round = 0; round < MAX_ROUNDS; round++) {
-		bool changed = false, missed;
+	for (int round = 0; recursive && round < MAX_ROUNDS; round++) {
+		bool changed = false;
 
 		for (size_t i = 0; i < norder; i++)
 			changed |= check_function(order[i]);
-		missed = summary_missed();
-		if (!changed || (round == 0 && !missed))
+		summary_missed();
+		if (!changed)
 			break;
 	}
 	report_mute(false);
