@@ -3,13 +3,12 @@
  * analysis/analysis.c - the driver: front ends hand in the unit's functions as IR
  * (analysis_add_function), and at the end of the unit (analysis_finish_unit):
  *
- *   1. the call graph's post-order: callees before callers;
- *   2. with recursion in the call graph, rounds, quiet: each function in that order gets its
- *      origins (with its callees' summaries), its URB state, every check of check_list.h on
- *      every instruction, and its own summary (summary.c), until no summary changes
- *      (MAX_ROUNDS at most);
- *   3. the reporting round: the same, diagnostics on. Without recursion it is the only
- *      round: post-order gives each function its callees' final summaries.
+ *   1. the call graph's strongly connected components (Tarjan), callees first;
+ *   2. per component: each function gets its origins (with its callees' summaries), its URB
+ *      state, every check of check_list.h on every instruction, and its own summary
+ *      (summary.c). A recursive component first goes round quietly until no summary of it
+ *      changes (MAX_ROUNDS at most), then once more with diagnostics on; any other function
+ *      is analysed once, reporting: its callees' summaries are final already.
  *
  * Keeping the whole unit's IR until its end costs little (a few instructions per GIMPLE
  * statement) and lets every function see every other. DMACHECK_IR_DUMP=1 in the environment
@@ -75,50 +74,85 @@ static bool check_function(const struct ir_fn *fn)
 	return changed;
 }
 
-/* ---- callees first ------------------------------------------------------------------------ */
+/* ---- callees first: strongly connected components of the call graph (Tarjan) ----------- */
 
 static struct amap by_name;	/* name -> fns[] */
-static struct ir_fn **order;
+static struct ir_fn **order;	/* callees first, one SCC after the other */
 static size_t norder;
-static unsigned char *seen;	/* 1: being visited, 2: done */
-static bool recursive;		/* a call back into a function being visited */
+static size_t *scc_end;		/* scc_end[k]: order[] index after SCC k */
+static bool *scc_cyclic;	/* SCC k is recursive (several functions, or one calling itself) */
+static size_t nscc;
+static int *tidx, *tlow, *tstack, tcounter, tsp;
+static bool *onstack;
 
-static void visit(size_t i)
+static long callee_index(const struct ir_insn *in)
 {
-	const struct ir_fn *fn = fns[i];
+	return in->op == IR_CALL && in->callee ?
+	       amap_get(&by_name, &in->callee, sizeof(in->callee)) : -1;
+}
 
-	seen[i] = 1;
+static void strongconnect(int v)
+{
+	const struct ir_fn *fn = fns[v];
+	bool self = false;
+
+	tidx[v] = tlow[v] = tcounter++;
+	tstack[tsp++] = v;
+	onstack[v] = true;
 	for (int k = 0; k < fn->ninsns; k++) {
-		const char *callee = fn->insns[k].callee;
-		long j;
+		long w = callee_index(&fn->insns[k]);
 
-		if (fn->insns[k].op != IR_CALL || !callee)
+		if (w < 0)
 			continue;
-		j = amap_get(&by_name, &callee, sizeof(callee));
-		if (j >= 0 && !seen[j])
-			visit((size_t)j);
-		else if (j >= 0 && seen[j] == 1)
-			recursive = true;
+		self |= w == v;
+		if (tidx[w] < 0) {
+			strongconnect((int)w);
+			if (tlow[w] < tlow[v])
+				tlow[v] = tlow[w];
+		} else if (onstack[w] && tidx[w] < tlow[v]) {
+			tlow[v] = tidx[w];
+		}
 	}
-	seen[i] = 2;
-	order[norder++] = fns[i];
+	if (tlow[v] != tidx[v])
+		return;
+	{
+		size_t start = norder;
+		int w;
+
+		do {
+			w = tstack[--tsp];
+			onstack[w] = false;
+			order[norder++] = fns[w];
+		} while (w != v);
+		scc_end[nscc] = norder;
+		scc_cyclic[nscc++] = norder - start > 1 || self;
+	}
 }
 
 static void post_order(void)
 {
 	order = axrealloc(NULL, (nfns + 1) * sizeof(*order));
-	seen = axrealloc(NULL, nfns + 1);
-	memset(seen, 0, nfns + 1);
-	norder = 0;
-	recursive = false;
+	scc_end = axrealloc(NULL, (nfns + 1) * sizeof(*scc_end));
+	scc_cyclic = axrealloc(NULL, (nfns + 1) * sizeof(*scc_cyclic));
+	tidx = axrealloc(NULL, (nfns + 1) * sizeof(int));
+	tlow = axrealloc(NULL, (nfns + 1) * sizeof(int));
+	tstack = axrealloc(NULL, (nfns + 1) * sizeof(int));
+	onstack = axrealloc(NULL, (nfns + 1) * sizeof(bool));
+	norder = nscc = 0;
+	tcounter = tsp = 0;
 	for (size_t i = 0; i < nfns; i++) {
+		tidx[i] = -1;
+		onstack[i] = false;
 		amap_put(&by_name, &fns[i]->name, sizeof(fns[i]->name), (long)i);
 		summary_declare(fns[i]->name);
 	}
 	for (size_t i = 0; i < nfns; i++)
-		if (!seen[i])
-			visit(i);
-	free(seen);
+		if (tidx[i] < 0)
+			strongconnect((int)i);
+	free(tidx);
+	free(tlow);
+	free(tstack);
+	free(onstack);
 	amap_clear(&by_name);
 }
 
@@ -135,21 +169,24 @@ void analysis_finish_unit(void)
 		for (size_t i = 0; i < nfns; i++)
 			ir_dump(fns[i], stderr);
 	post_order();
-	/* Without recursion, post-order gives every function its callees' final summaries:
-	 * one round, reporting, is all. With it, quiet rounds first, to a fixpoint. */
-	report_mute(true);
-	for (int round = 0; recursive && round < MAX_ROUNDS; round++) {
-		bool changed = false;
+	/* SCC by SCC, callees first: a function outside recursion gets its callees' final
+	 * summaries, so one round, reporting, is all; a recursive SCC first goes round quietly
+	 * until its summaries stop changing. */
+	for (size_t k = 0, start = 0; k < nscc; start = scc_end[k++]) {
+		report_mute(true);
+		for (int round = 0; scc_cyclic[k] && round < MAX_ROUNDS; round++) {
+			bool changed = false;
 
-		for (size_t i = 0; i < norder; i++)
-			changed |= check_function(order[i]);
-		summary_missed();
-		if (!changed)
-			break;
+			for (size_t i = start; i < scc_end[k]; i++)
+				changed |= check_function(order[i]);
+			if (!changed)
+				break;
+		}
+		report_mute(false);
+		for (size_t i = start; i < scc_end[k]; i++)
+			check_function(order[i]);
 	}
-	report_mute(false);
-	for (size_t i = 0; i < norder; i++)
-		check_function(order[i]);
+	summary_missed();
 	for (size_t c = 0; c < N_CHECKS; c++)
 		if (checks[c]->unit_end)
 			checks[c]->unit_end();
@@ -157,6 +194,8 @@ void analysis_finish_unit(void)
 		ir_fn_free(fns[i]);
 	free(fns);
 	free(order);
+	free(scc_end);
+	free(scc_cyclic);
 	fns = order = NULL;
 	nfns = capfns = norder = 0;
 	summary_forget_unit();
