@@ -46,22 +46,40 @@ HDRS      := core/include/dmacore.h core/internal.h rules/rules.def rules/dma-ap
 .SECONDARY:
 all: $(B)/libdmacore.a $(EXAMPLES) plugin
 
-# The GCC plugin: kernel-style C compiled as C++ against the plugin headers of the GCC that
-# will load it (as scripts/gcc-plugins does). g++ must be the same version as PLUGIN_CC.
+# The one analysis (analysis/, docs/architecture.md) and the catalogue's tables: plain C11,
+# compiled once as C into a position-independent archive that both front ends link: the
+# GCC plugin (a shared object, hence -fPIC) and the sparse checker. Hidden visibility keeps
+# its symbols from binding to cc1's own when the plugin is loaded.
+ANALYSIS_SRC := $(wildcard analysis/*.c) rules/catalogue.c
+ANALYSIS_OBJ := $(ANALYSIS_SRC:%.c=$(B)/pic/%.o)
+ANALYSIS_LIB := $(B)/libdmanalysis.a
+ANALYSIS_HDR := $(wildcard analysis/*.h) rules/catalogue.h rules/rules.def rules/dma-apis.def \
+	rules/dma-apis-rows.h
+
+$(B)/pic/%.o: %.c $(ANALYSIS_HDR)
+	@mkdir -p $(dir $@)
+	$(call echo-cmd,CC,$<)$(CC) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -Ianalysis -Irules -c $< -o $@
+
+$(ANALYSIS_LIB): $(ANALYSIS_OBJ)
+	$(call echo-cmd,AR,$@)rm -f $@ && $(AR) rcs $@ $^
+
+# The GCC plugin: the GIMPLE front end, kernel-style C compiled as C++ against the plugin
+# headers of the GCC that will load it (as scripts/gcc-plugins does), linked with the
+# analysis archive. g++ must be the same version as PLUGIN_CC.
 PLUGIN_CC  ?= $(CC)
 PLUGIN_CXX ?= $(patsubst %gcc,%g++,$(patsubst cc,g++,$(PLUGIN_CC)))
 PLUGIN_SO  ?= plugin/dmacheck.so
-PLUGIN_SRC := $(wildcard plugin/*.c) rules/catalogue.c
+PLUGIN_SRC := $(wildcard plugin/*.c)
 PLUGIN_INC  = $(shell $(PLUGIN_CC) -print-file-name=plugin)/include
 PLUGIN_CXXFLAGS := -std=gnu++14 -fPIC -shared -O2 -g -fno-rtti -fno-exceptions \
 	-fasynchronous-unwind-tables -Wall -Wno-narrowing -Wno-unused-variable -Wno-format-diag
 
 plugin: $(PLUGIN_SO)
-$(PLUGIN_SO): $(PLUGIN_SRC) $(wildcard plugin/*.h) rules/catalogue.h rules/rules.def rules/dma-apis.def
+$(PLUGIN_SO): $(PLUGIN_SRC) $(wildcard plugin/*.h) $(ANALYSIS_LIB) analysis/dmacheck-ir.h rules/catalogue.h
 	@test -d $(PLUGIN_INC) || { echo "plugin: no GCC plugin headers at $(PLUGIN_INC); run 'make deps'" >&2; exit 2; }
 	@mkdir -p $(dir $@)
-	$(call echo-cmd,CXX,$@)$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin -Irules \
-		-x c++ $(PLUGIN_SRC) -o $@
+	$(call echo-cmd,CXX,$@)$(PLUGIN_CXX) $(PLUGIN_CXXFLAGS) -I$(PLUGIN_INC) -Iplugin -Ianalysis -Irules \
+		-x c++ $(PLUGIN_SRC) -x none $(ANALYSIS_LIB) -o $@
 
 $(B)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)

@@ -30,6 +30,8 @@
 #   --file OBJ    the single file of measures 2 and 3, relative to the tree
 #   --plugin SO   the plugin (default: `make plugin` here, then plugin/dmacheck.so)
 #   --cpu-only    measure 1 only (for a whole corpus, where callgrind would take hours)
+#   --ir-only     measure 3 only (the deterministic one): the file is built first if the tree
+#                 has no object of it (--file, default DIR/ftdi_sio.o)
 # Several DIRs: a build is all of them in turn (the corpus: the DIRs of dmacheck scan);
 # measures 2 and 3 use the first. DIR defaults to drivers/usb/serial (108 compiles, ~50 CPU-s a
 # build: ~6 minutes for N=3
@@ -47,12 +49,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 runs=3
 jobs=1
 cpu_only=0
+ir_only=0
 file=
 plugin=
 dir=
 
 usage() {
-	echo "usage: $0 [--runs N] [--jobs J] [--file OBJ] [--plugin SO] [--cpu-only] [DIR...]" >&2
+	echo "usage: $0 [--runs N] [--jobs J] [--file OBJ] [--plugin SO] [--cpu-only|--ir-only] [DIR...]" >&2
 	exit 2
 }
 die() { echo "plugin-cost: $*" >&2; exit 2; }
@@ -70,6 +73,7 @@ while [ $# -gt 0 ]; do
 		esac
 		shift 2 ;;
 	--cpu-only)	cpu_only=1; shift ;;
+	--ir-only)	ir_only=1; shift ;;
 	-h|--help)	usage ;;
 	-*)		echo "$0: unknown option '$1'" >&2; usage ;;
 	*)		dir="$dir ${1%/}"; shift ;;
@@ -122,7 +126,15 @@ build() {
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+if [ "$ir_only" = 1 ]; then
+	runs=0
+	file=${file:-${dir%% *}/ftdi_sio.o}
+	[ -f "$tree/$(dirname "$file")/.$(basename "$file").cmd" ] ||
+		make -s -C "$tree" "$file" > "$tmp/log" 2>&1 ||
+		{ tail -n 30 "$tmp/log" >&2; fail "make $file failed"; }
+else
 echo "== 1. CPU time: make -j$jobs M=$dir, $runs pairs, alternating ($(nproc) CPUs)"
+fi
 : > "$tmp/ratios"; : > "$tmp/without"; : > "$tmp/with"
 for i in $(seq "$runs"); do
 	if [ $((i % 2)) -eq 1 ]; then order="without with"; else order="with without"; fi
@@ -137,11 +149,13 @@ for i in $(seq "$runs"); do
 	printf 'run %d (%s first): without %7.2f s   with %7.2f s   ratio %s   (%d compiles)\n' \
 		"$i" "${order%% *}" "$cpu_without" "$cpu_with" "$r" "$ncc"
 done
+if [ "$ir_only" = 0 ]; then
 m_without=$(median < "$tmp/without")
 m_with=$(median < "$tmp/with")
 m_ratio=$(median < "$tmp/ratios")
 overhead=$(awk -v r="$m_ratio" 'BEGIN { printf "%+.1f", (r - 1) * 100 }')
 echo "median CPU: without $m_without s, with $m_with s; median ratio $m_ratio, overhead $overhead%"
+fi
 
 if [ "$cpu_only" = 1 ]; then
 	echo
@@ -168,12 +182,14 @@ fi
 [ -n "$file" ] || die "no compiled .c file in $dir"
 cmd=$("$root/scripts/obj-cmd.sh" "$tree" "$file" "$tmp/o.o") || die "no command for $file"
 
+if [ "$ir_only" = 0 ]; then
 echo
 echo "== 2. gcc -ftime-report, $file with the plugin (exact kbuild command)"
 (cd "$tree" && eval "$cmd -ftime-report -fplugin=$plugin") > "$tmp/tr" 2>&1 ||
 	{ cat "$tmp/tr" >&2; fail "compile of $file failed"; }
 grep -E '^ (phase [a-z ]+|plugin execution|TOTAL) +:' "$tmp/tr"
 echo "(the dmacheck pass is TV_NONE: its time is inside the phase lines, not a line of its own)"
+fi
 
 echo
 echo "== 3. instructions: valgrind --tool=callgrind --trace-children=yes, $file"
@@ -200,10 +216,17 @@ printf 'cc1 Ir without %d, with %d: ratio %s (%+.3f%%)\n' "$ir_without" "$ir_wit
 # every plugin event to the callbacks.
 echo "inclusive Ir in the run with the plugin:"
 callgrind_annotate --inclusive=yes --threshold=100 "$tmp/cc1.with" 2>/dev/null |
-	grep -E ':(dmacheck_pass::execute|dmacheck_finish_unit|initialize_plugins|invoke_plugin_callbacks_full)\(' |
+	grep -E ':(dmacheck_pass::execute|dmacheck_finish_unit|analysis_finish_unit|initialize_plugins|invoke_plugin_callbacks_full)\(' |
 	sed -E 's/^ *([0-9,]+) *\( *([0-9.]+%)\) *[^:]*:([^(]*)\(.*/  \1 Ir (\2)  \3/' |
 	awk '!seen[$NF]++' || true	# the largest line per function; others are inlined parts
 
+if [ "$ir_only" = 1 ]; then
+	echo
+	echo "| file | cc1 Ir without | cc1 Ir with | ratio |"
+	echo "|---|---|---|---|"
+	echo "| ${file%.o}.c | $ir_without | $ir_with | $ir_ratio |"
+	exit 0
+fi
 echo
 echo "| directory | files | runs | CPU-s without | CPU-s with | ratio | overhead | Ir ratio ($(basename "$file" .o).c) |"
 echo "|---|---|---|---|---|---|---|---|"

@@ -61,6 +61,7 @@ MESSAGES = {
 }
 # (function, 1-based argument) -> 1-based length argument (0: implied)
 DMA_SINKS = {
+    ('dma_map_page_attrs', 2): 4,
     ('dma_map_single', 2): 3,
     ('dma_map_single_attrs', 2): 3,
     ('dvb_usb_generic_rw', 2): 3,

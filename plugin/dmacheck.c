@@ -5,7 +5,11 @@
  *   gcc -fplugin=/path/to/dmacheck.so ...
  *   make KCFLAGS=-fplugin=$PWD/plugin/dmacheck.so M=drivers/usb
  *
- * Rules (rules/rules.def; one file each under plugin/check-*.c):
+ * A front end of the one analysis (analysis/, docs/architecture.md): the pass translates
+ * each function into the analysis' IR (gimple-ir.c); at the end of the unit the analysis
+ * runs and reports through GCC's diagnostics.
+ *
+ * Rules (rules/rules.def; one file each under analysis/check-*.c):
  *   dma-on-stack            stack memory reaches a DMA buffer (rules/dma-apis.def), also
  *                           through functions of the same translation unit
  *   usb-dma-mask            a DMA mask is set on a USB interface or USB device
@@ -24,9 +28,7 @@
  * wrappers are still calls, at -O0 as at -O2; and the SSA form makes local pointer copies
  * explicit. The pass only reads the IL: it never changes generated code.
  *
- * Limits: flow-insensitive may-analysis inside a function (a pointer that is ever assigned a
- * stack address counts everywhere); values stored into heap memory are not followed; calls
- * through function pointers are not followed; see docs/gcc-plugin.md.
+ * Limits: those of the analysis (docs/architecture.md, docs/gcc-plugin.md).
  */
 #include "dmacheck.h"
 
@@ -39,27 +41,13 @@ static struct plugin_info dmacheck_plugin_info = {
 		"-fplugin-arg-dmacheck-error\treport errors instead of warnings\n",
 };
 
-static const struct dmacheck_check *const checks[] = {
-	&check_dma_on_stack,
-	&check_usb_dma_mask,
-	&check_urb_dma,
-};
-
-static bool disabled[RULE_COUNT];
 static bool as_errors;
 
-/* ---- diagnostics -------------------------------------------------------------------- */
+/* ---- diagnostics: what the analysis says, through GCC's machinery ---------------------- */
 
-struct reported_key {
-	location_t loc;
-	int rule;
-};
-
-static vec<reported_key> reported;
-static bool last_report_shown;
 /* A warning and its notes are one diagnostic group (children in -fdiagnostics-format=json):
- * the group opened by report() stays open for the notes until the next report or the end of
- * the function or unit. */
+ * the group opened by a warning stays open for its notes until the next warning or the end
+ * of the unit. */
 static auto_diagnostic_group *group;
 
 static void close_group(void)
@@ -68,74 +56,63 @@ static void close_group(void)
 	group = NULL;
 }
 
-bool rule_enabled(enum dmacheck_rule rule)
+/*
+ * Where a diagnostic goes: the driver's line where the outermost macro is expanded, never a
+ * header's #define (dma_map_single() is a macro of <linux/dma-mapping.h>, a driver wraps
+ * usb_control_msg() in its own macro): what `dmacheck scan`, baselines and SARIF attribute
+ * the finding to. When the call is written in the driver's own macro, a note at the macro's
+ * body keeps the chain (GCC adds its "in expansion of macro" notes to it).
+ */
+static location_t placed(location_t loc)
 {
-	return !disabled[rule];
+	return linemap_resolve_location(line_table, loc, LRK_MACRO_EXPANSION_POINT, NULL);
 }
 
-bool report(enum dmacheck_rule rule, location_t loc)
+static bool gcc_diagnose(int rule, ir_loc loc)
 {
-	unsigned int i;
-	reported_key *k;
+	enum dmacheck_rule r = (enum dmacheck_rule)rule;
+	location_t orig = gcc_location(loc), at = placed(orig);
+	bool shown;
 
-	last_report_shown = false;
-	if (disabled[rule])
-		return false;
-	/* A call made by a macro of a system header (dma_map_single() is a macro over
-	 * dma_map_single_attrs() in <linux/dma-mapping.h>) is located inside that header, and GCC
-	 * drops warnings there: report at the macro's use in the user's code instead. */
-	loc = expansion_point_location_if_in_system_header(loc);
-	FOR_EACH_VEC_ELT(reported, i, k)
-		if (k->loc == loc && k->rule == (int)rule)
-			return false;
-	reported.safe_push({ loc, (int)rule });
 	close_group();
 	group = new auto_diagnostic_group;
 	if (as_errors) {
-		error_at(loc, "%s [dmacheck-%s]", rule_message(rule), rule_slug(rule));
-		last_report_shown = true;
+		error_at(at, "%s [dmacheck-%s]", rule_message(r), rule_slug(r));
+		shown = true;
 	} else {
-		last_report_shown = warning_at(loc, 0, "%s [dmacheck-%s]", rule_message(rule),
-					       rule_slug(rule));
+		shown = warning_at(at, 0, "%s [dmacheck-%s]", rule_message(r), rule_slug(r));
 	}
-	return last_report_shown;
+	if (shown && at != orig &&
+	    !in_system_header_at(linemap_resolve_location(line_table, orig,
+							 LRK_SPELLING_LOCATION, NULL)))
+		inform(orig, "from this macro");
+	return shown;
 }
 
-void report_note(location_t loc, const char *text)
+static void gcc_note(ir_loc loc, const char *text)
 {
-	if (last_report_shown)
-		inform(loc, "%s", text);
+	inform(placed(gcc_location(loc)), "%s", text);
 }
 
-void note_declared(tree decl)
+static void gcc_note_declared(ir_loc loc, const char *name)
 {
-	if (last_report_shown && decl && DECL_P(decl))
-		inform(DECL_SOURCE_LOCATION(decl), "%qD declared here", decl);
+	inform(placed(gcc_location(loc)), "%qs declared here", name);
 }
 
-/* ---- the pass ------------------------------------------------------------------------- */
+static bool gcc_same_loc(ir_loc a, ir_loc b)
+{
+	return placed(gcc_location(a)) == placed(gcc_location(b));
+}
+
+static const struct analysis_frontend gcc_frontend = {
+	gcc_diagnose, gcc_note, gcc_note_declared, gcc_same_loc,
+};
+
+/* ---- the pass: every function into the IR ---------------------------------------------- */
 
 static unsigned int dmacheck_execute(function *fun)
 {
-	struct flow *flow = flow_analyze(fun);
-	basic_block bb;
-
-	FOR_EACH_BB_FN(bb, fun) {
-		for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-			gimple *stmt = gsi_stmt(gsi);
-
-			if (is_gimple_call(stmt))
-				summary_call(flow, stmt);
-			for (unsigned int i = 0; i < ARRAY_SIZE(checks); i++)
-				if (checks[i]->stmt)
-					checks[i]->stmt(flow, stmt);
-		}
-	}
-	for (unsigned int i = 0; i < ARRAY_SIZE(checks); i++)
-		if (checks[i]->function_end)
-			checks[i]->function_end(flow);
-	close_group();
-	flow_free(flow);
+	analysis_add_function(gimple_to_ir(fun));
 	return 0;
 }
 
@@ -172,12 +149,8 @@ static void dmacheck_finish_unit(void *gcc_data, void *user_data)
 	if (unit_done)
 		return;
 	unit_done = true;
-	summary_finish_unit();
-	for (unsigned int i = 0; i < ARRAY_SIZE(checks); i++)
-		if (checks[i]->unit_end)
-			checks[i]->unit_end();
+	analysis_finish_unit();
 	close_group();
-	reported.release();
 }
 
 /* ---- arguments ----------------------------------------------------------------------- */
@@ -202,7 +175,7 @@ static bool parse_disable(const char *plugin_name, const char *list)
 			ok = false;
 			continue;
 		}
-		disabled[rule] = true;
+		analysis_disable_rule(rule);
 	}
 	free(copy);
 	return ok;
@@ -245,8 +218,7 @@ int plugin_init(struct plugin_name_args *plugin_info, struct plugin_gcc_version 
 	if (!parse_args(plugin_info))
 		return 1;
 
-	summary_register_rule(RULE_DMA_ON_STACK, O_STACK);
-	summary_register_rule(RULE_USB_DMA_MASK, O_USBDEV);
+	analysis_init(&gcc_frontend);
 
 	pass_info.pass = new dmacheck_pass();
 	pass_info.reference_pass_name = "ssa";

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rules/catalogue.c - the tables of rules.def and dma-apis.def, built with X-macros, and their
- * lookups (rules/catalogue.h). Compiled into the GCC plugin (as C++) and the sparse checker.
+ * lookups (rules/catalogue.h), compiled once into the analysis archive that the GCC plugin and
+ * the sparse checker link (analysis/, Makefile).
  * Nothing here knows a function or rule by name: the knowledge is the .def files'.
  */
 #include <string.h>
@@ -20,56 +21,41 @@ static const struct {
 
 static const struct dma_api apis[] = {
 #define DMA_API(fn, arg, len, dir, dir_arg, role) { #fn, arg, len, dir, dir_arg, role },
-#define DMA_FIELD(rec, field, role)
-#define DMA_ALLOC(fn, mem)
-#define DMA_FLAG(name, value)
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
+#include "dma-apis-rows.h"
 };
 
 static const struct dma_field fields[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
 #define DMA_FIELD(rec, field, role) { #rec, #field, role },
-#define DMA_ALLOC(fn, mem)
-#define DMA_FLAG(name, value)
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
+#include "dma-apis-rows.h"
 };
 
 static const struct {
 	const char *name;
 	enum dma_mem mem;
 } allocs[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
-#define DMA_FIELD(rec, field, role)
 #define DMA_ALLOC(fn, mem) { #fn, mem },
-#define DMA_FLAG(name, value)
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
+#include "dma-apis-rows.h"
 };
 
 static const struct {
 	const char *name;
 	unsigned long long value;
 } flags[] = {
-#define DMA_API(fn, arg, len, dir, dir_arg, role)
-#define DMA_FIELD(rec, field, role)
-#define DMA_ALLOC(fn, mem)
 #define DMA_FLAG(name, value) { #name, value },
-#include "dma-apis.def"
-#undef DMA_API
-#undef DMA_FIELD
-#undef DMA_ALLOC
-#undef DMA_FLAG
+#include "dma-apis-rows.h"
+};
+
+static const struct dma_usbdev usbdevs[] = {
+#define DMA_USBDEV(rec, path, how) { #rec, #path, how },
+#include "dma-apis-rows.h"
+};
+
+static const struct {
+	const char *name;
+	unsigned int arg;
+} passthroughs[] = {
+#define DMA_PASSTHROUGH(fn, arg) { #fn, arg },
+#include "dma-apis-rows.h"
 };
 
 const char *rule_slug(enum dmacheck_rule rule)
@@ -129,5 +115,19 @@ unsigned long long dma_flag_value(const char *name)
 	for (size_t i = 0; i < N_ELEMS(flags); i++)
 		if (!strcmp(flags[i].name, name))
 			return flags[i].value;
+	return 0;
+}
+
+const struct dma_usbdev *dma_usbdev_rows(unsigned int *n)
+{
+	*n = N_ELEMS(usbdevs);
+	return usbdevs;
+}
+
+unsigned int dma_passthrough_arg(const char *name)
+{
+	for (size_t i = 0; name && i < N_ELEMS(passthroughs); i++)
+		if (!strcmp(passthroughs[i].name, name))
+			return passthroughs[i].arg;
 	return 0;
 }

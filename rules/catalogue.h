@@ -11,6 +11,10 @@
 
 #include <stdbool.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum dmacheck_rule {
 #define RULE(id, slug, sev, msg) RULE_##id,
 #include "rules.def"
@@ -21,8 +25,9 @@ enum dmacheck_rule {
 enum dma_dir { DIR_TO_DEVICE, DIR_FROM_DEVICE, DIR_BIDIRECTIONAL, DIR_UNKNOWN, DIR_FROM_PIPE,
 	       DIR_FROM_ARG };
 enum dma_role { ROLE_DMA_BUF, ROLE_SETUP_PKT, ROLE_COPIED, ROLE_MASK_DEV, ROLE_HANDLE_OUT,
-		ROLE_URB };
+		ROLE_URB, ROLE_URB_SUBMIT, ROLE_URB_FREE };
 enum dma_mem { MEM_NONCOHERENT, MEM_COHERENT };
+enum dma_usbdev_how { USBDEV_ADDR, USBDEV_LOAD };
 
 struct dma_api {
 	const char *name;
@@ -37,6 +42,11 @@ struct dma_field {
 	enum dma_role role;
 };
 
+struct dma_usbdev {
+	const char *record, *path;	/* "usb_interface", "dev.parent" */
+	enum dma_usbdev_how how;
+};
+
 const char *rule_slug(enum dmacheck_rule rule);
 const char *rule_message(enum dmacheck_rule rule);
 /* RULE_COUNT if unknown */
@@ -49,5 +59,14 @@ const struct dma_field *dma_field_row(const char *record, const char *field);
 bool dma_alloc_kind(const char *name, enum dma_mem *mem);
 /* DMA_FLAG: the flag's value, 0 if unknown. */
 unsigned long long dma_flag_value(const char *name);
+
+/* DMA_PASSTHROUGH: the 1-based argument whose memory the result names, 0 if none. */
+unsigned int dma_passthrough_arg(const char *name);
+/* DMA_USBDEV: every row (*n of them). */
+const struct dma_usbdev *dma_usbdev_rows(unsigned int *n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

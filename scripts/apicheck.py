@@ -11,7 +11,7 @@ sound/, kernel/, lib/, mm/, headers before .c files, also for the parameter name
 prototype leaves out), have at least arg/len_arg/dir_arg parameters, and
   arg      a data pointer (void/char/u8... *, struct scatterlist *) for ROLE_DMA_BUF,
            ROLE_SETUP_PKT, ROLE_COPIED; struct device * for ROLE_MASK_DEV; dma_addr_t *
-           for ROLE_HANDLE_OUT; struct urb * for ROLE_URB
+           for ROLE_HANDLE_OUT; struct urb * for ROLE_URB, ROLE_URB_SUBMIT, ROLE_URB_FREE
   len_arg  an integer named like a length (len, size, count...): the name matters because
            usb_control_msg's value, index and size are all __u16
   dir_arg  an integer named *pipe* for DIR_FROM_PIPE, enum dma_data_direction for
@@ -21,6 +21,11 @@ passes its parameters straight through.  DMA_FIELD(urb, field, role) rows: the m
 in struct urb (include/linux/usb.h), a data pointer, or a dma_addr_t for ROLE_HANDLE_OUT.
 DMA_ALLOC(function, memory) rows: the allocator exists (a function or a macro).
 DMA_FLAG(name, value) rows: include/linux/usb.h #defines name with that value.
+DMA_PASSTHROUGH(function, arg) rows: the function or macro exists. A struct page * is a
+buffer argument too (dma_map_page_attrs).
+DMA_USBDEV(struct, path, how) rows: each member of the dotted path exists (struct usb_interface
+and usb_device in include/linux/usb.h, struct device in include/linux/device.h); the last is a
+struct device for USBDEV_ADDR, a struct device * for USBDEV_LOAD.
 
 Prints "ok  ..." or "FAIL ..." per row, then "N rows checked, N failed".  -v adds where each
 prototype was found.  Exit 0 all ok, 1 a row failed, 2 TREE or FILE missing.
@@ -36,7 +41,8 @@ SEARCH_DIRS = ("include", "drivers", "sound", "kernel", "lib", "mm")
 DIRS = {"DIR_TO_DEVICE", "DIR_FROM_DEVICE", "DIR_BIDIRECTIONAL", "DIR_UNKNOWN",
         "DIR_FROM_PIPE", "DIR_FROM_ARG"}
 BUF_ROLES = {"ROLE_DMA_BUF", "ROLE_SETUP_PKT", "ROLE_COPIED"}
-ROLES = BUF_ROLES | {"ROLE_MASK_DEV", "ROLE_HANDLE_OUT", "ROLE_URB"}
+ROLES = BUF_ROLES | {"ROLE_MASK_DEV", "ROLE_HANDLE_OUT", "ROLE_URB", "ROLE_URB_SUBMIT",
+                     "ROLE_URB_FREE"}
 MEMS = {"MEM_NONCOHERENT", "MEM_COHERENT"}
 INT_WORDS = {"char", "short", "int", "long", "unsigned", "signed", "size_t", "ssize_t",
              "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16", "__u32",
@@ -159,14 +165,14 @@ def check_arg(kind, decl):
     if "(" in decl:
         return "is a function pointer"
     if kind in BUF_ROLES:
-        if ptr == 1 and (is_int(base) or base in DATA_WORDS or base == "struct scatterlist"):
+        if ptr == 1 and (is_int(base) or base in DATA_WORDS or base in ("struct scatterlist", "struct page")):
             return None
         return "is not a data pointer"
     if kind == "ROLE_MASK_DEV":
         return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
     if kind == "ROLE_HANDLE_OUT":
         return None if (base, ptr) == ("dma_addr_t", 1) else "is not dma_addr_t *"
-    if kind == "ROLE_URB":
+    if kind in ("ROLE_URB", "ROLE_URB_SUBMIT", "ROLE_URB_FREE"):
         return None if (base, ptr) == ("struct urb", 1) else "is not struct urb *"
     if kind == "len":
         if ptr or not is_int(typ):
@@ -279,9 +285,9 @@ def parse_def(path):
         line = line.strip()
         if not line:
             continue
-        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG)\((.*)\)", line)
+        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG|DMA_USBDEV|DMA_PASSTHROUGH)\((.*)\)", line)
         if not m:
-            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC/DMA_FLAG row: %s"
+            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC/DMA_FLAG/DMA_USBDEV/DMA_PASSTHROUGH row: %s"
                        % (path, n, line))
             continue
         rows.append((m.group(1), [a.strip() for a in m.group(2).split(",")], n))
@@ -326,6 +332,18 @@ def check_alloc(tree, protos, f):
     return ("ok  %s %s" % (f[0], f[1]), "%s:%d" % (path, line))
 
 
+def check_passthrough(tree, protos, f):
+    """DMA_PASSTHROUGH(function, arg): the function or macro exists."""
+    if len(f) != 2 or not f[1].isdigit() or int(f[1]) < 1:
+        return "FAIL DMA_PASSTHROUGH(%s): needs (function, arg)" % ", ".join(f)
+    if f[0] not in protos:
+        protos.update(tree.locate([f[0]]))
+    if f[0] not in protos:
+        return "FAIL %s: not found in %s" % (f[0], ", ".join(d + "/" for d in SEARCH_DIRS))
+    path, line = protos[f[0]][0][0], protos[f[0]][0][1]
+    return ("ok  %s arg=%s" % (f[0], f[1]), "%s:%d" % (path, line))
+
+
 def check_flag(tree, f):
     """DMA_FLAG(name, value): include/linux/usb.h defines name with that value."""
     path = "include/linux/usb.h"
@@ -361,6 +379,46 @@ def check_field(tree, f):
                 return "FAIL %s.%s: '%s' %s (%s)" % (f[0], f[1], member, why, where)
             return ("ok  %s.%s '%s'" % (f[0], f[1], member), where)
     return "FAIL %s.%s: no such member in struct urb (%s)" % (f[0], f[1], path)
+
+
+STRUCT_HOMES = ("include/linux/usb.h", "include/linux/device.h")
+
+
+def struct_members(tree, name):
+    """(path, {member: type}) of struct `name` in one of STRUCT_HOMES, None if not found."""
+    for path in STRUCT_HOMES:
+        text, _ = tree.parsed(path)
+        m = re.search(r"\bstruct\s+%s\s*\{" % re.escape(name), text)
+        if not m:
+            continue
+        body = text[m.end():text.index("\n};", m.end())]
+        members = {}
+        for member in split_top(body, ";"):
+            typ, mname = decl_parts(member)
+            if mname:
+                members[mname] = member
+        return path, members
+    return None
+
+
+def check_usbdev(tree, f):
+    """DMA_USBDEV(struct, path, how): the member path exists and ends in a struct device."""
+    if len(f) != 3 or f[2] not in ("USBDEV_ADDR", "USBDEV_LOAD"):
+        return "FAIL DMA_USBDEV(%s): needs (struct, path, USBDEV_ADDR|USBDEV_LOAD)" % ", ".join(f)
+    record, where, member = f[0], None, None
+    for part in f[1].split("."):
+        found = struct_members(tree, record) if record else None
+        if not found or part not in found[1]:
+            return "FAIL DMA_USBDEV(%s): no member %s in struct %s" % (", ".join(f), part, record)
+        where, member = found[0], found[1][part]
+        m = re.match(r"\s*struct\s+(\w+)\s+(\w+)\s*$", member)
+        record = m.group(1) if m else None
+    want = r"struct\s+device\s+\w+$" if f[2] == "USBDEV_ADDR" else r"struct\s+device\s*\*\s*\w+$"
+    if not re.search(want, member.strip()):
+        return "FAIL DMA_USBDEV(%s): '%s' is not %s" % (", ".join(f), member.strip(),
+                                                       "a struct device" if f[2] == "USBDEV_ADDR"
+                                                       else "a struct device *")
+    return ("ok  %s.%s '%s'" % (f[0], f[1], member.strip()), where)
 
 
 def main(argv):
@@ -401,6 +459,10 @@ def main(argv):
             res = check_alloc(tree, protos, f)
         elif kind == "DMA_FLAG":
             res = check_flag(tree, f)
+        elif kind == "DMA_USBDEV":
+            res = check_usbdev(tree, f)
+        elif kind == "DMA_PASSTHROUGH":
+            res = check_passthrough(tree, protos, f)
         else:
             res = check_field(tree, f)
         if isinstance(res, tuple):

@@ -93,6 +93,16 @@ if [ -f "$PLUGIN_SO" ]; then
 	run_counted "testsuite (gcc, cocci, sparse, core)" python3 testsuite/run.py \
 		--plugin "$PLUGIN_SO" --engine gcc,cocci,sparse,core --sparse "$SPARSE_BIN" \
 		-j "$JOBS" --json
+	# the two compiler front ends feed one analysis: the same (line, rule) findings on every
+	# case, at every -O level, except differences a case declares with their reason; and the
+	# comparison can fail: a sparse checker that drops one rule must make it fail
+	run_counted "front ends agree" python3 testsuite/frontends-agree.py --plugin "$PLUGIN_SO" \
+		--sparse "$SPARSE_BIN" -j "$JOBS"
+	printf '#!/bin/sh\nexec "%s" --dmacheck-disable=usb-dma-mask "$@"\n' "$PWD/$SPARSE_BIN" \
+		>"$B/sparse-without-mask.sh" && chmod +x "$B/sparse-without-mask.sh"
+	! python3 testsuite/frontends-agree.py --plugin "$PLUGIN_SO" --sparse "$B/sparse-without-mask.sh" \
+		-j "$JOBS" usb-dma-mask/001 >"$B/frontends-selftest.out" 2>&1
+	count "front ends agree: a sparse checker without usb-dma-mask fails the comparison" $?
 	# the oracle's own test: a broken core model, a broken plugin rule, a wrong expectation
 	run_counted "oracle self-test" bash testsuite/oracle-selftest.sh --plugin "$PLUGIN_SO"
 	run_counted "plugin behaviour" sh -c "bash testsuite/plugin-behaviour.sh --plugin $PLUGIN_SO"

@@ -9,9 +9,10 @@
  *   make C=2 CHECK=/path/to/dmacheck-sparse CF=--also-sparse ...     plus sparse's warnings
  *   dmacheck-sparse [sparse and gcc options] file.c ...
  *
- * Rules (one file each, check-*.c): dma-on-stack, usb-dma-mask, urb-dma-flag-missing,
- * urb-dma-handle-missing; same messages, tags, notes and same-file wrapper tracking as the
- * GCC plugin (docs/gcc-plugin.md):
+ * A front end of the one analysis (analysis/, docs/architecture.md): each function is
+ * translated into the analysis' IR (sparse-ir.c); at the end of the file the analysis runs
+ * and reports. Rules (analysis/check-*.c): dma-on-stack, usb-dma-mask, urb-dma-flag-missing,
+ * urb-dma-handle-missing; the same findings, messages and notes as the GCC plugin:
  *   file:line:col: warning: <message> [dmacheck-<slug>]
  *   file:line:col: note: ...
  *
@@ -36,8 +37,7 @@
  * function was not understood). Exit status 0, also when there are findings (kbuild would
  * stop otherwise), 1 with --dmacheck-error and findings, 2 on a bad option.
  *
- * Limits: those of the plugin (flow-insensitive, no aliasing through the heap, calls through
- * function pointers and into other files not followed); --also-sparse parses each file twice.
+ * Limits: those of the analysis (docs/architecture.md); --also-sparse parses each file twice.
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -52,14 +52,6 @@
 #include "map.h"
 
 void also_sparse_symbols(struct symbol_list *list);
-
-static const struct dmcs_check *const checks[] = {
-	&check_dma_on_stack,
-	&check_usb_dma_mask,
-	&check_urb_dma,
-};
-
-#define N_CHECKS (sizeof(checks) / sizeof(checks[0]))
 
 static bool also_sparse;
 
@@ -83,7 +75,7 @@ static int parse_disable(const char *list)
 
 	if (!*list)
 		return bad_option("no value supplied for option '%s'", "--dmacheck-disable=");
-	copy = dmcs_xstrdup(list);
+	copy = axstrdup(list);
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		enum dmacheck_rule rule = rule_by_slug(strncmp(tok, "dmacheck-", 9) ? tok : tok + 9);
 
@@ -92,7 +84,7 @@ static int parse_disable(const char *list)
 					 "(see rules/rules.def)", tok);
 			break;
 		}
-		dmcs_disabled[rule] = true;
+		analysis_disable_rule(rule);
 	}
 	free(copy);
 	return ret;
@@ -136,7 +128,7 @@ static void work_add(struct work *w, struct symbol *sym)
 {
 	if (w->n == w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 256;
-		w->syms = dmcs_xrealloc(w->syms, w->cap * sizeof(*w->syms));
+		w->syms = axrealloc(w->syms, w->cap * sizeof(*w->syms));
 	}
 	w->syms[w->n++] = sym;
 }
@@ -177,31 +169,19 @@ static struct symbol *called_inline(struct instruction *insn)
 
 static void check_function(struct entrypoint *ep, struct work *work)
 {
-	struct flow *flow = flow_analyze(ep);
 	struct basic_block *bb;
 
 	FOR_EACH_PTR(ep->bbs, bb) {
 		struct instruction *insn;
 
 		FOR_EACH_PTR(bb->insns, insn) {
-			if (!insn->bb)
-				continue;
-			if (insn->opcode == OP_CALL) {
-				struct symbol *fn = called_inline(insn);
+			struct symbol *fn;
 
-				if (fn)
-					work_add(work, fn);
-				summary_call(flow, insn);
-			}
-			for (size_t i = 0; i < N_CHECKS; i++)
-				if (checks[i]->insn)
-					checks[i]->insn(flow, insn);
+			if (insn->bb && insn->opcode == OP_CALL && (fn = called_inline(insn)))
+				work_add(work, fn);
 		} END_FOR_EACH_PTR(insn);
 	} END_FOR_EACH_PTR(bb);
-	for (size_t i = 0; i < N_CHECKS; i++)
-		if (checks[i]->function_end)
-			checks[i]->function_end(flow);
-	flow_free(flow);
+	analysis_add_function(sparse_to_ir(ep));
 }
 
 static void check_unit(char *file)
@@ -241,10 +221,7 @@ static void check_unit(char *file)
 			check_function(ep, &work);
 	}
 	free(work.syms);
-	summary_finish_unit();
-	for (size_t i = 0; i < N_CHECKS; i++)
-		if (checks[i]->unit_end)
-			checks[i]->unit_end();
+	analysis_finish_unit();
 	report_reset_unit();
 
 	fmax_warnings = saved_max;
@@ -271,8 +248,7 @@ int main(int argc, char **argv)
 	if (!dmcs_out)
 		dmcs_out = stderr;
 
-	summary_register_rule(RULE_DMA_ON_STACK, O_STACK);
-	summary_register_rule(RULE_USB_DMA_MASK, O_USBDEV);
+	analysis_init(&dmcs_frontend);
 
 	do_output = 0;			/* as sparse: -o <file> is ignored */
 	builtins = sparse_initialize(argc, argv, &filelist);

@@ -5,8 +5,8 @@
  *   file:line:col: warning: <message> [dmacheck-<slug>]
  *   file:line:col: note: ...
  *
- * ("error:" with --dmacheck-error). A rule is reported once per source position; disabled
- * rules (--dmacheck-disable=) are not reported. Findings go to `dmcs_out`, the process's
+ * ("error:" with --dmacheck-error), for the analysis (analysis/report.c decides what is
+ * reported, once per place; this file prints). Findings go to `dmcs_out`, the process's
  * stderr as it was at start-up (where kbuild shows a checker's output), even while sparse's
  * own messages are muted for dmacheck's parse in --also-sparse mode.
  */
@@ -20,62 +20,51 @@
 #include "map.h"
 
 FILE *dmcs_out;
-bool dmcs_disabled[RULE_COUNT];
 bool dmcs_as_errors;
 unsigned int dmcs_findings;
 
-static struct dmcs_map reported;
-static bool last_shown;
+static struct position gcc_position(ir_loc loc);
 
 static void where(struct position pos)
 {
 	fprintf(dmcs_out, "%s:%d:%d: ", stream_name(pos.stream), pos.line, pos.pos);
 }
 
-bool report(enum dmacheck_rule rule, struct position pos)
+static bool sparse_diagnose(int rule, ir_loc loc)
 {
-	char key[64];
-	int len;
-
-	last_shown = false;
-	if (rule >= RULE_COUNT || dmcs_disabled[rule])
-		return false;
-	len = snprintf(key, sizeof(key), "%d:%d:%d:%d", pos.stream, pos.line, pos.pos, rule);
-	if (dmcs_map_get(&reported, key, len) >= 0)
-		return false;
-	dmcs_map_put(&reported, key, len, 1);
-	where(pos);
+	where(gcc_position(loc));
 	fprintf(dmcs_out, "%s: %s [dmacheck-%s]\n", dmcs_as_errors ? "error" : "warning",
-		rule_message(rule), rule_slug(rule));
+		rule_message((enum dmacheck_rule)rule), rule_slug((enum dmacheck_rule)rule));
 	dmcs_findings++;
-	last_shown = true;
 	return true;
 }
 
-void report_note(struct position pos, const char *fmt, ...)
+static void sparse_note(ir_loc loc, const char *text)
 {
-	va_list ap;
-
-	if (!last_shown)
-		return;
-	where(pos);
-	fputs("note: ", dmcs_out);
-	va_start(ap, fmt);
-	vfprintf(dmcs_out, fmt, ap);
-	va_end(ap);
-	fputc('\n', dmcs_out);
+	where(gcc_position(loc));
+	fprintf(dmcs_out, "note: %s\n", text);
 }
 
-void note_declared(struct symbol *sym)
+static void sparse_note_declared(ir_loc loc, const char *name)
 {
-	if (sym && sym->ident)
-		report_note(sym->pos, "'%s' declared here", dmcs_ident(sym->ident));
+	where(gcc_position(loc));
+	fprintf(dmcs_out, "note: '%s' declared here\n", name);
 }
+
+/* One place is one (stream, line, column) as printed. */
+static bool sparse_same_loc(ir_loc a, ir_loc b)
+{
+	struct position pa = gcc_position(a), pb = gcc_position(b);
+
+	return pa.stream == pb.stream && pa.line == pb.line && pa.pos == pb.pos;
+}
+
+const struct analysis_frontend dmcs_frontend = {
+	sparse_diagnose, sparse_note, sparse_note_declared, sparse_same_loc,
+};
 
 void report_reset_unit(void)
 {
-	dmcs_map_clear(&reported);
-	last_shown = false;
 	fflush(dmcs_out);
 }
 
@@ -102,7 +91,7 @@ static const char *source_line(const char *name, int line)
 		do {
 			if (len + 4096 + 1 > cap) {
 				cap = 2 * cap + 4096 + 1;
-				text = dmcs_xrealloc(text, cap);
+				text = axrealloc(text, cap);
 			}
 			got = fread(text + len, 1, 4096, f);
 			len += got;
@@ -111,7 +100,7 @@ static const char *source_line(const char *name, int line)
 		text[len] = 0;
 		free(cached_name);
 		free(cached_text);
-		cached_name = dmcs_xstrdup(name);
+		cached_name = axstrdup(name);
 		cached_text = text;
 	}
 	for (p = cached_text; --line > 0; p++) {
@@ -186,5 +175,18 @@ struct position dmcs_store_pos(struct position pos)
 		pos.pos = col;
 		return pos;
 	}
+	return pos;
+}
+
+/* The position GCC gives the statement an IR location stands for. */
+static struct position gcc_position(ir_loc loc)
+{
+	enum dmcs_loc_kind kind;
+	struct position pos = dmcs_position(loc, &kind);
+
+	if (kind == LOC_CALL)
+		return dmcs_call_pos(pos);
+	if (kind == LOC_STORE)
+		return dmcs_store_pos(pos);
 	return pos;
 }

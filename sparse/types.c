@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * types.c - small helpers over sparse's symbols and instructions: the struct a pointer
- * points to, the member at an offset (sparse's memory operations carry a byte offset, not a
- * member name), call names and arguments, and following copies and casts.
+ * types.c - small helpers over sparse's symbols and instructions: interned identifiers, the
+ * type behind typedefs, the struct a pointer points to, call names and argument counts.
  */
 #include <string.h>
 
@@ -15,21 +14,21 @@
  * handed out here are interned copies that live until exit. */
 const char *dmcs_ident(const struct ident *id)
 {
-	static struct dmcs_map names;
+	static struct amap names;
 	static char **pool;
 	static long n;
 	long i;
 
 	if (!id)
 		return NULL;
-	i = dmcs_map_get(&names, &id, sizeof(id));
+	i = amap_get(&names, &id, sizeof(id));
 	if (i >= 0)
 		return pool[i];
-	pool = dmcs_xrealloc(pool, (n + 1) * sizeof(*pool));
-	pool[n] = dmcs_xrealloc(NULL, id->len + 1u);
+	pool = axrealloc(pool, (n + 1) * sizeof(*pool));
+	pool[n] = axrealloc(NULL, id->len + 1u);
 	memcpy(pool[n], id->name, id->len);
 	pool[n][id->len] = 0;
-	dmcs_map_put(&names, &id, sizeof(id), n);
+	amap_put(&names, &id, sizeof(id), n);
 	return pool[n++];
 }
 
@@ -92,45 +91,6 @@ struct symbol *dmcs_pointee(struct entrypoint *ep, pseudo_t p)
 	return dmcs_base(type->ctype.base_type);
 }
 
-static unsigned int member_bytes(struct symbol *m)
-{
-	return m->bit_size > 0 ? (unsigned int)bits_to_bytes(m->bit_size) : 0;
-}
-
-bool dmcs_member_at(struct symbol *rec, long long offset, unsigned int bytes,
-		    const char **record, const char **field, long long *rec_offset)
-{
-	struct symbol *m;
-
-	rec = dmcs_base(rec);
-	if (!rec || (rec->type != SYM_STRUCT && rec->type != SYM_UNION) || offset < 0)
-		return false;
-	FOR_EACH_PTR(rec->symbol_list, m) {
-		struct symbol *mt = dmcs_base(m);
-		long long moff = (long long)m->offset;
-		unsigned int size = member_bytes(m);
-
-		if (!mt || offset < moff || (size && offset >= moff + size))
-			continue;
-		if (mt->type == SYM_STRUCT || mt->type == SYM_UNION) {
-			if (dmcs_member_at(mt, offset - moff, bytes, record, field, rec_offset)) {
-				*rec_offset += moff;
-				return true;
-			}
-			continue;
-		}
-		if (mt->type == SYM_BITFIELD || offset != moff || !m->ident)
-			continue;
-		if (bytes && size && bytes != size)
-			continue;
-		*record = rec->ident ? dmcs_ident(rec->ident) : "";
-		*field = dmcs_ident(m->ident);
-		*rec_offset = 0;
-		return true;
-	} END_FOR_EACH_PTR(m);
-	return false;
-}
-
 const char *dmcs_call_name(struct instruction *insn)
 {
 	pseudo_t fn = insn->func;
@@ -143,33 +103,4 @@ const char *dmcs_call_name(struct instruction *insn)
 unsigned int dmcs_call_nargs(struct instruction *insn)
 {
 	return (unsigned int)ptr_list_size((struct ptr_list *)insn->arguments);
-}
-
-pseudo_t dmcs_call_arg(struct instruction *insn, unsigned int i)
-{
-	pseudo_t arg;
-	unsigned int k = 0;
-
-	FOR_EACH_PTR(insn->arguments, arg) {
-		if (k++ == i)
-			return arg;
-	} END_FOR_EACH_PTR(arg);
-	return NULL;
-}
-
-pseudo_t dmcs_strip(pseudo_t p)
-{
-	for (int depth = 0; p && p->type == PSEUDO_REG && p->def && depth < 32; depth++) {
-		struct instruction *def = p->def;
-
-		switch (def->opcode) {
-		case OP_COPY: case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU:
-		case OP_ZEXT: case OP_SEXT: case OP_TRUNC:
-			p = def->src;
-			continue;
-		default:
-			return p;
-		}
-	}
-	return p;
 }

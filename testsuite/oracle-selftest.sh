@@ -16,7 +16,7 @@
 #      buffer then reaches dma_map_single(), which refuses the vmap stack, as 6.1 does.)
 #   2. a second broken branch: check_flag_missing() returns at once; "static only" for the
 #      urb-dma-flag-missing line
-#   3. a broken rule in the plugin: check-dma-on-stack.c never reports; the gcc engine must
+#   3. a broken rule in the analysis: analysis/check-dma-on-stack.c never reports; the gcc engine must
 #      report the dg-warning "missing"
 #   4. a rule and its expectation wrong together (what only the oracle can catch): the case's
 #      dg-warning turned into a dg-bogus and compiled without the plugin (a rule that misses
@@ -93,14 +93,14 @@ core_mutant_check flag usb_hcd.c \
 	'/^static void check_flag_missing/,/^}/s/^\tif (!driver_dma\( \|)\)/\treturn;\n\tif (!driver_dma\1/' \
 	"check_flag_missing() disabled" "$flag_line" urb-dma-flag-missing
 
-# 3. a broken rule in the plugin
-mkdir -p "$tmp/plugin"
-cp plugin/*.c "$tmp/plugin/"
-sed -i 's/if (report(RULE_DMA_ON_STACK, loc))/if (0 \&\& report(RULE_DMA_ON_STACK, loc))/' \
-	"$tmp/plugin/check-dma-on-stack.c"
-if ! cmp -s plugin/check-dma-on-stack.c "$tmp/plugin/check-dma-on-stack.c" &&
-   make -s plugin PLUGIN_SO="$tmp/broken.so" \
-	PLUGIN_SRC="$(ls "$tmp"/plugin/*.c | tr '\n' ' ') rules/catalogue.c" >"$tmp/make.out" 2>&1; then
+# 3. a broken rule in the analysis, seen through the plugin
+mkdir -p "$tmp/analysis"
+cp analysis/*.c analysis/*.h "$tmp/analysis/"
+sed -i 's/if ((o.kinds \& O_STACK) \&\& report(RULE_DMA_ON_STACK,/if (0 \&\& (o.kinds \& O_STACK) \&\& report(RULE_DMA_ON_STACK,/' \
+	"$tmp/analysis/check-dma-on-stack.c"
+if ! cmp -s analysis/check-dma-on-stack.c "$tmp/analysis/check-dma-on-stack.c" &&
+   make -s plugin B="$tmp/build" PLUGIN_SO="$tmp/broken.so" \
+	ANALYSIS_SRC="$(ls "$tmp"/analysis/*.c | tr '\n' ' ') rules/catalogue.c" >"$tmp/make.out" 2>&1; then
 	check "plugin: dma-on-stack never reported fails line $stack_line" 1 \
 		"missing: $stack_line dma-on-stack" \
 		run --plugin "$tmp/broken.so" --engine gcc --opt -O2 $cases

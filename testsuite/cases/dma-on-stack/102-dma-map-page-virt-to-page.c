@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: the dma_map_page(dev, virt_to_page(p), offset_in_page(p), ...) spelling of drivers/net/ethernet/jme.c (6.1) jme_make_new_rx_buf(); the stack buffer is a synthetic bug */
 /* what: dma_map_page() of virt_to_page()/offset_in_page() of a stack buffer is a stack mapping like dma_map_single(); the same spelling over kmalloc() memory stays silent */
-/* known-to-fail: gcc dma_map_page() of virt_to_page()/offset_in_page() of a buffer is not in the catalogue (rules/dma-apis.def has no dma_map_page row) */
-/* known-to-fail: sparse dma_map_page() of virt_to_page()/offset_in_page() of a buffer is not in the catalogue (rules/dma-apis.def has no dma_map_page row) */
 /* known-to-fail: cocci dma_map_page() of virt_to_page()/offset_in_page() of a buffer is not in the catalogue (rules/dma-apis.def has no dma_map_page row) */
 #include <linux/types.h>
 #include <linux/mm.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: reduced from drivers/media/usb/dvb-usb-v2/af9035.c (6.1) af9035_ctrl_msg()/af9035_rd_regs(): struct usb_req carries pointers to the caller's stack buffers; a direct-send helper (no copy into state->buf) is a synthetic bug */
 /* what: stack addresses stored into a struct that is passed by pointer to a helper: silent when the helper copies into the heap buffer as af9035 does, a warning at the caller's call when the helper sends req->wbuf itself */
-/* known-to-fail: gcc the stack address reaches the sink through a member of a struct passed by pointer (req->wbuf); summaries follow parameters, not members of pointer parameters */
-/* known-to-fail: sparse the stack address reaches the sink through a member of a struct passed by pointer (req->wbuf); summaries follow parameters, not members of pointer parameters */
 /* known-to-fail: cocci the stack address is stored in a struct initialiser and sent as req->wbuf in another function; the script follows only whole parameters */
 #include <linux/usb.h>
 #include <linux/slab.h>

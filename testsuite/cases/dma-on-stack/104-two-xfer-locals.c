@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic (a vendor USB LED/keyboard controller whose requests are described by a small struct and sent by one helper, as drivers/hid/hid-led.c and drivers/usb/misc/usbsevseg.c build theirs) */
 /* what: two locals of one struct type: `led.data = heap; xfer(&led)` stays silent, `cfg.data = &mode; xfer(&cfg)` warns; the pointer is stored into the struct by assignment before the struct is passed */
-/* known-to-fail: gcc the stack address is stored into a member of a local struct (cfg.data = &m) that is then passed by pointer; members of pointer parameters are not followed into the callee */
-/* known-to-fail: sparse the stack address is stored into a member of a local struct (cfg.data = &m) that is then passed by pointer; members of pointer parameters are not followed into the callee */
 /* known-to-fail: cocci the stack address is stored into a member of a local struct (cfg.data = &m) that is then passed by pointer; members of pointer parameters are not followed into the callee */
 #include <linux/usb.h>
 #include <linux/slab.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic (a command block whose payload pointer is a union of typed pointers, as drivers/usb/misc/ and vendor HID/USB bridge drivers write byte and word payloads through one field) */
 /* what: a union of pointers: the stack address stored through one member (words) and sent through another (raw) warns at the caller; a heap address through the byte member stays silent */
-/* known-to-fail: gcc the stack address is stored through one union member (cmd.p.words) and read through another (cmd->p.raw) in a callee; not followed */
-/* known-to-fail: sparse the stack address is stored through one union member (cmd.p.words) and read through another (cmd->p.raw) in a callee; not followed */
 /* known-to-fail: cocci the stack address is stored through one union member (cmd.p.words) and read through another (cmd->p.raw) in a callee; not followed */
 #include <linux/usb.h>
 #include <linux/slab.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic (a firmware-loader command packer that fills a header and returns the buffer it was given, in the style of drivers/usb/misc/emi62.c and the dvb-usb firmware loaders) */
 /* what: a helper that returns its buffer parameter: the bulk write of its return value warns when the caller passed a stack array, and stays silent for a kmalloc() buffer */
-/* known-to-fail: gcc the buffer is the return value of a same-file helper that returns its parameter; no return summaries */
-/* known-to-fail: sparse the buffer is the return value of a same-file helper that returns its parameter; no return summaries */
 /* known-to-fail: cocci the buffer is the return value of a same-file helper that returns its parameter; no return summaries */
 #include <linux/usb.h>
 #include <linux/slab.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic (a "small requests use the caller's buffer" optimisation in a register accessor, the shape drivers/net/usb/ and media/usb register helpers grew before their stack buffers were removed) */
 /* what: a helper picks the transfer buffer through an out-parameter: the caller's stack array when len fits, kmalloc() otherwise; the control message over that buffer warns (short reads use the stack), the caller's heap result buffer, filled by memcpy(), stays silent */
-/* known-to-fail: gcc the stack array reaches the sink through a helper's out-parameter (*out = small); no out-parameter summaries */
-/* known-to-fail: sparse the stack array reaches the sink through a helper's out-parameter (*out = small); no out-parameter summaries */
 /* known-to-fail: cocci the stack array reaches the sink through a helper's out-parameter (*out = small); no out-parameter summaries */
 #include <linux/usb.h>
 #include <linux/slab.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: reduced from drivers/media/usb/pwc/pwc-if.c (6.1) pwc_alloc_urb_buffer() (a same-file wrapper over usb_alloc_coherent() that stores the handle through its dma_addr_t * parameter) and pwc_isoc_init(); the bulk variant without the flag is a synthetic bug */
 /* what: `buf = helper(udev, len, &urb->transfer_dma)`: the helper stores the URB's handle through its out-parameter; without URB_NO_TRANSFER_DMA_MAP that call warns, with the flag it stays silent */
-/* known-to-fail: gcc the handle is stored into urb->transfer_dma by a same-file helper's out-parameter; handles stored through out-parameters are not summarised */
-/* known-to-fail: sparse the handle is stored into urb->transfer_dma by a same-file helper's out-parameter; handles stored through out-parameters are not summarised */
 /* known-to-fail: cocci the handle is stored into urb->transfer_dma by a same-file helper's out-parameter; handles stored through out-parameters are not summarised */
 #include <linux/usb.h>
 #include <linux/slab.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after drivers/input/misc/powermate.c (6.1) powermate_probe() and drivers/net/usb/kaweth.c kaweth_probe(): the interrupt URB gets a usb_alloc_coherent() buffer, its handle and the flag; here the flag is set by a same-file helper that one probe forgot to call */
 /* what: a helper that sets URB_NO_TRANSFER_DMA_MAP on its URB parameter: the probe that calls it stays silent, the probe that does not warns at its handle store */
-/* known-to-fail: gcc the URB is filled in pm_alloc(); a function that only stores transfer_dma is not judged, and the helper that sets the flag in the other probe is not summarised */
-/* known-to-fail: sparse the URB is filled in pm_alloc(); a function that only stores transfer_dma is not judged, and the helper that sets the flag in the other probe is not summarised */
 /* known-to-fail: cocci the URB is filled in pm_alloc(); a function that only stores transfer_dma is not judged, and the helper that sets the flag in the other probe is not summarised */
 #include <linux/usb.h>
 #include <linux/slab.h>

@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after drivers/input/misc/yealink.c (6.1) usb_probe() (an interrupt URB and a control URB, each with a usb_alloc_coherent() buffer and the flag) with the URBs kept in an array indexed by constants; the missing flag on the second is the bug */
 /* what: an array of URBs with constant indices: urbs[0] gets the flag, urbs[1] does not: the handle store of urbs[1] warns, that of urbs[0] stays silent */
-/* known-to-fail: gcc all elements of an array of URBs are one URB (y->urbs[i]), so the flag on urbs[0] hides the missing flag on urbs[1] */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <dmacheck-case.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after drivers/input/misc/ati_remote2.c and keyspan_remote.c (6.1), which allocate with usb_alloc_coherent() into a private dma field and then store it in the URB; here allocation is a same-file helper with a dma_addr_t * out-parameter and one caller forgets the store */
 /* what: the helper stores the handle through its out-parameter into a private field; the caller sets the flag and never copies the handle into the URB: its flag line warns; the caller that passes &urb->transfer_dma stays silent */
-/* known-to-fail: gcc the buffer comes from a same-file helper (not a known allocator) and the handle goes to a private field through its out-parameter; neither is summarised */
-/* known-to-fail: sparse the buffer comes from a same-file helper (not a known allocator) and the handle goes to a private field through its out-parameter; neither is summarised */
 /* known-to-fail: cocci the buffer comes from a same-file helper (not a known allocator) and the handle goes to a private field through its out-parameter; neither is summarised */
 #include <linux/usb.h>
 #include <linux/slab.h>

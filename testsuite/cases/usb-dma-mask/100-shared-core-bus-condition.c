@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after drivers/net/wireless/ath/ath10k (6.1): ath10k_core_create(size, dev, enum ath10k_bus bus, ...) is called by pci.c with &pdev->dev and by usb.c with the USB device's struct device; here the shared core sets the mask unless the bus is USB or SDIO */
 /* what: a shared-core helper reaches dma_set_mask_and_coherent() only when its constant bus argument is not USB: the USB caller and the PCI caller stay silent; a second helper whose test forgot USB warns for the USB caller */
-/* known-to-fail: gcc false positive: the helper reaches dma_set_mask_and_coherent() only when its constant bus argument is not ATH10K_BUS_USB; summaries carry no conditions on constant arguments, so the USB caller is reported */
-/* known-to-fail: sparse false positive: the helper reaches dma_set_mask_and_coherent() only when its constant bus argument is not ATH10K_BUS_USB; summaries carry no conditions on constant arguments, so the USB caller is reported */
 /* known-to-fail: cocci false positive: the script follows the device into the helper without the helper's early return for the USB bus constant */
 #include <linux/usb.h>
 #include <linux/pci.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after drivers/net/wireless/mediatek/mt76 (6.1): mt76_alloc_device(pdev, ...) keeps the bus device in dev->dev for the USB (mt76x2u, mt76x0u) and PCIe (mt76x2e, mt76x0e) front ends, and the bus glue fills the rest in a bind helper; here the shared hardware init sets the mask on hw->dev */
 /* what: `hw->dev = &intf->dev` in the USB bind helper, then a shared init that sets the mask of hw->dev: the USB probe's call warns, the PCIe probe's call and the shared init itself stay silent */
-/* known-to-fail: gcc the USB device is stored into hw->dev by a same-file bind helper; stores a callee makes into members of its parameters are not summarised */
-/* known-to-fail: sparse the USB device is stored into hw->dev by a same-file bind helper; stores a callee makes into members of its parameters are not summarised */
 /* known-to-fail: cocci the USB device is stored into hw->dev in a bind helper and the mask set in another function; the script follows no member stores across functions */
 #include <linux/usb.h>
 #include <linux/pci.h>

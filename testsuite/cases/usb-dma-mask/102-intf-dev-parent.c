@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic (a USB capture driver that sizes its buffers by the DMA mask, the way drivers/media/usb drivers once consulted masks; intf->dev.parent is the struct device of the USB device, as interface_to_usbdev() in include/linux/usb.h reads it) */
 /* what: intf->dev.parent names the USB device: setting its coherent mask warns; reading the host controller's mask through udev->bus->sysdev stays silent */
-/* known-to-fail: gcc intf->dev.parent (the USB device's struct device) is not known as a USB device */
-/* known-to-fail: sparse intf->dev.parent (the USB device's struct device) is not known as a USB device */
 /* known-to-fail: cocci intf->dev.parent (the USB device's struct device) is not known as a USB device */
 #include <linux/usb.h>
 #include <linux/slab.h>

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic (a combo board driver that handles a PCI function and the USB interface of the same card, like the PCIe/USB variants behind drivers/media/pci and media/usb bridges; each side described by one struct type) */
 /* what: two locals of one struct type, one naming the PCI function, the other the USB interface; a helper sets the mask of the one it is given: the PCI side stays silent, the USB side warns */
-/* known-to-fail: gcc the interface is stored into a member of a local struct (usb_side.dev) that is passed by pointer; members of pointer parameters are not followed into the callee */
-/* known-to-fail: sparse the interface is stored into a member of a local struct (usb_side.dev) that is passed by pointer; members of pointer parameters are not followed into the callee */
 /* known-to-fail: cocci the interface is stored into a member of a local struct (usb_side.dev) that is passed by pointer; members of pointer parameters are not followed into the callee */
 #include <linux/usb.h>
 #include <linux/pci.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * map.c - open-addressing hash map (FNV-1a, linear probing, doubled at half full).
+ * analysis/map.c - open-addressing hash map (FNV-1a, linear probing, doubled at half full).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,21 +9,21 @@
 
 #include "map.h"
 
-void *dmcs_xrealloc(void *p, size_t size)
+void *axrealloc(void *p, size_t size)
 {
 	p = realloc(p, size ? size : 1);
 	if (!p) {
-		fputs("dmacheck-sparse: out of memory\n", stderr);
+		fputs("dmacheck: out of memory\n", stderr);
 		exit(2);
 	}
 	return p;
 }
 
-char *dmcs_xstrdup(const char *s)
+char *axstrdup(const char *s)
 {
 	size_t n = strlen(s) + 1;
 
-	return memcpy(dmcs_xrealloc(NULL, n), s, n);
+	return memcpy(axrealloc(NULL, n), s, n);
 }
 
 static uint64_t hash(const void *key, size_t len)
@@ -36,12 +36,12 @@ static uint64_t hash(const void *key, size_t len)
 	return h;
 }
 
-long dmcs_map_get(const struct dmcs_map *map, const void *key, size_t len)
+long amap_get(const struct amap *map, const void *key, size_t len)
 {
 	if (!map->cap)
 		return -1;
 	for (size_t i = hash(key, len) & (map->cap - 1);; i = (i + 1) & (map->cap - 1)) {
-		const struct dmcs_map_slot *s = &map->slots[i];
+		const struct amap_slot *s = &map->slots[i];
 
 		if (!s->key)
 			return -1;
@@ -50,10 +50,10 @@ long dmcs_map_get(const struct dmcs_map *map, const void *key, size_t len)
 	}
 }
 
-static void insert(struct dmcs_map *map, char *key, size_t len, long value)
+static void insert(struct amap *map, char *key, size_t len, long value)
 {
 	for (size_t i = hash(key, len) & (map->cap - 1);; i = (i + 1) & (map->cap - 1)) {
-		struct dmcs_map_slot *s = &map->slots[i];
+		struct amap_slot *s = &map->slots[i];
 
 		if (!s->key) {
 			s->key = key;
@@ -70,15 +70,15 @@ static void insert(struct dmcs_map *map, char *key, size_t len, long value)
 	}
 }
 
-void dmcs_map_put(struct dmcs_map *map, const void *key, size_t len, long value)
+void amap_put(struct amap *map, const void *key, size_t len, long value)
 {
 	char *copy;
 
 	if (2 * (map->used + 1) > map->cap) {
-		struct dmcs_map old = *map;
+		struct amap old = *map;
 
 		map->cap = old.cap ? 2 * old.cap : 64;
-		map->slots = dmcs_xrealloc(NULL, map->cap * sizeof(*map->slots));
+		map->slots = axrealloc(NULL, map->cap * sizeof(*map->slots));
 		memset(map->slots, 0, map->cap * sizeof(*map->slots));
 		map->used = 0;
 		for (size_t i = 0; i < old.cap; i++)
@@ -86,13 +86,13 @@ void dmcs_map_put(struct dmcs_map *map, const void *key, size_t len, long value)
 				insert(map, old.slots[i].key, old.slots[i].len, old.slots[i].value);
 		free(old.slots);
 	}
-	copy = dmcs_xrealloc(NULL, len + 1);
+	copy = axrealloc(NULL, len + 1);
 	memcpy(copy, key, len);
 	copy[len] = 0;
 	insert(map, copy, len, value);
 }
 
-void dmcs_map_clear(struct dmcs_map *map)
+void amap_clear(struct amap *map)
 {
 	for (size_t i = 0; i < map->cap; i++)
 		free(map->slots[i].key);

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * analysis/check_list.h - every check of the analysis, one per rule file (smatch's
+ * check_list.h). A new rule: a row in rules/rules.def, a file check-<slug>.c defining
+ * `const struct analysis_check check_<name>`, and a line here. Order does not matter.
+ */
+CHECK(dma_on_stack)
+CHECK(usb_dma_mask)
+CHECK(urb_dma_flag_missing)
+CHECK(urb_dma_handle_missing)

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * analysis/ident.c - object identity: how the function reaches a piece of memory, as a key.
+ *
+ *   O<n>+<off>        object n of the function (each local its own object) at a byte offset
+ *   P<i>+<off>        what parameter i points to
+ *   *(<key>)+<off>    what the pointer loaded from <key> points to (dev->urb: *(P0+8)+0)
+ *   T<v>+<off>        what temporary v points to (a call's result, a phi)
+ *   ...[]             an element whose index is not a constant (all elements are one);
+ *                     constant indices are offsets, so urbs[0] and urbs[1] differ
+ *
+ * Copies, casts, constant pointer arithmetic and &p->member are folded into the offset, so
+ * `&dev->urb` passed to usb_fill_bulk_urb() and a store to dev->urb.transfer_dma name the
+ * same struct urb. Members are told apart by offset only (union members alias).
+ * Limits: two different pointers to one object are two keys (no alias analysis).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "analysis.h"
+
+const struct ir_insn *ir_def(const struct ir_fn *fn, int v)
+{
+	for (int depth = 0; depth < 64; depth++) {
+		const struct ir_insn *in;
+
+		if (v <= 0 || v >= fn->nvals || fn->vals[v].kind != IRV_TEMP || fn->vals[v].def < 0)
+			return NULL;
+		in = &fn->insns[fn->vals[v].def];
+		if (in->op != IR_COPY)
+			return in;
+		v = in->a;
+	}
+	return NULL;
+}
+
+bool ir_is_const(const struct ir_fn *fn, int v, long long *cst)
+{
+	for (int depth = 0; depth < 64 && v > 0 && v < fn->nvals; depth++) {
+		const struct ir_val *val = &fn->vals[v];
+
+		if (val->kind == IRV_CONST) {
+			*cst = val->cst;
+			return true;
+		}
+		if (val->kind != IRV_TEMP || val->def < 0 || fn->insns[val->def].op != IR_COPY)
+			return false;
+		v = fn->insns[val->def].a;
+	}
+	return false;
+}
+
+static void place_base(const struct ir_fn *fn, const struct ir_place *p, char *buf, size_t len,
+		       long long *off, bool *var, int depth);
+
+/* The base of what v points to, the offset and element flag accumulated. */
+static void ptr_base(const struct ir_fn *fn, int v, char *buf, size_t len, long long *off,
+		     bool *var, int depth)
+{
+	for (; depth < 48; depth++) {
+		const struct ir_val *val = v > 0 && v < fn->nvals ? &fn->vals[v] : NULL;
+		const struct ir_insn *in;
+		long long c;
+
+		if (!val || val->kind == IRV_UNKNOWN) {
+			snprintf(buf, len, "?");
+			return;
+		}
+		if (val->kind == IRV_CONST) {
+			snprintf(buf, len, "#%lld", val->cst);
+			return;
+		}
+		if (val->kind == IRV_PARAM) {
+			snprintf(buf, len, "P%d", val->param);
+			return;
+		}
+		if (val->def < 0) {
+			snprintf(buf, len, "T%d", v);
+			return;
+		}
+		in = &fn->insns[val->def];
+		switch (in->op) {
+		case IR_COPY:
+			v = in->a;
+			continue;
+		case IR_ARITH:
+			if (in->arith != IRA_PTRADD)
+				break;
+			if (ir_is_const(fn, in->b, &c))
+				*off += c;
+			else
+				*var = true;
+			v = in->a;
+			continue;
+		case IR_ADDR:
+			place_base(fn, &in->place, buf, len, off, var, depth + 1);
+			return;
+		case IR_LOAD: {
+			char inner[IDENT_LEN];
+
+			ident_place(fn, &in->place, inner, sizeof(inner));
+			snprintf(buf, len, "*(%s)", inner);
+			return;
+		}
+		default:
+			break;
+		}
+		snprintf(buf, len, "T%d", v);
+		return;
+	}
+	snprintf(buf, len, "?");
+}
+
+static void place_base(const struct ir_fn *fn, const struct ir_place *p, char *buf, size_t len,
+		       long long *off, bool *var, int depth)
+{
+	*off += p->offset;
+	*var |= p->var_index;
+	if (p->object >= 0)
+		snprintf(buf, len, "O%d", p->object);
+	else
+		ptr_base(fn, p->ptr, buf, len, off, var, depth + 1);
+}
+
+static void finish(char *buf, size_t len, long long off, bool var)
+{
+	size_t used = strlen(buf);
+
+	if (used + 1 < len)
+		snprintf(buf + used, len - used, "+%lld%s", off, var ? "[]" : "");
+}
+
+void ident_ptr_member(const struct ir_fn *fn, int v, long long member, char *buf, size_t len)
+{
+	long long off = member;
+	bool var = false;
+
+	ptr_base(fn, v, buf, len, &off, &var, 0);
+	finish(buf, len, off, var);
+}
+
+void ident_ptr(const struct ir_fn *fn, int v, char *buf, size_t len)
+{
+	long long off = 0;
+	bool var = false;
+
+	ptr_base(fn, v, buf, len, &off, &var, 0);
+	finish(buf, len, off, var);
+}
+
+void ident_place(const struct ir_fn *fn, const struct ir_place *p, char *buf, size_t len)
+{
+	long long off = 0;
+	bool var = false;
+
+	place_base(fn, p, buf, len, &off, &var, 0);
+	finish(buf, len, off, var);
+}
+
+bool place_is_member(const struct ir_place *p, const char *record, const char *field)
+{
+	const struct ir_step *s;
+
+	if (!p->nsteps)
+		return false;
+	s = &p->steps[p->nsteps - 1];
+	return !strcmp(s->record, record) && !strcmp(s->field, field);
+}
+
+bool ident_member_owner(const struct ir_fn *fn, const struct ir_place *p, const char *record,
+			const char *field, char *buf, size_t len)
+{
+	long long off = 0;
+	bool var = false;
+
+	if (!place_is_member(p, record, field))
+		return false;
+	place_base(fn, p, buf, len, &off, &var, 0);
+	finish(buf, len, off - p->steps[p->nsteps - 1].offset, var);
+	return true;
+}
