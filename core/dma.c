@@ -493,6 +493,8 @@ int dmc_dma_map_sg(struct dmc_device *dev, struct dmc_scatterlist *sg, int nents
 
 	if (nents <= 0)
 		return 0;
+	for (i = 0; i < nents; i++)	/* cleared again below when the whole list maps */
+		sg[i].map_failed = true;
 	if (dev->iommu && dev->dma_mask) {
 		size_t total = 0;
 
@@ -513,11 +515,13 @@ int dmc_dma_map_sg(struct dmc_device *dev, struct dmc_scatterlist *sg, int nents
 				dmc_ledger_unmap(dev, DMC_MAP_SG, sg[j].map_addr, sg[j].length, dir,
 						 NULL, "dma_map_sg");
 				unmap_one(dev, sg[j].map_addr, dir, 0);
+				sg[j].map_failed = true;
 			}
 			return 0;
 		}
 		s->map_addr = s->dma_address = a;
 		s->dma_length = s->length;
+		s->map_failed = false;
 		if (iova != DMC_MAPPING_ERROR)	/* the next entry follows in the same range */
 			iova += iova_len(s->page.phys + s->offset, s->length);
 	}
@@ -541,14 +545,50 @@ int dmc_dma_map_sg(struct dmc_device *dev, struct dmc_scatterlist *sg, int nents
 	return out;
 }
 
+/*
+ * dma_unmap_sg_attrs(): debug_dma_unmap_sg() checks the entry count; iommu_dma_unmap_sg()
+ * then frees the list's whole IOVA range whatever nents says, and dma_direct_unmap_sg()
+ * unmaps nents entries (debug stops at the entries that were mapped).
+ */
 void dmc_dma_unmap_sg(struct dmc_device *dev, struct dmc_scatterlist *sg, int nents, enum dmc_dir dir)
 {
+	int mapped = nents > 0 ? dmc_ledger_unmap_sg_ents(dev, sg[0].map_addr, nents,
+							  "dma_unmap_sg") : 0;
+
+	if (mapped && (dev->iommu || nents > mapped))
+		nents = mapped;
 	/* every entry keeps its own mapping in the model, even when merged (map_addr) */
 	for (int i = 0; i < nents; i++) {
 		dmc_ledger_unmap(dev, DMC_MAP_SG, sg[i].map_addr, sg[i].length, dir, NULL,
 				 "dma_unmap_sg");
 		unmap_one(dev, sg[i].map_addr, dir, 0);
 	}
+}
+
+/*
+ * sg_dma_address()/sg_dma_len(): after a dma_map_sg() that returned 0 they hold nothing the
+ * device may use (stale addresses of an undone mapping, or 0 from sg_init_table()); a driver
+ * that reads them went on without testing the count.
+ */
+static void check_sg_read(const struct dmc_scatterlist *sg, const char *kfunc)
+{
+	if (sg->map_failed)
+		dmc_report(DMC_RULE_DMA_MAP_SG_UNCHECKED, DMC_OUT_CORRUPTION, 0, kfunc,
+			   sg->page.vaddr, "",
+			   "dma_map_sg() returned 0: the device is given an address that is not "
+			   "mapped");
+}
+
+dmc_dma_t dmc_sg_dma_address(const struct dmc_scatterlist *sg)
+{
+	check_sg_read(sg, "sg_dma_address");
+	return sg->dma_address;
+}
+
+unsigned int dmc_sg_dma_len(const struct dmc_scatterlist *sg)
+{
+	check_sg_read(sg, "sg_dma_len");
+	return sg->dma_length;
 }
 
 /* ---- syncs -------------------------------------------------------------------------------- */

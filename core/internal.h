@@ -61,6 +61,10 @@ void dmc_ledger_add(struct dmc_device *dev, enum dmc_map_type type, dmc_dma_t de
 		    size_t size, enum dmc_dir dir, dmc_phys_t phys, const void *cpu_addr,
 		    int sg_nents);
 void dmc_ledger_mapping_error(struct dmc_device *dev, dmc_dma_t addr);
+/* debug_dma_unmap_sg()'s first entry: compares the unmap's nents with the map's (reported
+ * once per call) and returns the map's nents, 0 if the list's first entry is not mapped. */
+int dmc_ledger_unmap_sg_ents(struct dmc_device *dev, dmc_dma_t first, int nents,
+			     const char *kfunc);
 /* Checks and removes; returns true if the entry existed. */
 bool dmc_ledger_unmap(struct dmc_device *dev, enum dmc_map_type type, dmc_dma_t dev_addr,
 		      size_t size, enum dmc_dir dir, const void *cpu_addr, const char *kfunc);

@@ -117,6 +117,31 @@ static struct entry *find_containing(const struct dmc_device *dev, dmc_dma_t add
 	return NULL;
 }
 
+/*
+ * check_unmap()'s sg test: dma_unmap_sg() must get the nents that was passed to dma_map_sg(),
+ * not the count it returned ("device driver frees DMA sg list with different entry count").
+ * The two differ only where the IOMMU merged entries, so elsewhere the bug is latent.
+ */
+int dmc_ledger_unmap_sg_ents(struct dmc_device *dev, dmc_dma_t first, int nents,
+			     const char *kfunc)
+{
+	const struct entry *e = NULL;
+
+	for (size_t i = 0; i < ledger.n && !e; i++)
+		if (ledger.e[i].dev == dev && ledger.e[i].dev_addr == first &&
+		    ledger.e[i].type == DMC_MAP_SG)
+			e = &ledger.e[i];
+	if (!e)
+		return 0;
+	if (e->sg_nents != nents)
+		dmc_report(DMC_RULE_DMA_UNMAP_SG_NENTS_MISMATCH, printed(), 0, kfunc, e->cpu_addr,
+			   kmsg(dmc_fmt("device driver frees DMA sg list with different entry count "
+					"[map count=%d] [unmap count=%d]", e->sg_nents, nents)),
+			   "dma_unmap_sg() takes the nents given to dma_map_sg(), not the count "
+			   "it returned");
+	return e->sg_nents;
+}
+
 /* check_unmap() */
 bool dmc_ledger_unmap(struct dmc_device *dev, enum dmc_map_type type, dmc_dma_t dev_addr,
 		      size_t size, enum dmc_dir dir, const void *cpu_addr, const char *kfunc)

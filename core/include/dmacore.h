@@ -252,6 +252,7 @@ struct dmc_scatterlist {
 	unsigned int dma_length;
 	bool end;
 	dmc_dma_t map_addr;	/* model: this entry's own mapping, kept when entries merge */
+	bool map_failed;	/* model: the last dma_map_sg() of this list returned 0 */
 };
 
 #define DMC_ATTR_SKIP_CPU_SYNC (1UL << 5)
@@ -277,6 +278,10 @@ void dmc_sg_init_table(struct dmc_scatterlist *sg, int nents);
 void dmc_sg_set_page(struct dmc_scatterlist *sg, struct dmc_page page, unsigned int len, unsigned int offset);
 void dmc_sg_set_buf(struct dmc_scatterlist *sg, const void *buf, unsigned int len);
 void dmc_sg_init_one(struct dmc_scatterlist *sg, const void *buf, unsigned int len);
+/* sg_dma_address()/sg_dma_len(): what a driver programs into the device; reading them from a
+ * list whose dma_map_sg() returned 0 is dma-map-sg-unchecked (kfunc names the caller) */
+dmc_dma_t dmc_sg_dma_address(const struct dmc_scatterlist *sg);
+unsigned int dmc_sg_dma_len(const struct dmc_scatterlist *sg);
 
 /* mm/dmapool.c */
 struct dmc_dma_pool;

@@ -432,7 +432,39 @@ static void test_sg(void)
 		dmc_dma_unmap_sg(&dev, sg, 3, DMC_TO_DEVICE);
 		CHECK_EQ(dmc_ledger_count(&dev), 0);
 		CHECK_NO_EVENTS();
+
+		tap_case("sg: unmap with the count dma_map_sg() returned (iommu merged)");
+		n = dmc_dma_map_sg(&dev, sg, 3, DMC_TO_DEVICE);
+		CHECK_EQ(n, 2);
+		dmc_dma_unmap_sg(&dev, sg, n, DMC_TO_DEVICE);
+		CHECK_RULES("dma-unmap-sg-nents-mismatch");
+		CHECK_EQ(tap_outcome("dma-unmap-sg-nents-mismatch"), DMC_OUT_REPORTED);
+		/* iommu_dma_unmap_sg() frees the whole range: nothing leaks */
+		CHECK_EQ(dmc_ledger_count(&dev), 0);
+		dmc_events_clear();
 	}
+
+	tap_case("sg: the returned count on dma-direct equals nents: latent, silent");
+	dmc_device_init(&dev, "ehci", DMC_DEV_PCI, false, true);
+	*dev.dma_mask = DMC_BIT_MASK(64);
+	dmc_sg_init_table(sg, 2);
+	dmc_sg_set_buf(&sg[0], p0, 100);
+	dmc_sg_set_buf(&sg[1], p1, 200);
+	n = dmc_dma_map_sg(&dev, sg, 2, DMC_TO_DEVICE);
+	CHECK_EQ(n, 2);
+	CHECK_EQ(dmc_sg_dma_address(&sg[1]), sg[1].dma_address);
+	dmc_dma_unmap_sg(&dev, sg, n, DMC_TO_DEVICE);
+	CHECK_NO_EVENTS();
+
+	tap_case("sg: unmap with fewer entries than mapped leaves the rest mapped");
+	CHECK_EQ(dmc_dma_map_sg(&dev, sg, 2, DMC_TO_DEVICE), 2);
+	dmc_dma_unmap_sg(&dev, sg, 1, DMC_TO_DEVICE);
+	CHECK_RULES("dma-unmap-sg-nents-mismatch");
+	CHECK_EQ(dmc_ledger_count(&dev), 1);
+	dmc_events_clear();
+	dmc_ledger_release(&dev);
+	CHECK_RULES("dma-mapping-leak");
+	dmc_events_clear();
 
 	tap_case("sg: IOVA space exhausted");
 	*dev.dma_mask = DMC_BIT_MASK(13);
@@ -450,6 +482,24 @@ static void test_sg(void)
 	CHECK_EQ(dmc_dma_map_sg(&dev, sg, 2, DMC_FROM_DEVICE), 0);
 	CHECK_EQ(dmc_ledger_count(&dev), 0);
 	CHECK_RULES("dma-addr-overflow");
+	dmc_events_clear();
+
+	tap_case("sg: addresses read after a failed dma_map_sg()");
+	(void)dmc_sg_dma_address(&sg[0]);
+	CHECK_RULES("dma-map-sg-unchecked");
+	CHECK_EQ(tap_outcome("dma-map-sg-unchecked"), DMC_OUT_CORRUPTION);
+	dmc_events_clear();
+	(void)dmc_sg_dma_len(&sg[1]);
+	CHECK_RULES("dma-map-sg-unchecked");
+	dmc_events_clear();
+
+	tap_case("sg: a list that maps again is usable");
+	dmc_sg_set_buf(&sg[1], dmc_kmalloc(64, DMC_GFP_DMA32), 64);
+	CHECK_EQ(dmc_dma_map_sg(&dev, sg, 2, DMC_FROM_DEVICE), 2);
+	(void)dmc_sg_dma_address(&sg[0]);
+	(void)dmc_sg_dma_len(&sg[1]);
+	dmc_dma_unmap_sg(&dev, sg, 2, DMC_FROM_DEVICE);
+	CHECK_NO_EVENTS();
 
 	tap_case("sg: stack, vmalloc and module memory through sg_set_buf");
 	boot_default(true);

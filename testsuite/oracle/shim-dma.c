@@ -124,11 +124,62 @@ void dma_sync_single_for_device(struct device *dev, dma_addr_t addr, size_t size
 
 /* ---- scatterlists ---------------------------------------------------------------------- */
 
+/* The lists a case mapped (head and length), to find the core's entry of any sg pointer. */
+static struct { struct scatterlist *head; int nents; } sg_lists[64];
+static int n_sg_lists;
+
+static void remember_sg_list(struct scatterlist *head, int nents)
+{
+	int i;
+
+	for (i = 0; i < n_sg_lists && sg_lists[i].head != head; i++)
+		;
+	if (i == n_sg_lists) {
+		if (n_sg_lists == (int)(sizeof(sg_lists) / sizeof(sg_lists[0])))
+			oracle_error("more than 64 scatterlists mapped");
+		n_sg_lists++;
+	}
+	sg_lists[i].head = head;
+	sg_lists[i].nents = nents;
+}
+
+static struct dmc_scatterlist *core_sg_entry(struct scatterlist *e)
+{
+	for (int i = n_sg_lists - 1; i >= 0; i--)
+		if (e >= sg_lists[i].head && e < sg_lists[i].head + sg_lists[i].nents) {
+			struct dmc_scatterlist *d = oracle_lookup(OK_SG, sg_lists[i].head);
+
+			return d ? &d[e - sg_lists[i].head] : NULL;
+		}
+	return NULL;
+}
+
+/* sg_dma_address()/sg_dma_len() under DMACHECK_ORACLE: the core checks, the case's own
+ * field is what the driver reads or writes. */
+dma_addr_t *shim_sg_dma_address(struct scatterlist *sg)
+{
+	struct dmc_scatterlist *d = core_sg_entry(sg);
+
+	if (d)
+		(void)dmc_sg_dma_address(d);
+	return &sg->dma_address;
+}
+
+unsigned int *shim_sg_dma_len(struct scatterlist *sg)
+{
+	struct dmc_scatterlist *d = core_sg_entry(sg);
+
+	if (d)
+		(void)dmc_sg_dma_len(d);
+	return &sg->dma_length;
+}
+
 /* The core's copy of a case's list (kept for unmap), pages' provenance pushed. */
 struct dmc_scatterlist *shim_sg(struct scatterlist *sg, int nents)
 {
 	struct dmc_scatterlist *d = oracle_lookup(OK_SG, sg);
 
+	remember_sg_list(sg, nents);
 	free(d);
 	d = calloc(nents > 0 ? nents : 1, sizeof(*d));
 	if (!d)

@@ -22,8 +22,17 @@ struct scatterlist {
 	unsigned int	dma_length;
 };
 
+#ifdef DMACHECK_ORACLE
+/* the oracle's core sees what the driver reads back to program the device (a list whose
+ * dma_map_sg() returned 0 is dma-map-sg-unchecked); still lvalues, as in the kernel */
+dma_addr_t *shim_sg_dma_address(struct scatterlist *sg);
+unsigned int *shim_sg_dma_len(struct scatterlist *sg);
+#define sg_dma_address(sg)	(*shim_sg_dma_address(sg))
+#define sg_dma_len(sg)		(*shim_sg_dma_len(sg))
+#else
 #define sg_dma_address(sg)	((sg)->dma_address)
 #define sg_dma_len(sg)		((sg)->dma_length)
+#endif
 
 struct sg_table {
 	struct scatterlist *sgl;	/* the list */
