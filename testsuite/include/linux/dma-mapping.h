@@ -6,7 +6,8 @@
  * dma_map_sg_attrs, the syncs), what is a static inline there is the same static inline here
  * (dma_map_single_attrs, dma_unmap_single_attrs, dma_mapping_error, dma_alloc_coherent,
  * dma_free_coherent, dma_set_mask_and_coherent, dma_coerce_mask_and_coherent), and
- * dma_map_single()/dma_unmap_single()/dma_map_sg() are the same macros.
+ * dma_map_single()/dma_unmap_single()/dma_map_page()/dma_unmap_page()/dma_map_sg() are the
+ * same macros.
  * Left out: dma_map_single_attrs()'s dev_WARN_ONCE() is a plain test of is_vmalloc_addr();
  * noncoherent/noncontiguous allocations, dma_map_resource, sgtable helpers, dmam_*.
  * With -DDMACHECK_ORACLE (the native build of testsuite/oracle, never the static engines')
@@ -104,6 +105,8 @@ static inline void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr,
 #endif
 #define dma_map_single(d, a, s, r) dma_map_single_attrs(d, a, s, r, 0)
 #define dma_unmap_single(d, a, s, r) dma_unmap_single_attrs(d, a, s, r, 0)
+#define dma_map_page(d, p, o, s, r) dma_map_page_attrs(d, p, o, s, r, 0)
+#define dma_unmap_page(d, a, s, r) dma_unmap_page_attrs(d, a, s, r, 0)
 #define dma_map_sg(d, s, n, r) dma_map_sg_attrs(d, s, n, r, 0)
 #define dma_unmap_sg(d, s, n, r) dma_unmap_sg_attrs(d, s, n, r, 0)
 
