@@ -31,18 +31,16 @@
  * caller is judged).
  * Limits: a handle stored into the unit's memory and tested in another function (a refill
  * helper's caller testing ring->dma) is reported in the storing function; a local struct's
- * address passed on does not count as a use of what was stored in it; more than MAX_SITES
- * mapping calls in one function: the later ones are not followed.
+ * address passed on does not count as a use of what was stored in it; more than 64
+ * (HANDLE_MAX_SITES) mapping calls in one function: the later ones are not followed.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
-#include "map.h"
+#include "handle.h"
 
-#define MAX_SITES 64
-
-typedef unsigned long long mask_t;
+typedef handle_mask mask_t;
 
 /* ---- facts about the unit's functions, for their callers -------------------------------- */
 
@@ -105,23 +103,15 @@ static unsigned int role_arg(const char *callee, enum dma_role role)
 /* ---- one function ----------------------------------------------------------------------- */
 
 struct site {
-	int insn;
 	bool have_use, have_wrong;
 	ir_loc use_loc, wrong_loc;
 };
 
 struct hstate {
-	const struct flow *flow;
 	const struct ir_fn *fn;
 	struct handle_fact *self;
-	struct site sites[MAX_SITES];
-	int nsites;
-	int *site_of;			/* per instruction: its site, -1 */
-	mask_t *exact, *derived;	/* per value: the handles it is (a copy) / depends on */
-	int *slot;			/* per LOAD/STORE instruction: its place, -1 */
-	mask_t *pexact, *pderived;	/* per place */
-	long nplaces;
-	struct amap keys;
+	struct handles h;		/* handle.c: where each mapping's handle goes */
+	struct site sites[HANDLE_MAX_SITES];
 	mask_t *in0, *in1;		/* per block on entry: untested & unused, untested & used */
 };
 
@@ -137,54 +127,6 @@ static bool is_site_call(const struct ir_insn *in)
 	return f && f->returns_handle;
 }
 
-static void *zalloc(size_t n)
-{
-	void *p = axrealloc(NULL, n ? n : 1);
-
-	memset(p, 0, n ? n : 1);
-	return p;
-}
-
-static long place_slot(struct hstate *h, const char *key)
-{
-	return amap_get(&h->keys, key, strlen(key));
-}
-
-static void find_places(struct hstate *h)
-{
-	const struct ir_fn *fn = h->fn;
-	char key[IDENT_LEN];
-
-	h->slot = axrealloc(NULL, (size_t)(fn->ninsns + 1) * sizeof(int));
-	for (int i = 0; i < fn->ninsns; i++) {
-		const struct ir_insn *in = &fn->insns[i];
-		long s;
-
-		h->slot[i] = -1;
-		if (in->op != IR_LOAD && in->op != IR_STORE)
-			continue;
-		ident_place(fn, &in->place, key, sizeof(key));
-		s = place_slot(h, key);
-		if (s < 0) {
-			s = h->nplaces++;
-			amap_put(&h->keys, key, strlen(key), s);
-		}
-		h->slot[i] = (int)s;
-	}
-	h->pexact = zalloc(((size_t)h->nplaces + 1) * sizeof(mask_t));
-	h->pderived = zalloc(((size_t)h->nplaces + 1) * sizeof(mask_t));
-}
-
-static mask_t val_exact(const struct hstate *h, int v)
-{
-	return v > 0 && v < h->fn->nvals ? h->exact[v] : 0;
-}
-
-static mask_t val_derived(const struct hstate *h, int v)
-{
-	return v > 0 && v < h->fn->nvals ? h->derived[v] : 0;
-}
-
 static bool or_into(mask_t *dst, mask_t m)
 {
 	mask_t old = *dst;
@@ -193,79 +135,27 @@ static bool or_into(mask_t *dst, mask_t m)
 	return *dst != old;
 }
 
-/* Which handles every value and place may hold, to a fixed point. */
-static void propagate_values(struct hstate *h)
+static mask_t val_exact(const struct hstate *h, int v)
 {
-	const struct ir_fn *fn = h->fn;
-	bool changed = true;
+	return handles_exact(&h->h, v);
+}
 
-	for (int round = 0; changed && round < 64; round++) {
-		changed = false;
-		for (int i = 0; i < fn->ninsns; i++) {
-			const struct ir_insn *in = &fn->insns[i];
-			mask_t e = 0, d = 0;
-
-			switch (in->op) {
-			case IR_CALL:
-				if (h->site_of[i] >= 0)
-					e = d = 1ULL << h->site_of[i];
-				break;
-			case IR_COPY:
-				e = val_exact(h, in->a);
-				d = val_derived(h, in->a);
-				break;
-			case IR_SELECT:
-				e = val_exact(h, in->a) | val_exact(h, in->b);
-				d = val_derived(h, in->a) | val_derived(h, in->b);
-				break;
-			case IR_PHI:
-				for (unsigned int k = 0; k < in->nargs; k++) {
-					e |= val_exact(h, in->args[k]);
-					d |= val_derived(h, in->args[k]);
-				}
-				break;
-			case IR_ARITH:
-				if (in->arith != IRA_CMP)
-					d = val_derived(h, in->a) | val_derived(h, in->b);
-				break;
-			case IR_LOAD:
-				e = h->pexact[h->slot[i]];
-				d = h->pderived[h->slot[i]];
-				break;
-			case IR_STORE:
-				changed |= or_into(&h->pexact[h->slot[i]], val_exact(h, in->a));
-				changed |= or_into(&h->pderived[h->slot[i]], val_derived(h, in->a));
-				continue;
-			default:
-				continue;
-			}
-			if (in->dst > 0 && in->dst < fn->nvals) {
-				changed |= or_into(&h->exact[in->dst], e);
-				changed |= or_into(&h->derived[in->dst], d | e);
-			}
-		}
-	}
+static mask_t val_derived(const struct hstate *h, int v)
+{
+	return handles_derived(&h->h, v);
 }
 
 /* The handles a call tests through a function of the unit that tests its parameters. */
 static mask_t helper_tests(struct hstate *h, const struct ir_insn *in, const struct handle_fact *f)
 {
-	char key[IDENT_LEN];
 	mask_t t = 0;
 
 	for (unsigned int j = 0; j < in->nargs && j < MAX_TRACKED_PARAMS; j++)
 		if (f->tests & (1ULL << j))
 			t |= val_derived(h, in->args[j]);
-	for (unsigned int k = 0; k < f->nmem; k++) {
-		long s;
-
-		if ((unsigned int)f->mem[k].param >= in->nargs)
-			continue;
-		ident_ptr_member(h->fn, in->args[f->mem[k].param], f->mem[k].off, key, sizeof(key));
-		s = place_slot(h, key);
-		if (s >= 0)
-			t |= h->pderived[s];
-	}
+	for (unsigned int k = 0; k < f->nmem; k++)
+		if ((unsigned int)f->mem[k].param < in->nargs)
+			t |= handles_member(&h->h, in->args[f->mem[k].param], f->mem[k].off);
 	return t;
 }
 
@@ -296,11 +186,6 @@ static mask_t compared(struct hstate *h, const struct ir_insn *in, bool *error_v
 	return c == 0 ? m : 0;
 }
 
-static bool frame_place(const struct ir_fn *fn, const struct ir_place *p)
-{
-	return p->object >= 0 && fn->objs[p->object].kind == IRO_FRAME;
-}
-
 /* What an instruction does to the handles: tests, uses, returns, a new mapping. */
 struct effect {
 	mask_t test, use, ret, gen, wrong;
@@ -329,12 +214,12 @@ static struct effect effect_of(struct hstate *h, int i)
 				e.use |= m;
 		}
 		e.use &= ~e.test;
-		if (h->site_of[i] >= 0)
-			e.gen = 1ULL << h->site_of[i];
+		if (h->h.site_of[i] >= 0)
+			e.gen = 1ULL << h->h.site_of[i];
 		break;
 	}
 	case IR_STORE:
-		if (!frame_place(h->fn, &in->place))
+		if (!handles_frame_place(h->fn, &in->place))
 			e.use = val_derived(h, in->a);
 		break;
 	case IR_RETURN:
@@ -367,7 +252,7 @@ static void run_block(struct hstate *h, int b, mask_t *s0, mask_t *s1, bool fina
 		struct effect e = effect_of(h, i);
 
 		if (final) {
-			for (int k = 0; k < h->nsites; k++) {
+			for (int k = 0; k < h->h.nsites; k++) {
 				mask_t bit = 1ULL << k;
 				struct site *s = &h->sites[k];
 
@@ -398,11 +283,11 @@ static void run_block(struct hstate *h, int b, mask_t *s0, mask_t *s1, bool fina
 	}
 	if (!final || bb->nsucc || bb->nextra)
 		return;
-	for (int k = 0; k < h->nsites; k++) {
+	for (int k = 0; k < h->h.nsites; k++) {
 		struct site *s = &h->sites[k];
 
 		if (!(*s1 & (1ULL << k)) || !report(RULE_DMA_MAPPING_ERROR_UNCHECKED,
-						    fn->insns[s->insn].loc))
+						    fn->insns[h->h.site_insn[k]].loc))
 			continue;
 		if (s->have_use)
 			report_note(s->use_loc, "the handle is used here on a path where "
@@ -428,8 +313,8 @@ static void run_paths(struct hstate *h)
 	const struct ir_fn *fn = h->fn;
 	bool changed = true;
 
-	h->in0 = zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
-	h->in1 = zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
+	h->in0 = handles_zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
+	h->in1 = handles_zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
 	for (int round = 0; changed && round < 4 * fn->nbbs + 8; round++) {
 		changed = false;
 		for (int b = 0; b < fn->nbbs; b++) {
@@ -497,35 +382,14 @@ static void unchecked_function_end(const struct flow *flow)
 	self->returns_handle = false;
 	record_tests(flow, self);
 	memset(&h, 0, sizeof(h));
-	h.flow = flow;
 	h.fn = fn;
 	h.self = self;
-	h.site_of = axrealloc(NULL, (size_t)(fn->ninsns + 1) * sizeof(int));
-	for (int i = 0; i < fn->ninsns; i++) {
-		h.site_of[i] = -1;
-		if (h.nsites < MAX_SITES && is_site_call(&fn->insns[i])) {
-			h.sites[h.nsites].insn = i;
-			h.site_of[i] = h.nsites++;
-		}
-	}
-	if (!h.nsites) {
-		free(h.site_of);
+	if (!handles_find(&h.h, fn, is_site_call))
 		return;
-	}
-	h.exact = zalloc(((size_t)fn->nvals + 1) * sizeof(mask_t));
-	h.derived = zalloc(((size_t)fn->nvals + 1) * sizeof(mask_t));
-	find_places(&h);
-	propagate_values(&h);
 	run_paths(&h);
-	free(h.site_of);
-	free(h.exact);
-	free(h.derived);
-	free(h.slot);
-	free(h.pexact);
-	free(h.pderived);
+	handles_free(&h.h);
 	free(h.in0);
 	free(h.in1);
-	amap_clear(&h.keys);
 }
 
 static void unchecked_unit_end(void)
