@@ -91,13 +91,7 @@ static void fact_add_member(struct handle_fact *f, int param, long long off)
 /* The 1-based argument of callee with `role`, 0 if none. */
 static unsigned int role_arg(const char *callee, enum dma_role role)
 {
-	unsigned int n;
-	const struct dma_api *rows = callee ? dma_api_rows(callee, &n) : NULL;
-
-	for (unsigned int i = 0; rows && i < n; i++)
-		if (rows[i].role == role)
-			return rows[i].arg;
-	return 0;
+	return handles_role_arg(callee, role);
 }
 
 /* ---- one function ----------------------------------------------------------------------- */

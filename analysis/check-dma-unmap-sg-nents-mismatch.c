@@ -55,13 +55,7 @@ static void add_use(struct member_use **arr, size_t *n, size_t *cap, const struc
 
 static unsigned int role_arg(const char *callee, enum dma_role role)
 {
-	unsigned int n;
-	const struct dma_api *rows = callee ? dma_api_rows(callee, &n) : NULL;
-
-	for (unsigned int i = 0; rows && i < n; i++)
-		if (rows[i].role == role)
-			return rows[i].arg;
-	return 0;
+	return handles_role_arg(callee, role);
 }
 
 static bool is_sg_map(const struct ir_insn *in)

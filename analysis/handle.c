@@ -11,6 +11,40 @@
 
 #include "handle.h"
 
+#define ROLE_SLOTS 32
+
+struct role_args {
+	unsigned char arg[ROLE_SLOTS];	/* per enum dma_role */
+};
+
+unsigned int handles_role_arg(const char *callee, enum dma_role role)
+{
+	static struct amap cache;	/* interned name -> roles[] (names live until exit) */
+	static struct role_args *roles;
+	static long n, cap;
+	long i;
+
+	if (!callee || (unsigned int)role >= ROLE_SLOTS)
+		return 0;
+	i = amap_get(&cache, &callee, sizeof(callee));
+	if (i < 0) {
+		unsigned int nrows;
+		const struct dma_api *rows = dma_api_rows(callee, &nrows);
+
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			roles = axrealloc(roles, (size_t)cap * sizeof(*roles));
+		}
+		memset(&roles[n], 0, sizeof(roles[n]));
+		for (unsigned int r = 0; rows && r < nrows; r++)
+			if ((unsigned int)rows[r].role < ROLE_SLOTS && !roles[n].arg[rows[r].role])
+				roles[n].arg[rows[r].role] = (unsigned char)rows[r].arg;
+		i = n++;
+		amap_put(&cache, &callee, sizeof(callee), i);
+	}
+	return roles[i].arg[role];
+}
+
 void *handles_zalloc(size_t n)
 {
 	void *p = axrealloc(NULL, n ? n : 1);

@@ -41,6 +41,9 @@ handle_mask handles_exact(const struct handles *h, int v);
 handle_mask handles_derived(const struct handles *h, int v);
 /* What the place *(v + off) may hold (derived), 0 if the function never names it. */
 handle_mask handles_member(const struct handles *h, int v, long long off);
+/* The 1-based argument of callee's rules/dma-apis.def row with `role`, 0 if none (or no
+ * callee). Cached per interned name: the checks ask for every call of every function. */
+unsigned int handles_role_arg(const char *callee, enum dma_role role);
 /* n zeroed bytes (dies with axrealloc()'s message on failure). */
 void *handles_zalloc(size_t n);
 /* Does the place belong to the function's frame (a local, not memory others see)? */
