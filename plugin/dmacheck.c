@@ -15,6 +15,9 @@
  *   usb-dma-mask            a DMA mask is set on a USB interface or USB device
  *   urb-dma-flag-missing    urb->transfer_dma is set but URB_NO_TRANSFER_DMA_MAP is not
  *   urb-dma-handle-missing  URB_NO_TRANSFER_DMA_MAP is set but no DMA handle was stored
+ *   dma-mapping-error-unchecked  a dma_map_single/page() handle used on a path where
+ *                           dma_mapping_error() did not test it
+ *   dma-unmap-sg-nents-mismatch  dma_unmap_sg() given the count dma_map_sg() returned
  *
  * Diagnostics: "file:line:col: warning: <message> [dmacheck-<slug>]" plus notes; they go
  * through GCC's diagnostic machinery, so -fdiagnostics-format=json, -w and -Werror apply.

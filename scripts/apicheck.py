@@ -11,7 +11,10 @@ sound/, kernel/, lib/, mm/, headers before .c files, also for the parameter name
 prototype leaves out), have at least arg/len_arg/dir_arg parameters, and
   arg      a data pointer (void/char/u8... *, struct scatterlist *) for ROLE_DMA_BUF,
            ROLE_SETUP_PKT, ROLE_COPIED; struct device * for ROLE_MASK_DEV; dma_addr_t *
-           for ROLE_HANDLE_OUT; struct urb * for ROLE_URB, ROLE_URB_SUBMIT, ROLE_URB_FREE
+           for ROLE_HANDLE_OUT; struct urb * for ROLE_URB, ROLE_URB_SUBMIT, ROLE_URB_FREE;
+           struct device * for ROLE_MAP_HANDLE (the device the handle is for);
+           dma_addr_t for ROLE_MAP_TEST, ROLE_UNMAP_HANDLE; an integer named nents for
+           ROLE_SG_MAP, ROLE_SG_UNMAP
   len_arg  an integer named like a length (len, size, count...): the name matters because
            usb_control_msg's value, index and size are all __u16
   dir_arg  an integer named *pipe* for DIR_FROM_PIPE, enum dma_data_direction for
@@ -42,7 +45,8 @@ DIRS = {"DIR_TO_DEVICE", "DIR_FROM_DEVICE", "DIR_BIDIRECTIONAL", "DIR_UNKNOWN",
         "DIR_FROM_PIPE", "DIR_FROM_ARG"}
 BUF_ROLES = {"ROLE_DMA_BUF", "ROLE_SETUP_PKT", "ROLE_COPIED"}
 ROLES = BUF_ROLES | {"ROLE_MASK_DEV", "ROLE_HANDLE_OUT", "ROLE_URB", "ROLE_URB_SUBMIT",
-                     "ROLE_URB_FREE"}
+                     "ROLE_URB_FREE", "ROLE_MAP_HANDLE", "ROLE_MAP_TEST", "ROLE_UNMAP_HANDLE",
+                     "ROLE_SG_MAP", "ROLE_SG_UNMAP"}
 MEMS = {"MEM_NONCOHERENT", "MEM_COHERENT"}
 INT_WORDS = {"char", "short", "int", "long", "unsigned", "signed", "size_t", "ssize_t",
              "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16", "__u32",
@@ -172,6 +176,12 @@ def check_arg(kind, decl):
         return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
     if kind == "ROLE_HANDLE_OUT":
         return None if (base, ptr) == ("dma_addr_t", 1) else "is not dma_addr_t *"
+    if kind == "ROLE_MAP_HANDLE":
+        return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
+    if kind in ("ROLE_MAP_TEST", "ROLE_UNMAP_HANDLE"):
+        return None if (typ, ptr) == ("dma_addr_t", 0) else "is not dma_addr_t"
+    if kind in ("ROLE_SG_MAP", "ROLE_SG_UNMAP"):
+        return None if not ptr and is_int(typ) and name == "nents" else "is not an integer nents"
     if kind in ("ROLE_URB", "ROLE_URB_SUBMIT", "ROLE_URB_FREE"):
         return None if (base, ptr) == ("struct urb", 1) else "is not struct urb *"
     if kind == "len":

@@ -238,7 +238,7 @@ def case_differs(case):
 
 def compare(case, events, compared, ran=None):
     """Per-line agreement: (problems, rows). rows: {(line, rule): {model: cell}}.
-    compared: the rules the static engines implement (run.py's MISSION_RULES).
+    compared: the rules the static engines implement (run.py's COMPARED_RULES).
     ran: line -> execution count (executed_lines); a must-stay-silent line that never ran
     proves nothing, so it is a disagreement too (None: not checked)."""
     differs, problems = case_differs(case)
@@ -264,7 +264,7 @@ def compare(case, events, compared, ran=None):
             if claims:
                 for key in claims:
                     satisfied.add(key)
-                    cell = rows[key].setdefault(model, [])
+                    cell = rows.setdefault(key, {}).setdefault(model, [])
                     if short not in cell:
                         cell.append(short)
                 continue

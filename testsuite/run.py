@@ -68,6 +68,13 @@ RULES_DEF = os.path.join(ROOT, "rules", "rules.def")
 COCCI_DIR = os.path.join(ROOT, "cocci")
 
 MISSION_RULES = ("dma-on-stack", "usb-dma-mask", "urb-dma-flag-missing", "urb-dma-handle-missing")
+# Rules the static engines implement beyond the mission rules (issue 16): the core's verdict is
+# compared for them too, and those of LIFECYCLE_COUNTED need MIN_LINES must-warn and
+# must-stay-silent lines per engine that claims them (dma-unmap-sg-nents-mismatch has one case
+# so far: not yet counted).
+LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch")
+LIFECYCLE_COUNTED = ("dma-mapping-error-unchecked",)
+COMPARED_RULES = MISSION_RULES + LIFECYCLE_RULES
 MIN_LINES = 10          # must-warn and must-stay-silent lines each mission rule needs
 COMPILE_TIMEOUT = 300   # seconds for one compile (or one spatch run)
 
@@ -529,7 +536,7 @@ class CoreEngine:
 
     def check(self, args, case):
         import oracle
-        status, cmd, detail, rows = oracle.check(args, case, MISSION_RULES)
+        status, cmd, detail, rows = oracle.check(args, case, COMPARED_RULES)
         args.core_rows.setdefault(case.path, rows)
         return status, cmd, detail
 
@@ -708,11 +715,13 @@ def find_cases(filters, root=CASES):
 
 def catalogue_check(cases, rules, out, engines=("gcc",)):
     """Slugs used exist; each mission rule has >= MIN_LINES must-warn and dg-bogus lines among
-    the cases of each engine."""
+    the cases of each engine; so has each of LIFECYCLE_RULES for each engine its cases run on."""
     passed = failed = 0
     bad = []
-    warn = {e: {r: 0 for r in MISSION_RULES} for e in engines}
-    silent = {e: {r: 0 for r in MISSION_RULES} for e in engines}
+    warn = {e: {r: 0 for r in COMPARED_RULES} for e in engines}
+    silent = {e: {r: 0 for r in COMPARED_RULES} for e in engines}
+    claimed = {(e, os.path.basename(os.path.dirname(c.path))) for c in cases for e in engines
+               if c.runs(e)}
     for c in cases:
         d = os.path.basename(os.path.dirname(c.path))
         if d not in rules:
@@ -742,7 +751,9 @@ def catalogue_check(cases, rules, out, engines=("gcc",)):
         passed += 1
         out("PASS catalogue: every rule named by a case exists in rules/rules.def")
     for e in engines:
-        for r in MISSION_RULES:
+        for r in COMPARED_RULES:
+            if r in LIFECYCLE_RULES and (r not in LIFECYCLE_COUNTED or (e, r) not in claimed):
+                continue
             ok = warn[e][r] >= MIN_LINES and silent[e][r] >= MIN_LINES
             out("%s catalogue: %s: %d must-warn, %d must-stay-silent lines for %s (need %d each)"
                 % ("PASS" if ok else "FAIL", r, warn[e][r], silent[e][r], e, MIN_LINES))

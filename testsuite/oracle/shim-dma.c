@@ -49,6 +49,45 @@ MASK_CALL(dma_set_coherent_mask, dmc_dma_set_coherent_mask)
 MASK_CALL(dma_set_mask_and_coherent, dmc_dma_set_mask_and_coherent)
 MASK_CALL(dma_coerce_mask_and_coherent, dmc_dma_coerce_mask_and_coherent)
 
+/* ---- where each handle was mapped ------------------------------------------------------ */
+
+/*
+ * dma-mapping-error-unchecked is decided by the core when the handle is unmapped (DMA-API
+ * debug's check_unmap()), but the rule is about the mapping call: the statement that mapped
+ * the handle is pushed as the unmap's provenance, so the event carries that line too. The
+ * last MAP_SITES mappings are kept; a handle mapped again is found at its newest mapping.
+ */
+#define MAP_SITES 256
+
+static struct {
+	dma_addr_t handle;
+	struct oracle_stack st;
+} map_sites[MAP_SITES];
+static unsigned int nmap_sites;
+
+static dma_addr_t remember_map(dma_addr_t handle)
+{
+	unsigned int slot = nmap_sites++ % MAP_SITES;
+
+	map_sites[slot].handle = handle;
+	oracle_capture(&map_sites[slot].st);
+	return handle;
+}
+
+static void push_map_site(dma_addr_t handle)
+{
+	unsigned int n = nmap_sites < MAP_SITES ? nmap_sites : MAP_SITES;
+
+	for (unsigned int k = 1; k <= n; k++) {
+		unsigned int slot = (nmap_sites - k) % MAP_SITES;
+
+		if (map_sites[slot].handle == handle) {
+			oracle_prov_push(&map_sites[slot].st);
+			return;
+		}
+	}
+}
+
 /* ---- streaming mappings ---------------------------------------------------------------- */
 
 dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
@@ -56,7 +95,7 @@ dma_addr_t dma_map_single_attrs(struct device *dev, void *ptr, size_t size,
 {
 	struct dmc_device *d = shim_dev(dev, "dma_map_single");
 
-	return d ? dmc_dma_map_single_attrs(d, ptr, size, (enum dmc_dir)dir, attrs) :
+	return d ? remember_map(dmc_dma_map_single_attrs(d, ptr, size, (enum dmc_dir)dir, attrs)) :
 		   DMA_MAPPING_ERROR;
 }
 
@@ -66,8 +105,10 @@ void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr, size_t size,
 	struct dmc_device *d = shim_dev(dev, "dma_unmap_single");
 
 	(void)attrs;
+	push_map_site(addr);
 	if (d)
 		dmc_dma_unmap_single(d, addr, size, (enum dmc_dir)dir);
+	oracle_prov_clear();
 }
 
 dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page, size_t offset,
@@ -82,7 +123,7 @@ dma_addr_t dma_map_page_attrs(struct device *dev, struct page *page, size_t offs
 	oracle_prov_push(&page->made);
 	ret = dmc_dma_map_page(d, page->p, offset, size, (enum dmc_dir)dir);
 	oracle_prov_clear();
-	return ret;
+	return remember_map(ret);
 }
 
 int dma_mapping_error(struct device *dev, dma_addr_t dma_addr)
@@ -100,8 +141,10 @@ void dma_unmap_page_attrs(struct device *dev, dma_addr_t addr, size_t size,
 	struct dmc_device *d = shim_dev(dev, "dma_unmap_page");
 
 	(void)attrs;
+	push_map_site(addr);
 	if (d)
 		dmc_dma_unmap_page(d, addr, size, (enum dmc_dir)dir);
+	oracle_prov_clear();
 }
 
 void dma_sync_single_for_cpu(struct device *dev, dma_addr_t addr, size_t size,

@@ -17,11 +17,13 @@
  *   case_usb_stor_probe        the us_data usb_stor_probe1() leaves for a subdriver
  *                              (associate_dev(), get_pipes(), usb_stor_acquire_resources())
  * The HID device's USB device is hid_to_usb_dev(): hdev->dev.parent is the interface.
+ * MMIO writes (iowrite16/32, writel) go nowhere: the model devices have no registers.
  */
 #include <linux/types.h>
 #include <linux/errno.h>
 #include <linux/usb.h>
 #include <linux/hid.h>
+#include <linux/io.h>
 #include <dvb-usb/dvb-usb.h>
 #include <usb-storage/transport.h>
 #include <dmacheck-case.h>
@@ -242,4 +244,24 @@ struct us_data *case_usb_stor_probe(struct case_env *env)
 	/* usb_stor_acquire_resources() */
 	us->current_urb = usb_alloc_urb(0, GFP_KERNEL);
 	return us;
+}
+
+/* ---- MMIO (<linux/io.h>): the model devices have no registers, a write goes nowhere ---- */
+
+void iowrite16(u16 val, void __iomem *addr)
+{
+	(void)val;
+	(void)addr;
+}
+
+void iowrite32(u32 val, void __iomem *addr)
+{
+	(void)val;
+	(void)addr;
+}
+
+void writel(unsigned int val, volatile void __iomem *addr)
+{
+	(void)val;
+	(void)addr;
 }

@@ -19,6 +19,7 @@
 #include <linux/gfp.h>
 #include <linux/device.h>
 #include <linux/mutex.h>
+#include <linux/skbuff.h>
 #include "oracle.h"
 #include "shim.h"
 
@@ -69,6 +70,16 @@ void kfree(const void *objp)
 		return;
 	}
 	dmc_kfree(objp);
+}
+
+/* net/core/skbuff.c: a case's skb is two kmalloc blocks, the head (with the shared info at
+ * its end) and the struct sk_buff */
+void dev_kfree_skb_any(struct sk_buff *skb)
+{
+	if (!skb)
+		return;
+	kfree(skb->head);
+	kfree(skb);
 }
 
 void kfree_sensitive(const void *objp)
