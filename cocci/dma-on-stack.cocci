@@ -131,7 +131,9 @@ def dmc_edge(file, wrapper, i, callee, j):
     _edges.setdefault(file, {}).setdefault((wrapper, i), set()).add((callee, j))
 
 
-_define_re = {}
+_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)", re.M)
+_CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+_macros_done = set()
 
 
 def _split_args(s):
@@ -150,31 +152,54 @@ def _split_args(s):
     return out
 
 
-def dmc_macro(file, name, body):
-    """A function-like macro whose body is one call: its parameters become edges."""
-    m = re.match(r"^\s*(\w+)\s*\((.*)\)\s*$", body, re.S)
-    if not m:
+def _bare(arg):
+    """An argument without the wrapping that keeps its address: (x), casts, x + offset."""
+    a = arg.strip()
+    while True:
+        b = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                         # (param)
+        b = re.sub(r"^\((?:const|volatile|unsigned|signed|struct|union|\w|\s)+\**\s*\)\s*(?=[\w(&])",
+                   "", b)                                                   # a cast
+        b = re.sub(r"\s*[+-][^+-].*$", "", b) if not b.startswith("(") else b   # x + offset
+        b = b.strip()
+        if b == a:
+            return a
+        a = b
+
+
+def dmc_macros(file):
+    """Every function-like macro of the file (read from the text, any body: one call,
+    ({ ... }) or do { } while (0), parameters parenthesised or not): a parameter given to a
+    call in the body, as it is, in parentheses, cast or plus an offset, is an edge; so is
+    one stored into an urb buffer member. Alignment macros (PTR_ALIGN) stay transparent."""
+    if file in _macros_done:
         return
-    try:
-        with open(file, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
-        return
-    d = re.search(r"#\s*define\s+%s\(([^)]*)\)" % re.escape(name), text)
-    if not d:
-        return
-    params = [x.strip() for x in d.group(1).split(",")]
-    for j, a in enumerate(_split_args(m.group(2)), 1):
-        a = re.sub(r"^\(\s*[\w\s\*]+\)\s*", "", a).strip()        # a cast
-        a = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                 # (param)
-        a = re.sub(r"\s*\+.*$", "", a)                             # param + offset
-        if a in params:
-            dmc_edge(file, name, params.index(a) + 1, m.group(1), j)
+    _macros_done.add(file)
+    src = _text(file)[0]
+    for d in _DEFINE_RE.finditer(src):
+        name, params = d.group(1), [x.strip() for x in d.group(2).split(",")]
+        body = d.group(3).replace("\\\n", " ")
+        for c in _CALL_RE.finditer(body):
+            if c.group(1) in _KEYWORDS:
+                continue
+            k, depth = c.end(), 1
+            while k < len(body) and depth:
+                depth += body[k] == "("
+                depth -= body[k] == ")"
+                k += 1
+            for j, a in enumerate(_split_args(body[c.end():k - 1]), 1):
+                a = _bare(a)
+                if a in params:
+                    dmc_edge(file, name, params.index(a) + 1, c.group(1), j)
+        for st in re.finditer(r"->\s*(\w+)\s*=(?!=)\s*([^;]+)", body):
+            a = _bare(st.group(2))
+            if a in params:
+                dmc_edge(file, name, params.index(a) + 1, "->" + st.group(1), 0)
 
 
 def dmc_reaches(file, fn, i, table):
     """Does argument i of fn reach a row of table (a dict or set of (function, argument))?
     Returns the row or None."""
+    dmc_macros(file)
     todo, seen = [(fn, i)], set()
     edges = _edges.get(file, {})
     while todo:
@@ -182,7 +207,8 @@ def dmc_reaches(file, fn, i, table):
         if node in seen:
             continue
         seen.add(node)
-        if node in table:
+        if node in table or (table is DMA_SINKS and node[0] == "->" + node[0][2:] and
+                             node[0][2:] in FIELDS_BUF):
             return node
         todo.extend(edges.get(node, ()))
     return None
@@ -294,14 +320,26 @@ def dmc_function(p, name):
             if depth == 0:
                 break
         k += 1
+    text = src[body:k]
     for idx, prm in enumerate(names, 1):
         if not prm:
             continue
-        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
-            s = body + m.start()
-            use = _use_at(p.file, s, s + len(prm))
-            if use and use[0] == "call":
-                dmc_edge(p.file, name, idx, use[1], use[2])
+        # the parameter, and the locals it is copied into (u8 *buf = data; buf = (u8 *)data;)
+        aliases, todo = {prm}, [prm]
+        while todo:
+            x = todo.pop()
+            for m in re.finditer(r"[\s*(](\w+)\s*=(?!=)\s*((?:\([^()]*\)\s*)?%s)\s*[;,]" % re.escape(x), text):
+                if m.group(1) not in aliases and m.group(1) not in _KEYWORDS:
+                    aliases.add(m.group(1))
+                    todo.append(m.group(1))
+        for x in aliases:
+            for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(x), text):
+                s = body + m.start()
+                use = _use_at(p.file, s, s + len(x))
+                if use and use[0] == "call":
+                    dmc_edge(p.file, name, idx, use[1], use[2])
+                elif use and use[0] == "store":
+                    dmc_edge(p.file, name, idx, "->" + use[1], 0)
 
 
 def dmc_is_param(p, e):
@@ -325,6 +363,7 @@ def dmc_param_edge(p, callee, j, x):
 _texts = {}
 _SLASH = chr(47)
 _COMMENT_RE = r"\x2f\*.*?\*\x2f|\x2f\x2f[^\n]*"
+ALIGN_MACROS = {"PTR_ALIGN", "PTR_ALIGN_DOWN"}
 _KEYWORDS = {"if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__",
              "offsetof", "ARRAY_SIZE"}
 
@@ -493,6 +532,17 @@ def _use_at(file, start, end):
             return None                 # inside [ ]
         lo = max(0, paren - 80)
         m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
+        if m and m.group(1) in ALIGN_MACROS and argno == 1:
+            # PTR_ALIGN(buf, 4): the aligned pointer still points into buf
+            k, depth = paren, 0
+            while k < len(src):
+                depth += src[k] == "("
+                depth -= src[k] == ")"
+                if depth == 0:
+                    break
+                k += 1
+            start, end = lo + m.start(1), k + 1
+            continue
         if not m or m.group(1) in _KEYWORDS:
             if m and m.group(1) in _KEYWORDS:
                 return None
@@ -531,6 +581,19 @@ def dmc_sink_use(p, table, fields=()):
     return where
 
 
+def dmc_value_literal(p, e):
+    """A compound literal of a non-array type not preceded by '&': a value, not an address
+    ((u8 []){ 1, 2 } and &(struct req){ ... } are addresses on the stack)."""
+    if not re.match(r"^\(.*\)\s*\{", e, re.S) or re.match(r"^\([^{]*\]\s*\)\s*\{", e, re.S):
+        return False
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return False
+    return not _strip_casts(src[max(0, at - 80):at]).rstrip().endswith("&")
+
+
 def dmc_hit(p):
     return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
 
@@ -562,66 +625,107 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
-// ---- same-file wrappers: which parameter reaches which argument of which call ----
 
-@fdef@
+# ---- accessor macros: #define to_dev(hw) (&(hw)->intf->dev) ---------------------------
+_usb_fields = set()
+_ACCESSOR_RE = re.compile(r"^\(*\s*&\s*(?:\(\s*)?\(?\s*\w+\s*\)?(?:\s*->\s*\w+)*?\s*->\s*(\w+)\s*->\s*dev\s*\)*\s*$")
+_ACCESSOR_CALL_RE = re.compile(r"^\(*\s*&\s*\(?\s*(interface_to_usbdev|to_usb_device|to_usb_interface)\s*\(.*\)\s*\)?\s*->\s*dev\s*\)*\s*$", re.S)
+
+
+def dmc_usb_field(fld):
+    """fld is a member declared struct usb_interface * or struct usb_device * in the file."""
+    _usb_fields.add(fld)
+
+
+def dmc_usb_accessor(file, name):
+    """Is name a function-like macro of file whose value is the struct device of a USB
+    interface or device: &(x)->fld->dev with fld a member of a USB type (dmc_usb_field), or
+    &interface_to_usbdev(x)->dev and its kin?"""
+    for d in _DEFINE_RE.finditer(_text(file)[0]):
+        if d.group(1) != name:
+            continue
+        body = d.group(3).replace("\\\n", " ").strip()
+        m = _ACCESSOR_RE.match(body)
+        if m and m.group(1) in _usb_fields:
+            return True
+        if _ACCESSOR_CALL_RE.match(body):
+            return True
+    return False
+
+// ---- only files that call a DMA API or store an urb buffer (spatch skips the others
+// ---- without parsing them: every rule below depends on this one)
+
+@gate@
+expression E;
+@@
+
+\(\(dma_map_single\|dma_map_single_attrs\|dvb_usb_generic_rw\|dvb_usb_generic_write\|hid_hw_output_report\|hid_hw_raw_request\|sg_init_one\|sg_set_buf\|usb_bulk_msg\|usb_control_msg\|usb_fill_bulk_urb\|usb_fill_control_urb\|usb_fill_int_urb\|usb_get_descriptor\|usb_interrupt_msg\|usb_stor_bulk_transfer_buf\|usb_stor_control_msg\|usb_stor_ctrl_transfer\)(...)\|E->transfer_buffer\|E->setup_packet\)
+
+// ---- same-file wrappers: which parameter reaches which argument of which call ----
+// (function-like macros of the file are read from its text: spatch does not expand them)
+
+@fdef depends on gate@
 identifier wf;
 position pw;
 @@
 
 wf@pw(...) { ... }
 
-@script:python@
+@script:python depends on fdef@
 wf << fdef.wf;
 pw << fdef.pw;
 @@
 dmc_function(pw[0], wf)
 
 
-@macro@
-identifier m;
-expression body;
-position pm;
-@@
-
-#define m(...) body@pm
-
-@script:python@
-m << macro.m;
-body << macro.body;
-pm << macro.pm;
-@@
-dmc_macro(pm[0].file, m, body)
-
 // ---- stack addresses given to a call: kept if the argument reaches a DMA API ----
 
-// Every stack address in the file, then (from the source text) the call or member store
-// it is given to: a pattern f(es, <stack>, ...) gives one binding a call, and rules that
-// inherit thousands of positions are slow.
+// Every stack address in the file (local arrays and their rows, &local, members of local
+// structs, compound literals), then (from the source text) the call or member store it is
+// given to: a pattern f(es, <stack>, ...) gives one binding a call, and rules that inherit
+// thousands of positions are slow.
 
-@sx@
+@sx depends on gate@
 expression E;
-type T, T3;
+type T, T3, T4;
 local idexpression T[] a;
 local idexpression l;
 T3[] ae;
 identifier fld, fld2;
+expression e;
+initializer list is;
 position ps;
 @@
 
-\(E@ps\&\(a\|&l\|&l.fld\|&l.fld.fld2\|\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\)\)
+\(E@ps\&\(a\|&l\|&l.fld\|&l.fld.fld2\|\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|\(a[e]\&ae\)\|(T4){is}\)\)
+
 
 @script:python sx_filter@
 ps << sx.ps;
 E << sx.E;
 @@
-# an array parameter (unsigned char buf[7]) is a pointer, not a local array
-if dmc_is_param(ps[0], E) or dmc_sink_use(ps[0], DMA_SINKS, FIELDS_BUF) is None:
-    cocci.include_match(False)
+# an array parameter (unsigned char buf[7]) is a pointer, not a local array; a compound
+# literal of a struct type is a value unless its address is taken
+# (remembered for the report rules by dmc_hit; not include_match(False), which would also
+# drop what later rules bind)
+if not dmc_is_param(ps[0], E) and not dmc_value_literal(ps[0], E):
+    dmc_sink_use(ps[0], DMA_SINKS, FIELDS_BUF)
 
 // ---- a local pointer that holds a stack address on some path, one or two copies deep ----
 
-@alias exists@
+@aq depends on gate@
+local idexpression q;
+type T, T2, T3;
+local idexpression T[] a;
+local idexpression l;
+T3[] ae;
+identifier fld, fld2;
+expression e, e1, e2;
+@@
+
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|\(a[e]\&ae\)\|(T2)\(a[e]\&ae\)\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+
+@alias depends on aq exists@
 local idexpression q;
 identifier f;
 expression list[n] es;
@@ -635,7 +739,7 @@ expression e, e1, e2;
 position p;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|\(a[e]\&ae\)\|(T2)\(a[e]\&ae\)\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 ... when != q = e3
     when != &q
 f@p(es, \(q\|(T2)q\|q + e4\|(T2)q + e4\), ...)
@@ -649,7 +753,7 @@ p << alias.p;
 if dmc_reaches(p[0].file, f, int(n) + 1, DMA_SINKS) is not None:
     dmc_keep(p[0])
 
-@alias2 exists@
+@alias2 depends on aq exists@
 local idexpression q, q2;
 identifier f;
 expression list[n] es;
@@ -663,7 +767,7 @@ expression e, e1, e2;
 position p;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|\(a[e]\&ae\)\|(T2)\(a[e]\&ae\)\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 ... when != q = e3
     when != &q
 q2 = \(q\|(T2)q\)
@@ -685,7 +789,8 @@ if dmc_reaches(p[0].file, f, int(n) + 1, DMA_SINKS) is not None:
 @script:python depends on report@
 ps << sx.ps;
 @@
-dmc_report(dmc_hit(ps[0]), "report")
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
 
 @script:python depends on report@
 p << alias.p;
@@ -702,7 +807,8 @@ if dmc_kept(p[0]):
 @script:python depends on org@
 ps << sx.ps;
 @@
-dmc_report(dmc_hit(ps[0]), "org")
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
 
 @script:python depends on org@
 p << alias.p;
@@ -718,10 +824,10 @@ if dmc_kept(p[0]):
 
 @depends on context@
 expression E;
-position sx.ps;
+position p : script:python() { dmc_hit(p[0]) is not None };
 @@
 
-* E@ps
+* E@p
 
 @depends on context@
 identifier f;
@@ -743,8 +849,10 @@ usb_control_msg@p(D, P, R, RT, V, I, \(E@ps\|(T)E@ps\|E@ps + e\|(T)E@ps + e\|(T)
 
 @script:python depends on patch@
 p << cm.p;
+ps << sx.ps;
 @@
-dmc_keep(p[0])
+if dmc_hit(ps[0]):
+    dmc_keep(p[0])
 
 @fix_if depends on patch@
 expression D, D2, EP, R, RT, V, I, B, LEN, TO;

@@ -33,6 +33,11 @@ Python helpers from cocci/src/helpers.py. A template names what it needs with pl
     @@FLAG@@               URB_NO_TRANSFER_DMA_MAP (DMA_FLAG)
     @@EDGE_RULES@@         the rules that find same-file wrappers (parameter i of a function
                            passed on as argument j of a call), for any argument of the table
+    @@SINK_NAMES@@         the functions with a ROLE_DMA_BUF or ROLE_SETUP_PKT argument, as
+                           \\(a\\|b\\) (the tokens of the @gate@ rule: spatch skips a file that
+                           has none of them without parsing it)
+    @@MASK_NAMES@@         the ROLE_MASK_DEV functions, as \\(a\\|b\\)
+    @@FIELD_BUF_ALT@@      the urb members that are DMA buffers, as \\(a\\|b\\)
 """
 
 import os
@@ -81,6 +86,7 @@ STACK_BASE = [
     "a", "a + e", "a - e", "&a[e]",
     "&l", "&l.fld", "&l.fld.fld2", "&l.fld[e]", "&l.fld.fld2[e]",
     "&l.fld + e", "\\(l.fld\\&ae\\)", "\\(l.fld.fld2\\&ae\\)", "\\(l.fld\\&ae\\) + e",
+    "\\(a[e]\\&ae\\)", "PTR_ALIGN(a, e)",
 ]
 STACK_DECLS = """type T, T2, T3;
 local idexpression T[] a;
@@ -101,15 +107,18 @@ def stack_forms():
 
 # The stack-address roots the @sx@ rule finds (a bare expression pattern binds the innermost
 # match only), and the shapes of an argument around such a root that the call rules accept.
-STACK_ROOTS = ["a", "&l", "&l.fld", "&l.fld.fld2", "\\(l.fld\\&ae\\)", "\\(l.fld.fld2\\&ae\\)"]
+STACK_ROOTS = ["a", "&l", "&l.fld", "&l.fld.fld2", "\\(l.fld\\&ae\\)", "\\(l.fld.fld2\\&ae\\)",
+               "\\(a[e]\\&ae\\)", "(T4){is}"]
 ARG_WRAPS = ["E@ps", "(T)E@ps", "E@ps + e", "(T)E@ps + e", "(T)(E@ps + e)", "E@ps - e",
              "&E@ps[e]", "(T)&E@ps[e]", "&E@ps[e] + e2", "e1 ? e2 : E@ps", "e1 ? E@ps : e2",
              "(T)(e1 ? e2 : E@ps)", "(T)(e1 ? E@ps : e2)"]
-ROOT_DECLS = """type T, T3;
+ROOT_DECLS = """type T, T3, T4;
 local idexpression T[] a;
 local idexpression l;
 T3[] ae;
-identifier fld, fld2;"""
+identifier fld, fld2;
+expression e;
+initializer list is;"""
 ARG_DECLS = """expression E, e, e1, e2;
 type T;"""
 
@@ -137,8 +146,8 @@ def edge_rules(maxarg):
     """The wrapper edges: every function definition; helpers.py reads its parameters and
     where its body passes them on (a pattern f(es, x, ...) binds one argument a call, and
     one rule per argument position costs a Python call per argument)."""
-    return ("@fdef@\nidentifier wf;\nposition pw;\n@@\n\nwf@pw(...) { ... }\n\n"
-            "@script:python@\nwf << fdef.wf;\npw << fdef.pw;\n@@\ndmc_function(pw[0], wf)\n")
+    return ("@fdef depends on gate@\nidentifier wf;\nposition pw;\n@@\n\nwf@pw(...) { ... }\n\n"
+            "@script:python depends on fdef@\nwf << fdef.wf;\npw << fdef.pw;\n@@\ndmc_function(pw[0], wf)\n")
 
 
 def python_block(rules, apis, fields, flags, allocs, slug):
@@ -219,6 +228,11 @@ def render(name, rules, apis, fields, flags, allocs):
             for n in sorted(set(urb_fill.values()))),
         "PYTHON": python_block(rules, apis, fields, flags, allocs, slug),
         "EDGE_RULES": edge_rules(max(a for _f, a, _l, _d, _x, _r in apis)),
+        "SINK_NAMES": alt(fn for fn, _a, _l, _d, _x, role in apis
+                          if role in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT")),
+        "MASK_NAMES": alt(fn for fn, _a, _l, _d, _x, role in apis if role == "ROLE_MASK_DEV"),
+        "FIELD_BUF_ALT": alt(f for s, f, r in fields
+                             if s == "urb" and r in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT")),
     }
 
     def rep(m):

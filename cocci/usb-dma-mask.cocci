@@ -127,7 +127,9 @@ def dmc_edge(file, wrapper, i, callee, j):
     _edges.setdefault(file, {}).setdefault((wrapper, i), set()).add((callee, j))
 
 
-_define_re = {}
+_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)", re.M)
+_CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+_macros_done = set()
 
 
 def _split_args(s):
@@ -146,31 +148,54 @@ def _split_args(s):
     return out
 
 
-def dmc_macro(file, name, body):
-    """A function-like macro whose body is one call: its parameters become edges."""
-    m = re.match(r"^\s*(\w+)\s*\((.*)\)\s*$", body, re.S)
-    if not m:
+def _bare(arg):
+    """An argument without the wrapping that keeps its address: (x), casts, x + offset."""
+    a = arg.strip()
+    while True:
+        b = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                         # (param)
+        b = re.sub(r"^\((?:const|volatile|unsigned|signed|struct|union|\w|\s)+\**\s*\)\s*(?=[\w(&])",
+                   "", b)                                                   # a cast
+        b = re.sub(r"\s*[+-][^+-].*$", "", b) if not b.startswith("(") else b   # x + offset
+        b = b.strip()
+        if b == a:
+            return a
+        a = b
+
+
+def dmc_macros(file):
+    """Every function-like macro of the file (read from the text, any body: one call,
+    ({ ... }) or do { } while (0), parameters parenthesised or not): a parameter given to a
+    call in the body, as it is, in parentheses, cast or plus an offset, is an edge; so is
+    one stored into an urb buffer member. Alignment macros (PTR_ALIGN) stay transparent."""
+    if file in _macros_done:
         return
-    try:
-        with open(file, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
-        return
-    d = re.search(r"#\s*define\s+%s\(([^)]*)\)" % re.escape(name), text)
-    if not d:
-        return
-    params = [x.strip() for x in d.group(1).split(",")]
-    for j, a in enumerate(_split_args(m.group(2)), 1):
-        a = re.sub(r"^\(\s*[\w\s\*]+\)\s*", "", a).strip()        # a cast
-        a = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                 # (param)
-        a = re.sub(r"\s*\+.*$", "", a)                             # param + offset
-        if a in params:
-            dmc_edge(file, name, params.index(a) + 1, m.group(1), j)
+    _macros_done.add(file)
+    src = _text(file)[0]
+    for d in _DEFINE_RE.finditer(src):
+        name, params = d.group(1), [x.strip() for x in d.group(2).split(",")]
+        body = d.group(3).replace("\\\n", " ")
+        for c in _CALL_RE.finditer(body):
+            if c.group(1) in _KEYWORDS:
+                continue
+            k, depth = c.end(), 1
+            while k < len(body) and depth:
+                depth += body[k] == "("
+                depth -= body[k] == ")"
+                k += 1
+            for j, a in enumerate(_split_args(body[c.end():k - 1]), 1):
+                a = _bare(a)
+                if a in params:
+                    dmc_edge(file, name, params.index(a) + 1, c.group(1), j)
+        for st in re.finditer(r"->\s*(\w+)\s*=(?!=)\s*([^;]+)", body):
+            a = _bare(st.group(2))
+            if a in params:
+                dmc_edge(file, name, params.index(a) + 1, "->" + st.group(1), 0)
 
 
 def dmc_reaches(file, fn, i, table):
     """Does argument i of fn reach a row of table (a dict or set of (function, argument))?
     Returns the row or None."""
+    dmc_macros(file)
     todo, seen = [(fn, i)], set()
     edges = _edges.get(file, {})
     while todo:
@@ -178,7 +203,8 @@ def dmc_reaches(file, fn, i, table):
         if node in seen:
             continue
         seen.add(node)
-        if node in table:
+        if node in table or (table is DMA_SINKS and node[0] == "->" + node[0][2:] and
+                             node[0][2:] in FIELDS_BUF):
             return node
         todo.extend(edges.get(node, ()))
     return None
@@ -290,14 +316,26 @@ def dmc_function(p, name):
             if depth == 0:
                 break
         k += 1
+    text = src[body:k]
     for idx, prm in enumerate(names, 1):
         if not prm:
             continue
-        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
-            s = body + m.start()
-            use = _use_at(p.file, s, s + len(prm))
-            if use and use[0] == "call":
-                dmc_edge(p.file, name, idx, use[1], use[2])
+        # the parameter, and the locals it is copied into (u8 *buf = data; buf = (u8 *)data;)
+        aliases, todo = {prm}, [prm]
+        while todo:
+            x = todo.pop()
+            for m in re.finditer(r"[\s*(](\w+)\s*=(?!=)\s*((?:\([^()]*\)\s*)?%s)\s*[;,]" % re.escape(x), text):
+                if m.group(1) not in aliases and m.group(1) not in _KEYWORDS:
+                    aliases.add(m.group(1))
+                    todo.append(m.group(1))
+        for x in aliases:
+            for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(x), text):
+                s = body + m.start()
+                use = _use_at(p.file, s, s + len(x))
+                if use and use[0] == "call":
+                    dmc_edge(p.file, name, idx, use[1], use[2])
+                elif use and use[0] == "store":
+                    dmc_edge(p.file, name, idx, "->" + use[1], 0)
 
 
 def dmc_is_param(p, e):
@@ -321,6 +359,7 @@ def dmc_param_edge(p, callee, j, x):
 _texts = {}
 _SLASH = chr(47)
 _COMMENT_RE = r"\x2f\*.*?\*\x2f|\x2f\x2f[^\n]*"
+ALIGN_MACROS = {"PTR_ALIGN", "PTR_ALIGN_DOWN"}
 _KEYWORDS = {"if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__",
              "offsetof", "ARRAY_SIZE"}
 
@@ -489,6 +528,17 @@ def _use_at(file, start, end):
             return None                 # inside [ ]
         lo = max(0, paren - 80)
         m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
+        if m and m.group(1) in ALIGN_MACROS and argno == 1:
+            # PTR_ALIGN(buf, 4): the aligned pointer still points into buf
+            k, depth = paren, 0
+            while k < len(src):
+                depth += src[k] == "("
+                depth -= src[k] == ")"
+                if depth == 0:
+                    break
+                k += 1
+            start, end = lo + m.start(1), k + 1
+            continue
         if not m or m.group(1) in _KEYWORDS:
             if m and m.group(1) in _KEYWORDS:
                 return None
@@ -527,6 +577,19 @@ def dmc_sink_use(p, table, fields=()):
     return where
 
 
+def dmc_value_literal(p, e):
+    """A compound literal of a non-array type not preceded by '&': a value, not an address
+    ((u8 []){ 1, 2 } and &(struct req){ ... } are addresses on the stack)."""
+    if not re.match(r"^\(.*\)\s*\{", e, re.S) or re.match(r"^\([^{]*\]\s*\)\s*\{", e, re.S):
+        return False
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return False
+    return not _strip_casts(src[max(0, at - 80):at]).rstrip().endswith("&")
+
+
 def dmc_hit(p):
     return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
 
@@ -558,16 +621,50 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
+
+# ---- accessor macros: #define to_dev(hw) (&(hw)->intf->dev) ---------------------------
+_usb_fields = set()
+_ACCESSOR_RE = re.compile(r"^\(*\s*&\s*(?:\(\s*)?\(?\s*\w+\s*\)?(?:\s*->\s*\w+)*?\s*->\s*(\w+)\s*->\s*dev\s*\)*\s*$")
+_ACCESSOR_CALL_RE = re.compile(r"^\(*\s*&\s*\(?\s*(interface_to_usbdev|to_usb_device|to_usb_interface)\s*\(.*\)\s*\)?\s*->\s*dev\s*\)*\s*$", re.S)
+
+
+def dmc_usb_field(fld):
+    """fld is a member declared struct usb_interface * or struct usb_device * in the file."""
+    _usb_fields.add(fld)
+
+
+def dmc_usb_accessor(file, name):
+    """Is name a function-like macro of file whose value is the struct device of a USB
+    interface or device: &(x)->fld->dev with fld a member of a USB type (dmc_usb_field), or
+    &interface_to_usbdev(x)->dev and its kin?"""
+    for d in _DEFINE_RE.finditer(_text(file)[0]):
+        if d.group(1) != name:
+            continue
+        body = d.group(3).replace("\\\n", " ").strip()
+        m = _ACCESSOR_RE.match(body)
+        if m and m.group(1) in _usb_fields:
+            return True
+        if _ACCESSOR_CALL_RE.match(body):
+            return True
+    return False
+
+// ---- only files that set a DMA mask (spatch skips the others without parsing them) ----
+
+@gate@
+@@
+
+\(dma_coerce_mask_and_coherent\|dma_set_coherent_mask\|dma_set_mask\|dma_set_mask_and_coherent\)(...)
+
 // ---- same-file helpers: which parameter reaches which argument of which call ----
 
-@fdef@
+@fdef depends on gate@
 identifier wf;
 position pw;
 @@
 
 wf@pw(...) { ... }
 
-@script:python@
+@script:python depends on fdef@
 wf << fdef.wf;
 pw << fdef.pw;
 @@
@@ -576,7 +673,7 @@ dmc_function(pw[0], wf)
 
 // ---- the struct device of a USB interface or device, given to a call ----
 
-@ux@
+@ux depends on gate@
 expression E;
 struct usb_interface *ui;
 struct usb_device *ud;
@@ -586,15 +683,18 @@ position ps;
 
 \(E@ps\&\(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\)\)
 
+
 @script:python ux_filter@
 ps << ux.ps;
 @@
-if dmc_sink_use(ps[0], MASK_SETTERS) is None:
-    cocci.include_match(False)
+# remembered for the report rules (dmc_hit); not include_match(False), which would also drop
+# what later rules bind
+dmc_sink_use(ps[0], MASK_SETTERS)
 
-// ---- a local struct device * that holds it on some path ----
+// ---- a local struct device * (or a member: priv->dev = &intf->dev) that holds it on some
+// ---- path
 
-@alias exists@
+@alias depends on gate exists@
 local idexpression struct device *d;
 identifier f;
 expression list[n] es;
@@ -620,12 +720,74 @@ p << alias.p;
 if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is not None:
     dmc_keep(p[0])
 
+@malias depends on gate exists@
+expression x;
+identifier fld, f;
+expression list[n] es;
+expression e3;
+struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;
+expression e1, e2;
+position p;
+@@
+
+x->fld = \(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\|e1 ? &ui->dev : e2\|e1 ? &ud->dev : e2\|e1 ? &interface_to_usbdev(ue)->dev : e2\|e1 ? e2 : &ui->dev\|e1 ? e2 : &ud->dev\|e1 ? e2 : &interface_to_usbdev(ue)->dev\)
+... when != x->fld = e3
+f@p(es, x->fld, ...)
+
+@script:python malias_filter@
+f << malias.f;
+n << malias.n;
+p << malias.p;
+@@
+if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is not None:
+    dmc_keep(p[0])
+
+// ---- accessor macros of the file: #define to_dev(hw) (&(hw)->intf->dev), where intf is a
+// ---- member of a struct of the file declared struct usb_interface * (or usb_device *)
+
+@ufld depends on gate@
+identifier S, fld;
+@@
+
+struct S { ... \(struct usb_interface *fld;\|struct usb_device *fld;\) ... };
+
+@script:python@
+fld << ufld.fld;
+S << ufld.S;
+@@
+dmc_usb_field(fld)
+
+@um depends on gate@
+identifier m;
+expression E;
+expression list es;
+position ps;
+@@
+
+\(E@ps\&m(es)\)
+
+@script:python um_filter@
+ps << um.ps;
+m << um.m;
+@@
+if dmc_usb_accessor(ps[0].file, m):
+    dmc_sink_use(ps[0], MASK_SETTERS)
+
 // ---- report, org, context ----
 
 @script:python depends on report@
 ps << ux.ps;
 @@
-dmc_report(dmc_hit(ps[0]), "report")
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
+
+@script:python depends on report@
+ps << um.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
 
 @script:python depends on report@
 p << alias.p;
@@ -633,10 +795,23 @@ p << alias.p;
 if dmc_kept(p[0]):
     dmc_report(p[0], "report")
 
+@script:python depends on report@
+p << malias.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
+
 @script:python depends on org@
 ps << ux.ps;
 @@
-dmc_report(dmc_hit(ps[0]), "org")
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
+
+@script:python depends on org@
+ps << um.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
 
 @script:python depends on org@
 p << alias.p;
@@ -644,12 +819,19 @@ p << alias.p;
 if dmc_kept(p[0]):
     dmc_report(p[0], "org")
 
+@script:python depends on org@
+p << malias.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
+
 @depends on context@
 expression E;
-position ux.ps;
+position p : script:python() { dmc_hit(p[0]) is not None };
 @@
 
-* E@ps
+* E@p
+
 
 @depends on context@
 identifier f;
