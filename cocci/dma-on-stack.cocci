@@ -420,7 +420,7 @@ def _strip_casts(prefix):
     return prefix
 
 
-def _shape_ok(prefix, suffix):
+def _shape_ok(prefix, suffix, rows=False):
     """Is `prefix ROOT suffix` the root itself as far as the address goes: cast, &root[i],
     root + n, one arm of ?: ?"""
     pre = _strip_casts(prefix)
@@ -431,8 +431,8 @@ def _shape_ok(prefix, suffix):
         return False
     suf = suffix.strip()
     if suf.startswith("["):
-        if not amp:
-            return False            # root[i]: a value, not an address
+        if not amp and not rows:
+            return False            # root[i]: a value, not an address (unless a row)
         depth = 0
         for i, c in enumerate(suf):
             depth += c == "["
@@ -452,7 +452,7 @@ def _shape_ok(prefix, suffix):
     return True
 
 
-def dmc_use(p):
+def dmc_use(p, rows=False):
     """Where the expression at p is used: ("call", callee, argument number (1-based), the
     next argument's text or None, Where of the callee) or ("store", member, Where) or None."""
     src, starts = _text(p.file)
@@ -461,10 +461,10 @@ def dmc_use(p):
         end = starts[int(p.line_end) - 1] + int(p.column_end)
     except (IndexError, ValueError, AttributeError):
         return None
-    return _use_at(p.file, start, end)
+    return _use_at(p.file, start, end, rows)
 
 
-def _use_at(file, start, end):
+def _use_at(file, start, end, rows=False):
     """dmc_use() for the text [start, end) of file."""
     src, starts = _text(file)
     while True:
@@ -505,7 +505,7 @@ def _use_at(file, start, end):
             if m and _shape_ok(m.group(2), suffix):
                 return ("store", m.group(1), _where(file, start, end - start))
             return None
-        if not _shape_ok(prefix, suffix):
+        if not _shape_ok(prefix, suffix, rows):
             return None
         if src[i] == ",":
             # find the '(' of this argument list, counting the arguments before
@@ -572,10 +572,10 @@ def _use_at(file, start, end):
 _hits = {}
 
 
-def dmc_sink_use(p, table, fields=()):
+def dmc_sink_use(p, table, fields=(), rows=False):
     """The Where to report if the root at p is (through wrappers) a buffer of table, or a
     store to one of fields; else None. Remembered for dmc_hit()."""
-    where = _sink_use(p, table, fields)
+    where = _sink_use(p, table, fields, rows)
     if where is not None:
         _hits[(p.file, p.line, p.column, p.line_end, p.column_end)] = where
     return where
@@ -594,12 +594,25 @@ def dmc_value_literal(p, e):
     return not _strip_casts(src[max(0, at - 80):at]).rstrip().endswith("&")
 
 
+def dmc_two_dim(p, e):
+    """Is the local array e declared with two dimensions (so that e[i] is a row, an address)?"""
+    if not re.match(r"^\w+$", e):
+        return False
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1]
+    except (IndexError, ValueError):
+        return False
+    decls = list(re.finditer(r"\b%s\s*\[[^\]]*\]\s*(\[)?" % re.escape(e), src[:at]))
+    return bool(decls) and decls[-1].group(1) is not None
+
+
 def dmc_hit(p):
     return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
 
 
-def _sink_use(p, table, fields):
-    use = dmc_use(p)
+def _sink_use(p, table, fields, rows=False):
+    use = dmc_use(p, rows)
     if use is None:
         return None
     if use[0] == "store":
@@ -692,12 +705,11 @@ local idexpression T[] a;
 local idexpression l;
 T3[] ae;
 identifier fld, fld2;
-expression e;
 initializer list is;
 position ps;
 @@
 
-\(E@ps\&\(a\|&l\|&l.fld\|&l.fld.fld2\|\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|\(a[e]\&ae\)\|(T4){is}\)\)
+\(E@ps\&\((T4){is}\|a\|&l\|&l.fld\|&l.fld.fld2\|\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\)\)
 
 
 @script:python sx_filter@
@@ -705,11 +717,12 @@ ps << sx.ps;
 E << sx.E;
 @@
 # an array parameter (unsigned char buf[7]) is a pointer, not a local array; a compound
-# literal of a struct type is a value unless its address is taken
+# literal of a struct type is a value unless its address is taken; a[i] is an address (a row)
+# when a has two dimensions
 # (remembered for the report rules by dmc_hit; not include_match(False), which would also
 # drop what later rules bind)
 if not dmc_is_param(ps[0], E) and not dmc_value_literal(ps[0], E):
-    dmc_sink_use(ps[0], DMA_SINKS, FIELDS_BUF)
+    dmc_sink_use(ps[0], DMA_SINKS, FIELDS_BUF, dmc_two_dim(ps[0], E))
 
 // ---- a local pointer that holds a stack address on some path, one or two copies deep ----
 
@@ -723,7 +736,7 @@ identifier fld, fld2;
 expression e, e1, e2;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|\(a[e]\&ae\)\|(T2)\(a[e]\&ae\)\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 
 @alias depends on aq exists@
 local idexpression q;
@@ -739,7 +752,7 @@ expression e, e1, e2;
 position p;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|\(a[e]\&ae\)\|(T2)\(a[e]\&ae\)\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 ... when != q = e3
     when != &q
 f@p(es, \(q\|(T2)q\|q + e4\|(T2)q + e4\), ...)
@@ -767,7 +780,7 @@ expression e, e1, e2;
 position p;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|\(a[e]\&ae\)\|(T2)\(a[e]\&ae\)\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 ... when != q = e3
     when != &q
 q2 = \(q\|(T2)q\)

@@ -417,7 +417,7 @@ def _strip_casts(prefix):
     return prefix
 
 
-def _shape_ok(prefix, suffix):
+def _shape_ok(prefix, suffix, rows=False):
     """Is `prefix ROOT suffix` the root itself as far as the address goes: cast, &root[i],
     root + n, one arm of ?: ?"""
     pre = _strip_casts(prefix)
@@ -428,8 +428,8 @@ def _shape_ok(prefix, suffix):
         return False
     suf = suffix.strip()
     if suf.startswith("["):
-        if not amp:
-            return False            # root[i]: a value, not an address
+        if not amp and not rows:
+            return False            # root[i]: a value, not an address (unless a row)
         depth = 0
         for i, c in enumerate(suf):
             depth += c == "["
@@ -449,7 +449,7 @@ def _shape_ok(prefix, suffix):
     return True
 
 
-def dmc_use(p):
+def dmc_use(p, rows=False):
     """Where the expression at p is used: ("call", callee, argument number (1-based), the
     next argument's text or None, Where of the callee) or ("store", member, Where) or None."""
     src, starts = _text(p.file)
@@ -458,10 +458,10 @@ def dmc_use(p):
         end = starts[int(p.line_end) - 1] + int(p.column_end)
     except (IndexError, ValueError, AttributeError):
         return None
-    return _use_at(p.file, start, end)
+    return _use_at(p.file, start, end, rows)
 
 
-def _use_at(file, start, end):
+def _use_at(file, start, end, rows=False):
     """dmc_use() for the text [start, end) of file."""
     src, starts = _text(file)
     while True:
@@ -502,7 +502,7 @@ def _use_at(file, start, end):
             if m and _shape_ok(m.group(2), suffix):
                 return ("store", m.group(1), _where(file, start, end - start))
             return None
-        if not _shape_ok(prefix, suffix):
+        if not _shape_ok(prefix, suffix, rows):
             return None
         if src[i] == ",":
             # find the '(' of this argument list, counting the arguments before
@@ -569,10 +569,10 @@ def _use_at(file, start, end):
 _hits = {}
 
 
-def dmc_sink_use(p, table, fields=()):
+def dmc_sink_use(p, table, fields=(), rows=False):
     """The Where to report if the root at p is (through wrappers) a buffer of table, or a
     store to one of fields; else None. Remembered for dmc_hit()."""
-    where = _sink_use(p, table, fields)
+    where = _sink_use(p, table, fields, rows)
     if where is not None:
         _hits[(p.file, p.line, p.column, p.line_end, p.column_end)] = where
     return where
@@ -591,12 +591,25 @@ def dmc_value_literal(p, e):
     return not _strip_casts(src[max(0, at - 80):at]).rstrip().endswith("&")
 
 
+def dmc_two_dim(p, e):
+    """Is the local array e declared with two dimensions (so that e[i] is a row, an address)?"""
+    if not re.match(r"^\w+$", e):
+        return False
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1]
+    except (IndexError, ValueError):
+        return False
+    decls = list(re.finditer(r"\b%s\s*\[[^\]]*\]\s*(\[)?" % re.escape(e), src[:at]))
+    return bool(decls) and decls[-1].group(1) is not None
+
+
 def dmc_hit(p):
     return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
 
 
-def _sink_use(p, table, fields):
-    use = dmc_use(p)
+def _sink_use(p, table, fields, rows=False):
+    use = dmc_use(p, rows)
     if use is None:
         return None
     if use[0] == "store":
