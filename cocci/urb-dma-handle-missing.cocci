@@ -633,33 +633,6 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
-
-# ---- accessor macros: #define to_dev(hw) (&(hw)->intf->dev) ---------------------------
-_usb_fields = set()
-_ACCESSOR_RE = re.compile(r"^\(*\s*&\s*(?:\(\s*)?\(?\s*\w+\s*\)?(?:\s*->\s*\w+)*?\s*->\s*(\w+)\s*->\s*dev\s*\)*\s*$")
-_ACCESSOR_CALL_RE = re.compile(r"^\(*\s*&\s*\(?\s*(interface_to_usbdev|to_usb_device|to_usb_interface)\s*\(.*\)\s*\)?\s*->\s*dev\s*\)*\s*$", re.S)
-
-
-def dmc_usb_field(fld):
-    """fld is a member declared struct usb_interface * or struct usb_device * in the file."""
-    _usb_fields.add(fld)
-
-
-def dmc_usb_accessor(file, name):
-    """Is name a function-like macro of file whose value is the struct device of a USB
-    interface or device: &(x)->fld->dev with fld a member of a USB type (dmc_usb_field), or
-    &interface_to_usbdev(x)->dev and its kin?"""
-    for d in _DEFINE_RE.finditer(_text(file)[0]):
-        if d.group(1) != name:
-            continue
-        body = d.group(3).replace("\\\n", " ").strip()
-        m = _ACCESSOR_RE.match(body)
-        if m and m.group(1) in _usb_fields:
-            return True
-        if _ACCESSOR_CALL_RE.match(body):
-            return True
-    return False
-
 // ---- the flag stores: URB_NO_TRANSFER_DMA_MAP itself, or a driver macro that contains it
 // ---- (#define FOO_TX_FLAGS (URB_NO_TRANSFER_DMA_MAP | URB_ZERO_PACKET)); every other rule depends on
 // ---- these, so spatch skips files without the flag unparsed

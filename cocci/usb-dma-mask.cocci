@@ -634,33 +634,6 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
-
-# ---- accessor macros: #define to_dev(hw) (&(hw)->intf->dev) ---------------------------
-_usb_fields = set()
-_ACCESSOR_RE = re.compile(r"^\(*\s*&\s*(?:\(\s*)?\(?\s*\w+\s*\)?(?:\s*->\s*\w+)*?\s*->\s*(\w+)\s*->\s*dev\s*\)*\s*$")
-_ACCESSOR_CALL_RE = re.compile(r"^\(*\s*&\s*\(?\s*(interface_to_usbdev|to_usb_device|to_usb_interface)\s*\(.*\)\s*\)?\s*->\s*dev\s*\)*\s*$", re.S)
-
-
-def dmc_usb_field(fld):
-    """fld is a member declared struct usb_interface * or struct usb_device * in the file."""
-    _usb_fields.add(fld)
-
-
-def dmc_usb_accessor(file, name):
-    """Is name a function-like macro of file whose value is the struct device of a USB
-    interface or device: &(x)->fld->dev with fld a member of a USB type (dmc_usb_field), or
-    &interface_to_usbdev(x)->dev and its kin?"""
-    for d in _DEFINE_RE.finditer(_text(file)[0]):
-        if d.group(1) != name:
-            continue
-        body = d.group(3).replace("\\\n", " ").strip()
-        m = _ACCESSOR_RE.match(body)
-        if m and m.group(1) in _usb_fields:
-            return True
-        if _ACCESSOR_CALL_RE.match(body):
-            return True
-    return False
-
 // ---- only files that set a DMA mask (spatch skips the others without parsing them) ----
 
 @gate@
@@ -707,7 +680,17 @@ dmc_sink_use(ps[0], MASK_SETTERS)
 // ---- a local struct device * (or a member: priv->dev = &intf->dev) that holds it on some
 // ---- path
 
-@alias depends on gate exists@
+@da depends on gate@
+local idexpression struct device *d;
+struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;
+expression e1, e2;
+@@
+
+d = \(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\|e1 ? &ui->dev : e2\|e1 ? &ud->dev : e2\|e1 ? &interface_to_usbdev(ue)->dev : e2\|e1 ? e2 : &ui->dev\|e1 ? e2 : &ud->dev\|e1 ? e2 : &interface_to_usbdev(ue)->dev\)
+
+@alias depends on da exists@
 local idexpression struct device *d;
 identifier f;
 expression list[n] es;
@@ -733,7 +716,18 @@ p << alias.p;
 if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is not None:
     dmc_keep(p[0])
 
-@malias depends on gate exists@
+@ma depends on gate@
+expression x;
+identifier fld;
+struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;
+expression e1, e2;
+@@
+
+x->fld = \(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\|e1 ? &ui->dev : e2\|e1 ? &ud->dev : e2\|e1 ? &interface_to_usbdev(ue)->dev : e2\|e1 ? e2 : &ui->dev\|e1 ? e2 : &ud->dev\|e1 ? e2 : &interface_to_usbdev(ue)->dev\)
+
+@malias depends on ma exists@
 expression x;
 identifier fld, f;
 expression list[n] es;
@@ -758,7 +752,8 @@ if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is not None:
     dmc_keep(p[0])
 
 // ---- accessor macros of the file: #define to_dev(hw) (&(hw)->intf->dev), where intf is a
-// ---- member of a struct of the file declared struct usb_interface * (or usb_device *)
+// ---- member declared struct usb_interface * (or usb_device *) in a struct of the file, or
+// ---- #define to_udev_dev(i) (&interface_to_usbdev(i)->dev); then their uses
 
 @ufld depends on gate@
 identifier S, fld;
@@ -766,14 +761,23 @@ identifier S, fld;
 
 struct S { ... \(struct usb_interface *fld;\|struct usb_device *fld;\) ... };
 
-@script:python@
-fld << ufld.fld;
-S << ufld.S;
-@@
-dmc_usb_field(fld)
-
-@um depends on gate@
+@accessor@
 identifier m;
+identifier ufld.fld;
+expression e;
+@@
+
+#define m(...) <+... &e->fld->dev ...+>
+
+@accessor2 depends on gate@
+identifier m;
+expression e;
+@@
+
+#define m(...) <+... \(&interface_to_usbdev(e)->dev\|&to_usb_device(e)->dev\|&to_usb_interface(e)->dev\) ...+>
+
+@um@
+identifier accessor.m;
 expression E;
 expression list es;
 position ps;
@@ -781,12 +785,24 @@ position ps;
 
 \(E@ps\&m(es)\)
 
-@script:python um_filter@
-ps << um.ps;
-m << um.m;
+@um2@
+identifier accessor2.m;
+expression E;
+expression list es;
+position ps;
 @@
-if dmc_usb_accessor(ps[0].file, m):
-    dmc_sink_use(ps[0], MASK_SETTERS)
+
+\(E@ps\&m(es)\)
+
+@script:python@
+ps << um.ps;
+@@
+dmc_sink_use(ps[0], MASK_SETTERS)
+
+@script:python@
+ps << um2.ps;
+@@
+dmc_sink_use(ps[0], MASK_SETTERS)
 
 // ---- report, org, context ----
 
@@ -798,6 +814,12 @@ if dmc_hit(ps[0]):
 
 @script:python depends on report@
 ps << um.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
+
+@script:python depends on report@
+ps << um2.ps;
 @@
 if dmc_hit(ps[0]):
     dmc_report(dmc_hit(ps[0]), "report")
@@ -822,6 +844,12 @@ if dmc_hit(ps[0]):
 
 @script:python depends on org@
 ps << um.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
+
+@script:python depends on org@
+ps << um2.ps;
 @@
 if dmc_hit(ps[0]):
     dmc_report(dmc_hit(ps[0]), "org")
