@@ -709,7 +709,7 @@ identifier fld, fld2;
 expression e, e1, e2;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|PTR_ALIGN(&a[e1], e)\|(T2)PTR_ALIGN(&a[e1], e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 
 @alias depends on aq exists@
 local idexpression q;
@@ -725,7 +725,7 @@ expression e, e1, e2;
 position p;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|PTR_ALIGN(&a[e1], e)\|(T2)PTR_ALIGN(&a[e1], e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 ... when != q = e3
     when != &q
 f@p(es, \(q\|(T2)q\|q + e4\|(T2)q + e4\), ...)
@@ -753,7 +753,7 @@ expression e, e1, e2;
 position p;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|PTR_ALIGN(&a[e1], e)\|(T2)PTR_ALIGN(&a[e1], e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 ... when != q = e3
     when != &q
 q2 = \(q\|(T2)q\)

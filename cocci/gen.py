@@ -86,7 +86,7 @@ STACK_BASE = [
     "a", "a + e", "a - e", "&a[e]",
     "&l", "&l.fld", "&l.fld.fld2", "&l.fld[e]", "&l.fld.fld2[e]",
     "&l.fld + e", "\\(l.fld\\&ae\\)", "\\(l.fld.fld2\\&ae\\)", "\\(l.fld\\&ae\\) + e",
-    "PTR_ALIGN(a, e)",
+    "PTR_ALIGN(a, e)", "PTR_ALIGN(&a[e1], e)",
 ]
 STACK_DECLS = """type T, T2, T3;
 local idexpression T[] a;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic (PTR_ALIGN over an oversized local buffer, the "aligned scratch on the stack" idiom that DMA debugging rejects, cf. the crypto and mmc drivers that moved such buffers to the heap) */
-/* what: PTR_ALIGN() of a local array still points into the stack: passed directly or through a local pointer it warns; PTR_ALIGN() of a heap buffer stays silent */
+/* what: PTR_ALIGN() of a local array (of &raw[0]: the kernel's PTR_ALIGN() takes a pointer) still points into the stack: passed directly or through a local pointer it warns; PTR_ALIGN() of a heap buffer stays silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <dmacheck-case.h>
@@ -25,7 +25,7 @@ int baz_read_status(struct baz_dev *d, u32 *status)
 	int ret;
 
 	ret = usb_control_msg(d->udev, usb_rcvctrlpipe(d->udev, 0), 0x07,
-			      USB_DIR_IN | USB_TYPE_VENDOR, 0, 0, PTR_ALIGN(raw, 4), 8, 1000); /* { dg-warning "dmacheck-dma-on-stack" } */
+			      USB_DIR_IN | USB_TYPE_VENDOR, 0, 0, PTR_ALIGN(&raw[0], 4), 8, 1000); /* { dg-warning "dmacheck-dma-on-stack" } */
 	*status = raw[0];
 	return ret;
 }
@@ -33,7 +33,7 @@ int baz_read_status(struct baz_dev *d, u32 *status)
 int baz_send_key(struct baz_dev *d)
 {
 	u8 raw[16 + 3];
-	u8 *key = PTR_ALIGN(raw, 4);
+	u8 *key = PTR_ALIGN(&raw[0], 4);
 	int actual;
 
 	memset(key, 0x11, 16);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* check-engines: gcc sparse cocci core */
-/* origin: synthetic, a usb-storage subdriver in the style of drivers/usb/storage/*.c (struct us_data comes from the subsystem's header, usb.h there, usb-storage/transport.h here) */
+/* origin: synthetic, a usb-storage subdriver in the style of the drivers/usb/storage subdrivers (struct us_data comes from the subsystem's header, usb.h there, usb-storage/transport.h here) */
 /* what: the interface and device of a struct defined in an included header (us->pusb_intf, us->pusb_dev) given to a mask setter warns */
 /* known-to-fail: cocci the scripts run with --no-includes (coccicheck's default set-up for speed): the type of us->pusb_intf is in a header they do not read; --all-includes --include-headers-for-types would give it, see docs/coccinelle.md */
 #include <linux/usb.h>
