@@ -92,12 +92,19 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
-# ---- cocci/src/helpers.py ----
+# ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
+
+
 import re
+
+
 import coccilib.report
+
+
 import coccilib.org
+
 
 _seen = set()
 
@@ -118,12 +125,6 @@ def dmc_report(p, mode, slug=None):
         coccilib.report.print_report(p, "warning: " + msg)
 
 
-# ---- same-file wrappers ----------------------------------------------------------------
-# An edge (file, wrapper, i) -> (callee, j): the wrapper passes its parameter i unchanged
-# (or cast, or plus an offset) as argument j of callee. A call's argument reaches a sink when
-# a chain of edges leads from (function, argument) to a row of the table: any depth, cycles
-# stop. Function-like macros of the .c file are edges too (spatch does not expand them).
-
 _edges = {}
 
 
@@ -132,7 +133,11 @@ def dmc_edge(file, wrapper, i, callee, j):
 
 
 _DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)", re.M)
+
+
 _CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+
+
 _macros_done = set()
 
 
@@ -225,50 +230,10 @@ def dmc_zero_len(fn, i, nxt):
 _facts = {}
 
 
-def dmc_fact(kind, p, urb):
-    """Record that function p.current_element of file p.file does `kind` to the URB `urb`."""
-    _facts.setdefault((p.file, p.current_element, kind), set()).add(dmc_norm(urb))
-
-
-def dmc_has(kind, p, urb):
-    return dmc_norm(urb) in _facts.get((p.file, p.current_element, kind), ())
-
-
-def dmc_norm(e):
-    """An expression as spatch prints it, without blanks and leading casts."""
-    e = re.sub(r"\s+", "", e)
-    while True:
-        m = re.match(r"^\((?:const|volatile|unsigned|signed|struct|union|\w)+\**\)(.+)$", e)
-        if not m or not re.match(r"^\((const|volatile|unsigned|signed|struct|union|[A-Za-z_]\w*)", e):
-            return e
-        e = m.group(1)
-
-
 _bufs = {}
 
 
-def dmc_buf(p, urb, buf):
-    """The function stores buf as URB urb's transfer buffer (usb_fill_* or a field store)."""
-    _bufs.setdefault((p.file, p.current_element), []).append(
-        (dmc_norm(urb), dmc_norm(buf), (p.line, p.column)))
-
-
 _ncbufs = set()
-
-
-def dmc_ncbuf(p):
-    """The buffer at p is non-coherent by its shape (allocator call, stack, static)."""
-    _ncbufs.add((p.file, p.line, p.column))
-
-
-def dmc_noncoherent(p, urb):
-    """Is a transfer buffer of urb in this function ordinary kernel memory: assigned from a
-    MEM_NONCOHERENT allocator in the function (fact "nclval"), or an allocator call, the
-    stack or a static by its shape (dmc_ncbuf, found by SmPL)?"""
-    lvals = _facts.get((p.file, p.current_element, "nclval"), set())
-    u = dmc_norm(urb)
-    return any(b in lvals or (p.file,) + where in _ncbufs
-               for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
 
 
 _params = {}
@@ -347,23 +312,18 @@ def dmc_is_param(p, e):
     return e.strip() in (_params.get((p.file, p.current_element)) or ())
 
 
-def dmc_param_edge(p, callee, j, x):
-    """Argument j of the call of callee at p is x: an edge if x is a parameter of the
-    function the call is in."""
-    names = _params.get((p.file, p.current_element), [])
-    if x in names:
-        dmc_edge(p.file, p.current_element, names.index(x) + 1, callee, j)
-
-
-# ---- where an expression sits: which argument of which call, or which member store -----
-# A pattern f(es, X, ...) binds one match a call, and a rule that inherits thousands of
-# positions is slow; so the scripts find the roots (stack addresses, USB devices) with one
-# bare-expression rule and ask the source text where each one is used.
-
 _texts = {}
+
+
 _SLASH = chr(47)
+
+
 _COMMENT_RE = r"\x2f\*.*?\*\x2f|\x2f\x2f[^\n]*"
+
+
 ALIGN_MACROS = {"PTR_ALIGN", "PTR_ALIGN_DOWN"}
+
+
 _KEYWORDS = {"if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__",
              "offsetof", "ARRAY_SIZE"}
 
