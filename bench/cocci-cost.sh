@@ -69,6 +69,7 @@ run_one() {
 
 run_yard() {
 	set -- $(run_one "$yard" yardstick)
+	[ $# -eq 2 ] || exit 1		# run_one failed (in its subshell)
 	yw=$1 yc=$2
 	echo "yardstick $(basename "$yard") wall $yw cpu $yc"
 }
@@ -78,6 +79,7 @@ run_ours() {
 	for s in $scripts; do
 		n=$(basename "$s" .cocci)
 		set -- $(run_one "$s" "$n")
+		[ $# -eq 2 ] || exit 1
 		echo "  $n wall $1 cpu $2 findings $(grep -c 'warning: .*\[dmacheck-' "$tmp/$n.out" || true)"
 		dw=$(echo "$dw + $1" | bc) dc=$(echo "$dc + $2" | bc)
 	done
