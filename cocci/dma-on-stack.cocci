@@ -93,12 +93,19 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
-# ---- cocci/src/helpers.py ----
+# ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
+
+
 import re
+
+
 import coccilib.report
+
+
 import coccilib.org
+
 
 _seen = set()
 
@@ -119,12 +126,6 @@ def dmc_report(p, mode, slug=None):
         coccilib.report.print_report(p, "warning: " + msg)
 
 
-# ---- same-file wrappers ----------------------------------------------------------------
-# An edge (file, wrapper, i) -> (callee, j): the wrapper passes its parameter i unchanged
-# (or cast, or plus an offset) as argument j of callee. A call's argument reaches a sink when
-# a chain of edges leads from (function, argument) to a row of the table: any depth, cycles
-# stop. Function-like macros of the .c file are edges too (spatch does not expand them).
-
 _edges = {}
 
 
@@ -132,7 +133,13 @@ def dmc_edge(file, wrapper, i, callee, j):
     _edges.setdefault(file, {}).setdefault((wrapper, i), set()).add((callee, j))
 
 
-_define_re = {}
+_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)", re.M)
+
+
+_CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+
+
+_macros_done = set()
 
 
 def _split_args(s):
@@ -151,31 +158,54 @@ def _split_args(s):
     return out
 
 
-def dmc_macro(file, name, body):
-    """A function-like macro whose body is one call: its parameters become edges."""
-    m = re.match(r"^\s*(\w+)\s*\((.*)\)\s*$", body, re.S)
-    if not m:
+def _bare(arg):
+    """An argument without the wrapping that keeps its address: (x), casts, x + offset."""
+    a = arg.strip()
+    while True:
+        b = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                         # (param)
+        b = re.sub(r"^\((?:const|volatile|unsigned|signed|struct|union|\w|\s)+\**\s*\)\s*(?=[\w(&])",
+                   "", b)                                                   # a cast
+        b = re.sub(r"\s*[+-][^+-].*$", "", b) if not b.startswith("(") else b   # x + offset
+        b = b.strip()
+        if b == a:
+            return a
+        a = b
+
+
+def dmc_macros(file):
+    """Every function-like macro of the file (read from the text, any body: one call,
+    ({ ... }) or do { } while (0), parameters parenthesised or not): a parameter given to a
+    call in the body, as it is, in parentheses, cast or plus an offset, is an edge; so is
+    one stored into an urb buffer member. Alignment macros (PTR_ALIGN) stay transparent."""
+    if file in _macros_done:
         return
-    try:
-        with open(file, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
-        return
-    d = re.search(r"#\s*define\s+%s\(([^)]*)\)" % re.escape(name), text)
-    if not d:
-        return
-    params = [x.strip() for x in d.group(1).split(",")]
-    for j, a in enumerate(_split_args(m.group(2)), 1):
-        a = re.sub(r"^\(\s*[\w\s\*]+\)\s*", "", a).strip()        # a cast
-        a = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                 # (param)
-        a = re.sub(r"\s*\+.*$", "", a)                             # param + offset
-        if a in params:
-            dmc_edge(file, name, params.index(a) + 1, m.group(1), j)
+    _macros_done.add(file)
+    src = _text(file)[0]
+    for d in _DEFINE_RE.finditer(src):
+        name, params = d.group(1), [x.strip() for x in d.group(2).split(",")]
+        body = d.group(3).replace("\\\n", " ")
+        for c in _CALL_RE.finditer(body):
+            if c.group(1) in _KEYWORDS:
+                continue
+            k, depth = c.end(), 1
+            while k < len(body) and depth:
+                depth += body[k] == "("
+                depth -= body[k] == ")"
+                k += 1
+            for j, a in enumerate(_split_args(body[c.end():k - 1]), 1):
+                a = _bare(a)
+                if a in params:
+                    dmc_edge(file, name, params.index(a) + 1, c.group(1), j)
+        for st in re.finditer(r"->\s*(\w+)\s*=(?!=)\s*([^;]+)", body):
+            a = _bare(st.group(2))
+            if a in params:
+                dmc_edge(file, name, params.index(a) + 1, "->" + st.group(1), 0)
 
 
 def dmc_reaches(file, fn, i, table):
     """Does argument i of fn reach a row of table (a dict or set of (function, argument))?
     Returns the row or None."""
+    dmc_macros(file)
     todo, seen = [(fn, i)], set()
     edges = _edges.get(file, {})
     while todo:
@@ -183,7 +213,8 @@ def dmc_reaches(file, fn, i, table):
         if node in seen:
             continue
         seen.add(node)
-        if node in table:
+        if node in table or (table is DMA_SINKS and node[0] == "->" + node[0][2:] and
+                             node[0][2:] in FIELDS_BUF):
             return node
         todo.extend(edges.get(node, ()))
     return None
@@ -200,50 +231,10 @@ def dmc_zero_len(fn, i, nxt):
 _facts = {}
 
 
-def dmc_fact(kind, p, urb):
-    """Record that function p.current_element of file p.file does `kind` to the URB `urb`."""
-    _facts.setdefault((p.file, p.current_element, kind), set()).add(dmc_norm(urb))
-
-
-def dmc_has(kind, p, urb):
-    return dmc_norm(urb) in _facts.get((p.file, p.current_element, kind), ())
-
-
-def dmc_norm(e):
-    """An expression as spatch prints it, without blanks and leading casts."""
-    e = re.sub(r"\s+", "", e)
-    while True:
-        m = re.match(r"^\((?:const|volatile|unsigned|signed|struct|union|\w)+\**\)(.+)$", e)
-        if not m or not re.match(r"^\((const|volatile|unsigned|signed|struct|union|[A-Za-z_]\w*)", e):
-            return e
-        e = m.group(1)
-
-
 _bufs = {}
 
 
-def dmc_buf(p, urb, buf):
-    """The function stores buf as URB urb's transfer buffer (usb_fill_* or a field store)."""
-    _bufs.setdefault((p.file, p.current_element), []).append(
-        (dmc_norm(urb), dmc_norm(buf), (p.line, p.column)))
-
-
 _ncbufs = set()
-
-
-def dmc_ncbuf(p):
-    """The buffer at p is non-coherent by its shape (allocator call, stack, static)."""
-    _ncbufs.add((p.file, p.line, p.column))
-
-
-def dmc_noncoherent(p, urb):
-    """Is a transfer buffer of urb in this function ordinary kernel memory: assigned from a
-    MEM_NONCOHERENT allocator in the function (fact "nclval"), or an allocator call, the
-    stack or a static by its shape (dmc_ncbuf, found by SmPL)?"""
-    lvals = _facts.get((p.file, p.current_element, "nclval"), set())
-    u = dmc_norm(urb)
-    return any(b in lvals or (p.file,) + where in _ncbufs
-               for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
 
 
 _params = {}
@@ -295,14 +286,26 @@ def dmc_function(p, name):
             if depth == 0:
                 break
         k += 1
+    text = src[body:k]
     for idx, prm in enumerate(names, 1):
         if not prm:
             continue
-        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
-            s = body + m.start()
-            use = _use_at(p.file, s, s + len(prm))
-            if use and use[0] == "call":
-                dmc_edge(p.file, name, idx, use[1], use[2])
+        # the parameter, and the locals it is copied into (u8 *buf = data; buf = (u8 *)data;)
+        aliases, todo = {prm}, [prm]
+        while todo:
+            x = todo.pop()
+            for m in re.finditer(r"[\s*(](\w+)\s*=(?!=)\s*((?:\([^()]*\)\s*)?%s)\s*[;,]" % re.escape(x), text):
+                if m.group(1) not in aliases and m.group(1) not in _KEYWORDS:
+                    aliases.add(m.group(1))
+                    todo.append(m.group(1))
+        for x in aliases:
+            for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(x), text):
+                s = body + m.start()
+                use = _use_at(p.file, s, s + len(x))
+                if use and use[0] == "call":
+                    dmc_edge(p.file, name, idx, use[1], use[2])
+                elif use and use[0] == "store":
+                    dmc_edge(p.file, name, idx, "->" + use[1], 0)
 
 
 def dmc_is_param(p, e):
@@ -310,22 +313,18 @@ def dmc_is_param(p, e):
     return e.strip() in (_params.get((p.file, p.current_element)) or ())
 
 
-def dmc_param_edge(p, callee, j, x):
-    """Argument j of the call of callee at p is x: an edge if x is a parameter of the
-    function the call is in."""
-    names = _params.get((p.file, p.current_element), [])
-    if x in names:
-        dmc_edge(p.file, p.current_element, names.index(x) + 1, callee, j)
-
-
-# ---- where an expression sits: which argument of which call, or which member store -----
-# A pattern f(es, X, ...) binds one match a call, and a rule that inherits thousands of
-# positions is slow; so the scripts find the roots (stack addresses, USB devices) with one
-# bare-expression rule and ask the source text where each one is used.
-
 _texts = {}
+
+
 _SLASH = chr(47)
+
+
 _COMMENT_RE = r"\x2f\*.*?\*\x2f|\x2f\x2f[^\n]*"
+
+
+ALIGN_MACROS = {"PTR_ALIGN", "PTR_ALIGN_DOWN"}
+
+
 _KEYWORDS = {"if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__",
              "offsetof", "ARRAY_SIZE"}
 
@@ -382,7 +381,7 @@ def _strip_casts(prefix):
     return prefix
 
 
-def _shape_ok(prefix, suffix):
+def _shape_ok(prefix, suffix, rows=False):
     """Is `prefix ROOT suffix` the root itself as far as the address goes: cast, &root[i],
     root + n, one arm of ?: ?"""
     pre = _strip_casts(prefix)
@@ -393,8 +392,8 @@ def _shape_ok(prefix, suffix):
         return False
     suf = suffix.strip()
     if suf.startswith("["):
-        if not amp:
-            return False            # root[i]: a value, not an address
+        if not amp and not rows:
+            return False            # root[i]: a value, not an address (unless a row)
         depth = 0
         for i, c in enumerate(suf):
             depth += c == "["
@@ -414,7 +413,7 @@ def _shape_ok(prefix, suffix):
     return True
 
 
-def dmc_use(p):
+def dmc_use(p, rows=False):
     """Where the expression at p is used: ("call", callee, argument number (1-based), the
     next argument's text or None, Where of the callee) or ("store", member, Where) or None."""
     src, starts = _text(p.file)
@@ -423,10 +422,10 @@ def dmc_use(p):
         end = starts[int(p.line_end) - 1] + int(p.column_end)
     except (IndexError, ValueError, AttributeError):
         return None
-    return _use_at(p.file, start, end)
+    return _use_at(p.file, start, end, rows)
 
 
-def _use_at(file, start, end):
+def _use_at(file, start, end, rows=False):
     """dmc_use() for the text [start, end) of file."""
     src, starts = _text(file)
     while True:
@@ -467,7 +466,7 @@ def _use_at(file, start, end):
             if m and _shape_ok(m.group(2), suffix):
                 return ("store", m.group(1), _where(file, start, end - start))
             return None
-        if not _shape_ok(prefix, suffix):
+        if not _shape_ok(prefix, suffix, rows):
             return None
         if src[i] == ",":
             # find the '(' of this argument list, counting the arguments before
@@ -494,6 +493,17 @@ def _use_at(file, start, end):
             return None                 # inside [ ]
         lo = max(0, paren - 80)
         m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
+        if m and m.group(1) in ALIGN_MACROS and argno == 1:
+            # PTR_ALIGN(buf, 4): the aligned pointer still points into buf
+            k, depth = paren, 0
+            while k < len(src):
+                depth += src[k] == "("
+                depth -= src[k] == ")"
+                if depth == 0:
+                    break
+                k += 1
+            start, end = lo + m.start(1), k + 1
+            continue
         if not m or m.group(1) in _KEYWORDS:
             if m and m.group(1) in _KEYWORDS:
                 return None
@@ -523,21 +533,47 @@ def _use_at(file, start, end):
 _hits = {}
 
 
-def dmc_sink_use(p, table, fields=()):
+def dmc_sink_use(p, table, fields=(), rows=False):
     """The Where to report if the root at p is (through wrappers) a buffer of table, or a
     store to one of fields; else None. Remembered for dmc_hit()."""
-    where = _sink_use(p, table, fields)
+    where = _sink_use(p, table, fields, rows)
     if where is not None:
         _hits[(p.file, p.line, p.column, p.line_end, p.column_end)] = where
     return where
+
+
+def dmc_value_literal(p, e):
+    """A compound literal of a non-array type not preceded by '&': a value, not an address
+    ((u8 []){ 1, 2 } and &(struct req){ ... } are addresses on the stack)."""
+    if not re.match(r"^\(.*\)\s*\{", e, re.S) or re.match(r"^\([^{]*\]\s*\)\s*\{", e, re.S):
+        return False
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return False
+    return not _strip_casts(src[max(0, at - 80):at]).rstrip().endswith("&")
+
+
+def dmc_two_dim(p, e):
+    """Is the local array e declared with two dimensions (so that e[i] is a row, an address)?"""
+    if not re.match(r"^\w+$", e):
+        return False
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1]
+    except (IndexError, ValueError):
+        return False
+    decls = list(re.finditer(r"\b%s\s*\[[^\]]*\]\s*(\[)?" % re.escape(e), src[:at]))
+    return bool(decls) and decls[-1].group(1) is not None
 
 
 def dmc_hit(p):
     return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
 
 
-def _sink_use(p, table, fields):
-    use = dmc_use(p)
+def _sink_use(p, table, fields, rows=False):
+    use = dmc_use(p, rows)
     if use is None:
         return None
     if use[0] == "store":
@@ -563,66 +599,80 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
-// ---- same-file wrappers: which parameter reaches which argument of which call ----
+// ---- only files that call a DMA API or store an urb buffer (spatch skips the others
+// ---- without parsing them: every rule below depends on this one)
 
-@fdef@
+@gate@
+expression E;
+@@
+
+\(\(dma_map_page_attrs\|dma_map_single\|dma_map_single_attrs\|dvb_usb_generic_rw\|dvb_usb_generic_write\|hid_hw_output_report\|hid_hw_raw_request\|sg_init_one\|sg_set_buf\|usb_bulk_msg\|usb_control_msg\|usb_fill_bulk_urb\|usb_fill_control_urb\|usb_fill_int_urb\|usb_get_descriptor\|usb_interrupt_msg\|usb_stor_bulk_transfer_buf\|usb_stor_control_msg\|usb_stor_ctrl_transfer\)(...)\|E->transfer_buffer\|E->setup_packet\)
+
+// ---- same-file wrappers: which parameter reaches which argument of which call ----
+// (function-like macros of the file are read from its text: spatch does not expand them)
+
+@fdef depends on gate@
 identifier wf;
 position pw;
 @@
 
 wf@pw(...) { ... }
 
-@script:python@
+@script:python depends on fdef@
 wf << fdef.wf;
 pw << fdef.pw;
 @@
 dmc_function(pw[0], wf)
 
 
-@macro@
-identifier m;
-expression body;
-position pm;
-@@
-
-#define m(...) body@pm
-
-@script:python@
-m << macro.m;
-body << macro.body;
-pm << macro.pm;
-@@
-dmc_macro(pm[0].file, m, body)
-
 // ---- stack addresses given to a call: kept if the argument reaches a DMA API ----
 
-// Every stack address in the file, then (from the source text) the call or member store
-// it is given to: a pattern f(es, <stack>, ...) gives one binding a call, and rules that
-// inherit thousands of positions are slow.
+// Every stack address in the file (local arrays and their rows, &local, members of local
+// structs, compound literals), then (from the source text) the call or member store it is
+// given to: a pattern f(es, <stack>, ...) gives one binding a call, and rules that inherit
+// thousands of positions are slow.
 
-@sx@
+@sx depends on gate@
 expression E;
-type T, T3;
+type T, T3, T4;
 local idexpression T[] a;
 local idexpression l;
 T3[] ae;
 identifier fld, fld2;
+initializer list is;
 position ps;
 @@
 
-\(E@ps\&\(a\|&l\|&l.fld\|&l.fld.fld2\|\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\)\)
+\(E@ps\&\((T4){is}\|a\|&l\|&l.fld\|&l.fld.fld2\|\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\)\)
+
 
 @script:python sx_filter@
 ps << sx.ps;
 E << sx.E;
 @@
-# an array parameter (unsigned char buf[7]) is a pointer, not a local array
-if dmc_is_param(ps[0], E) or dmc_sink_use(ps[0], DMA_SINKS, FIELDS_BUF) is None:
-    cocci.include_match(False)
+# an array parameter (unsigned char buf[7]) is a pointer, not a local array; a compound
+# literal of a struct type is a value unless its address is taken; a[i] is an address (a row)
+# when a has two dimensions
+# (remembered for the report rules by dmc_hit; not include_match(False), which would also
+# drop what later rules bind)
+if not dmc_is_param(ps[0], E) and not dmc_value_literal(ps[0], E):
+    dmc_sink_use(ps[0], DMA_SINKS, FIELDS_BUF, dmc_two_dim(ps[0], E))
 
 // ---- a local pointer that holds a stack address on some path, one or two copies deep ----
 
-@alias exists@
+@aq depends on gate@
+local idexpression q;
+type T, T2, T3;
+local idexpression T[] a;
+local idexpression l;
+T3[] ae;
+identifier fld, fld2;
+expression e, e1, e2;
+@@
+
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|PTR_ALIGN(&a[e1], e)\|(T2)PTR_ALIGN(&a[e1], e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+
+@alias depends on aq exists@
 local idexpression q;
 identifier f;
 expression list[n] es;
@@ -636,7 +686,7 @@ expression e, e1, e2;
 position p;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|PTR_ALIGN(&a[e1], e)\|(T2)PTR_ALIGN(&a[e1], e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 ... when != q = e3
     when != &q
 f@p(es, \(q\|(T2)q\|q + e4\|(T2)q + e4\), ...)
@@ -650,7 +700,7 @@ p << alias.p;
 if dmc_reaches(p[0].file, f, int(n) + 1, DMA_SINKS) is not None:
     dmc_keep(p[0])
 
-@alias2 exists@
+@alias2 depends on aq exists@
 local idexpression q, q2;
 identifier f;
 expression list[n] es;
@@ -664,7 +714,7 @@ expression e, e1, e2;
 position p;
 @@
 
-q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
+q = \(a\|(T2)a\|a + e\|(T2)a + e\|a - e\|(T2)a - e\|&a[e]\|(T2)&a[e]\|&l\|(T2)&l\|&l.fld\|(T2)&l.fld\|&l.fld.fld2\|(T2)&l.fld.fld2\|&l.fld[e]\|(T2)&l.fld[e]\|&l.fld.fld2[e]\|(T2)&l.fld.fld2[e]\|&l.fld + e\|(T2)&l.fld + e\|\(l.fld\&ae\)\|(T2)\(l.fld\&ae\)\|\(l.fld.fld2\&ae\)\|(T2)\(l.fld.fld2\&ae\)\|\(l.fld\&ae\) + e\|(T2)\(l.fld\&ae\) + e\|PTR_ALIGN(a, e)\|(T2)PTR_ALIGN(a, e)\|PTR_ALIGN(&a[e1], e)\|(T2)PTR_ALIGN(&a[e1], e)\|e1 ? e2 : a\|e1 ? a : e2\|e1 ? e2 : &l\|e1 ? &l : e2\)
 ... when != q = e3
     when != &q
 q2 = \(q\|(T2)q\)
@@ -686,7 +736,8 @@ if dmc_reaches(p[0].file, f, int(n) + 1, DMA_SINKS) is not None:
 @script:python depends on report@
 ps << sx.ps;
 @@
-dmc_report(dmc_hit(ps[0]), "report")
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
 
 @script:python depends on report@
 p << alias.p;
@@ -703,7 +754,8 @@ if dmc_kept(p[0]):
 @script:python depends on org@
 ps << sx.ps;
 @@
-dmc_report(dmc_hit(ps[0]), "org")
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
 
 @script:python depends on org@
 p << alias.p;
@@ -719,10 +771,10 @@ if dmc_kept(p[0]):
 
 @depends on context@
 expression E;
-position sx.ps;
+position p : script:python() { dmc_hit(p[0]) is not None };
 @@
 
-* E@ps
+* E@p
 
 @depends on context@
 identifier f;
@@ -744,8 +796,10 @@ usb_control_msg@p(D, P, R, RT, V, I, \(E@ps\|(T)E@ps\|E@ps + e\|(T)E@ps + e\|(T)
 
 @script:python depends on patch@
 p << cm.p;
+ps << sx.ps;
 @@
-dmc_keep(p[0])
+if dmc_hit(ps[0]):
+    dmc_keep(p[0])
 
 @fix_if depends on patch@
 expression D, D2, EP, R, RT, V, I, B, LEN, TO;

@@ -88,12 +88,19 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
-# ---- cocci/src/helpers.py ----
+# ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
+
+
 import re
+
+
 import coccilib.report
+
+
 import coccilib.org
+
 
 _seen = set()
 
@@ -114,81 +121,16 @@ def dmc_report(p, mode, slug=None):
         coccilib.report.print_report(p, "warning: " + msg)
 
 
-# ---- same-file wrappers ----------------------------------------------------------------
-# An edge (file, wrapper, i) -> (callee, j): the wrapper passes its parameter i unchanged
-# (or cast, or plus an offset) as argument j of callee. A call's argument reaches a sink when
-# a chain of edges leads from (function, argument) to a row of the table: any depth, cycles
-# stop. Function-like macros of the .c file are edges too (spatch does not expand them).
-
 _edges = {}
 
 
-def dmc_edge(file, wrapper, i, callee, j):
-    _edges.setdefault(file, {}).setdefault((wrapper, i), set()).add((callee, j))
+_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)", re.M)
 
 
-_define_re = {}
+_CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
 
 
-def _split_args(s):
-    out, depth, cur = [], 0, []
-    for c in s:
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        if c == "," and depth == 0:
-            out.append("".join(cur).strip())
-            cur = []
-        else:
-            cur.append(c)
-    out.append("".join(cur).strip())
-    return out
-
-
-def dmc_macro(file, name, body):
-    """A function-like macro whose body is one call: its parameters become edges."""
-    m = re.match(r"^\s*(\w+)\s*\((.*)\)\s*$", body, re.S)
-    if not m:
-        return
-    try:
-        with open(file, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
-        return
-    d = re.search(r"#\s*define\s+%s\(([^)]*)\)" % re.escape(name), text)
-    if not d:
-        return
-    params = [x.strip() for x in d.group(1).split(",")]
-    for j, a in enumerate(_split_args(m.group(2)), 1):
-        a = re.sub(r"^\(\s*[\w\s\*]+\)\s*", "", a).strip()        # a cast
-        a = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                 # (param)
-        a = re.sub(r"\s*\+.*$", "", a)                             # param + offset
-        if a in params:
-            dmc_edge(file, name, params.index(a) + 1, m.group(1), j)
-
-
-def dmc_reaches(file, fn, i, table):
-    """Does argument i of fn reach a row of table (a dict or set of (function, argument))?
-    Returns the row or None."""
-    todo, seen = [(fn, i)], set()
-    edges = _edges.get(file, {})
-    while todo:
-        node = todo.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        if node in table:
-            return node
-        todo.extend(edges.get(node, ()))
-    return None
-
-
-def dmc_zero_len(fn, i, nxt):
-    """True when the table's length argument of (fn, i) is the argument right after it and
-    the call passes the constant 0 there: nothing is mapped."""
-    ln = DMA_SINKS.get((fn, i))
-    return ln == i + 1 and nxt is not None and nxt.strip() in ("0", "0U", "0u", "(0)")
+_macros_done = set()
 
 
 # ---- facts per function, for the URB rules ---------------------------------------------
@@ -244,306 +186,26 @@ def dmc_noncoherent(p, urb):
 _params = {}
 
 
-def dmc_function(p, name):
-    """Remember the parameter names of function `name` defined at p (read from the source:
-    spatch gives one binding per parameter list, not one per parameter)."""
-    try:
-        with open(p.file, encoding="utf-8", errors="replace") as f:
-            lines = f.read().split("\n")
-    except OSError:
-        return
-    text = "\n".join(lines[int(p.line) - 1:int(p.line) + 40])
-    i = text.find("(", int(p.column))
-    if i < 0:
-        return
-    depth, j = 0, i
-    while j < len(text):
-        if text[j] == "(":
-            depth += 1
-        elif text[j] == ")":
-            depth -= 1
-            if depth == 0:
-                break
-        j += 1
-    names = []
-    for prm in _split_args(re.sub(r"/\*.*?\*/", "", text[i + 1:j], flags=re.S)):
-        m = re.search(r"\(\s*\*\s*(\w+)\s*\)", prm) or re.search(r"(\w+)\s*(\[[^\]]*\]\s*)*$", prm)
-        names.append(m.group(1) if m else None)
-    _params[(p.file, name)] = names
-    # the body: parameters passed on as an argument (cast, offset) are wrapper edges
-    src, starts = _text(p.file)
-    try:
-        at = starts[int(p.line) - 1] + int(p.column)
-    except (IndexError, ValueError):
-        return
-    open_paren = src.find("(", at)
-    body = src.find("{", open_paren + (j - i) if open_paren >= 0 else at)
-    if body < 0:
-        return
-    depth, k = 0, body
-    while k < len(src):
-        c = src[k]
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if depth == 0:
-                break
-        k += 1
-    for idx, prm in enumerate(names, 1):
-        if not prm:
-            continue
-        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
-            s = body + m.start()
-            use = _use_at(p.file, s, s + len(prm))
-            if use and use[0] == "call":
-                dmc_edge(p.file, name, idx, use[1], use[2])
-
-
-def dmc_is_param(p, e):
-    """Is the expression e (as spatch prints it) a parameter of the function p is in?"""
-    return e.strip() in (_params.get((p.file, p.current_element)) or ())
-
-
-def dmc_param_edge(p, callee, j, x):
-    """Argument j of the call of callee at p is x: an edge if x is a parameter of the
-    function the call is in."""
-    names = _params.get((p.file, p.current_element), [])
-    if x in names:
-        dmc_edge(p.file, p.current_element, names.index(x) + 1, callee, j)
-
-
-# ---- where an expression sits: which argument of which call, or which member store -----
-# A pattern f(es, X, ...) binds one match a call, and a rule that inherits thousands of
-# positions is slow; so the scripts find the roots (stack addresses, USB devices) with one
-# bare-expression rule and ask the source text where each one is used.
-
 _texts = {}
+
+
 _SLASH = chr(47)
+
+
 _COMMENT_RE = r"\x2f\*.*?\*\x2f|\x2f\x2f[^\n]*"
+
+
+ALIGN_MACROS = {"PTR_ALIGN", "PTR_ALIGN_DOWN"}
+
+
 _KEYWORDS = {"if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__",
              "offsetof", "ARRAY_SIZE"}
-
-
-def _text(file):
-    t = _texts.get(file)
-    if t is None:
-        try:
-            with open(file, encoding="utf-8", errors="replace") as f:
-                src = f.read()
-        except OSError:
-            src = ""
-        starts, o = [0], 0
-        for line in src.split("\n"):
-            o += len(line) + 1
-            starts.append(o)
-        t = _texts[file] = (src, starts)
-    return t
-
-
-class Where:
-    """A place to report (what coccilib.report needs)."""
-
-    def __init__(self, file, line, column, column_end):
-        self.file, self.line, self.column, self.column_end = file, line, column, column_end
-
-
-def _where(file, off, length):
-    src, starts = _text(file)
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) >> 1
-        if starts[mid] <= off:
-            lo = mid
-        else:
-            hi = mid - 1
-    return Where(file, str(lo + 1), str(off - starts[lo]), str(off - starts[lo] + length))
 
 
 _TYPE_RE = re.compile(r"^\s*[A-Za-z_][\w\s]*[\s\*]*$")
 
 
-def _strip_casts(prefix):
-    """prefix without the casts it ends with: (u8 *), (void *), (struct foo *)."""
-    prefix = prefix.rstrip()
-    while prefix.endswith(")"):
-        k = prefix.rfind("(")
-        if k < 0 or not _TYPE_RE.match(prefix[k + 1:-1]) or prefix[k + 1:-1].strip() in _KEYWORDS:
-            return prefix
-        before = prefix[:k].rstrip()
-        if before and (before[-1].isalnum() or before[-1] == "_"):
-            return prefix           # f(x): a call, not a cast
-        prefix = before
-    return prefix
-
-
-def _shape_ok(prefix, suffix):
-    """Is `prefix ROOT suffix` the root itself as far as the address goes: cast, &root[i],
-    root + n, one arm of ?: ?"""
-    pre = _strip_casts(prefix)
-    amp = pre.endswith("&")
-    if amp:
-        pre = _strip_casts(pre[:-1])
-    if pre and not (pre.endswith("?") or pre.endswith(":")):
-        return False
-    suf = suffix.strip()
-    if suf.startswith("["):
-        if not amp:
-            return False            # root[i]: a value, not an address
-        depth = 0
-        for i, c in enumerate(suf):
-            depth += c == "["
-            depth -= c == "]"
-            if depth == 0:
-                suf = suf[i + 1:].strip()
-                break
-    if suf.startswith("->") or suf.startswith(".") or suf.startswith("++") or \
-            suf.startswith("--"):
-        return False                # a member of what the root points to, not the root
-    if suf.startswith("+") or suf.startswith("-"):
-        suf = ""
-    if suf.startswith("?"):
-        return False                # root ? a : b: the root is a condition
-    if suf and not suf.startswith(":"):
-        return False
-    return True
-
-
-def dmc_use(p):
-    """Where the expression at p is used: ("call", callee, argument number (1-based), the
-    next argument's text or None, Where of the callee) or ("store", member, Where) or None."""
-    src, starts = _text(p.file)
-    try:
-        start = starts[int(p.line) - 1] + int(p.column)
-        end = starts[int(p.line_end) - 1] + int(p.column_end)
-    except (IndexError, ValueError, AttributeError):
-        return None
-    return _use_at(p.file, start, end)
-
-
-def _use_at(file, start, end):
-    """dmc_use() for the text [start, end) of file."""
-    src, starts = _text(file)
-    while True:
-        # outward to the enclosing delimiter
-        i, depth, commas = start - 1, 0, 0
-        while i >= 0:
-            c = src[i]
-            if c in ")]":
-                depth += 1
-            elif c in "([":
-                if depth == 0:
-                    break
-                depth -= 1
-            elif depth == 0 and c in ";{}":
-                break
-            elif depth == 0 and c == ",":
-                break
-            i -= 1
-        # the argument's own prefix and suffix
-        pre_start = i + 1
-        j, depth = end, 0
-        while j < len(src):
-            c = src[j]
-            if c in "([{":
-                depth += 1
-            elif c in ")]}":
-                if depth == 0:
-                    break
-                depth -= 1
-            elif depth == 0 and c in ",;":
-                break
-            j += 1
-        prefix, suffix = src[pre_start:start], src[end:j]
-        if _SLASH in prefix:                                # comments (spelt so that
-            prefix = re.sub(_COMMENT_RE, "", prefix, flags=re.S)    # SmPL's lexer is happy)
-        if i < 0 or src[i] in ";{}":
-            m = re.search(r"->\s*(\w+)\s*=(?!=)(.*)$", prefix, re.S)
-            if m and _shape_ok(m.group(2), suffix):
-                return ("store", m.group(1), _where(file, start, end - start))
-            return None
-        if not _shape_ok(prefix, suffix):
-            return None
-        if src[i] == ",":
-            # find the '(' of this argument list, counting the arguments before
-            k, depth, n = i - 1, 0, 1
-            while k >= 0:
-                c = src[k]
-                if c in ")]}":
-                    depth += 1
-                elif c in "([{":
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif depth == 0 and c == ",":
-                    n += 1
-                elif depth == 0 and c == ";":
-                    return None
-                k -= 1
-            if k < 0 or src[k] != "(":
-                return None
-            paren, argno = k, n + 1
-        elif src[i] == "(":
-            paren, argno = i, 1
-        else:
-            return None                 # inside [ ]
-        lo = max(0, paren - 80)
-        m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
-        if not m or m.group(1) in _KEYWORDS:
-            if m and m.group(1) in _KEYWORDS:
-                return None
-            # a grouping parenthesis (or a cast around a group): the group is the root now
-            if argno != 1 or src[j:j + 1] != ")":
-                return None
-            start, end = paren, j + 1
-            continue
-        nxt = None
-        if j < len(src) and src[j] == ",":
-            k, depth = j + 1, 0
-            while k < len(src):
-                c = src[k]
-                if c in "([{":
-                    depth += 1
-                elif c in ")]}":
-                    if depth == 0:
-                        break
-                    depth -= 1
-                elif depth == 0 and c == ",":
-                    break
-                k += 1
-            nxt = src[j + 1:k].strip()
-        return ("call", m.group(1), argno, nxt, _where(file, lo + m.start(1), len(m.group(1))))
-
-
 _hits = {}
-
-
-def dmc_sink_use(p, table, fields=()):
-    """The Where to report if the root at p is (through wrappers) a buffer of table, or a
-    store to one of fields; else None. Remembered for dmc_hit()."""
-    where = _sink_use(p, table, fields)
-    if where is not None:
-        _hits[(p.file, p.line, p.column, p.line_end, p.column_end)] = where
-    return where
-
-
-def dmc_hit(p):
-    return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
-
-
-def _sink_use(p, table, fields):
-    use = dmc_use(p)
-    if use is None:
-        return None
-    if use[0] == "store":
-        return use[2] if use[1] in fields else None
-    _k, callee, argno, nxt, where = use
-    row = dmc_reaches(p.file, callee, argno, table)
-    if row is None:
-        return None
-    if row == (callee, argno) and table is DMA_SINKS and dmc_zero_len(callee, argno, nxt):
-        return None
-    return where
 
 
 _kept = set()
@@ -558,9 +220,42 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
+// ---- the flag stores: URB_NO_TRANSFER_DMA_MAP itself, or a driver macro that contains it
+// ---- (#define FOO_TX_FLAGS (URB_NO_TRANSFER_DMA_MAP | URB_ZERO_PACKET)); every other rule depends on
+// ---- these, so spatch skips files without the flag unparsed
+
+@flag@
+expression U;
+position p;
+@@
+
+(
+ U@p->transfer_flags |= <+... URB_NO_TRANSFER_DMA_MAP ...+>
+|
+ U@p->transfer_flags = <+... URB_NO_TRANSFER_DMA_MAP ...+>
+)
+
+@flagmacro@
+identifier M;
+@@
+
+#define M <+... URB_NO_TRANSFER_DMA_MAP ...+>
+
+@flag_m@
+expression U;
+identifier flagmacro.M;
+position p;
+@@
+
+(
+ U@p->transfer_flags |= <+... M ...+>
+|
+ U@p->transfer_flags = <+... M ...+>
+)
+
 // ---- handles: any store to, or address of, urb->transfer_dma ----
 
-@handle@
+@handle depends on flag || flag_m@
 expression U, E;
 position p;
 @@
@@ -579,7 +274,7 @@ dmc_fact("handle", p[0], U)
 
 // ---- local names of non-coherent memory ----
 
-@nclval@
+@nclval depends on flag || flag_m@
 expression X;
 position p;
 @@
@@ -594,7 +289,7 @@ dmc_fact("nclval", p[0], X)
 
 // ---- the URBs' transfer buffers ----
 
-@buf@
+@buf depends on flag || flag_m@
 expression U, B;
 expression list[2] uf4;
 expression list[3] uf5;
@@ -635,39 +330,49 @@ p2 << ncbuf.p2;
 @@
 dmc_ncbuf(p2[0])
 
-// ---- the flag stores; kept where a buffer is non-coherent and no handle is stored ----
+// ---- kept where a buffer of the URB is non-coherent and no handle is stored ----
 
-@flag@
-expression U;
-position p;
-@@
-
-(
- U@p->transfer_flags |= <+... URB_NO_TRANSFER_DMA_MAP ...+>
-|
- U@p->transfer_flags = <+... URB_NO_TRANSFER_DMA_MAP ...+>
-)
-
-@script:python flag_filter@
+@script:python@
 U << flag.U;
 p << flag.p;
 @@
-if dmc_has("handle", p[0], U) or not dmc_noncoherent(p[0], U):
-    cocci.include_match(False)
+if not dmc_has("handle", p[0], U) and dmc_noncoherent(p[0], U):
+    dmc_keep(p[0])
+
+@script:python@
+U << flag_m.U;
+p << flag_m.p;
+@@
+if not dmc_has("handle", p[0], U) and dmc_noncoherent(p[0], U):
+    dmc_keep(p[0])
 
 @script:python depends on report@
 p << flag.p;
 @@
-dmc_report(p[0], "report")
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
+
+@script:python depends on report@
+p << flag_m.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
 
 @script:python depends on org@
 p << flag.p;
 @@
-dmc_report(p[0], "org")
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
+
+@script:python depends on org@
+p << flag_m.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
 
 @depends on context@
-expression flag.U;
-position flag.p;
+expression U;
+position p : script:python() { dmc_kept(p[0]) };
 @@
 
 * U@p->transfer_flags

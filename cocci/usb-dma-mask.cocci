@@ -89,12 +89,19 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
-# ---- cocci/src/helpers.py ----
+# ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
+
+
 import re
+
+
 import coccilib.report
+
+
 import coccilib.org
+
 
 _seen = set()
 
@@ -115,12 +122,6 @@ def dmc_report(p, mode, slug=None):
         coccilib.report.print_report(p, "warning: " + msg)
 
 
-# ---- same-file wrappers ----------------------------------------------------------------
-# An edge (file, wrapper, i) -> (callee, j): the wrapper passes its parameter i unchanged
-# (or cast, or plus an offset) as argument j of callee. A call's argument reaches a sink when
-# a chain of edges leads from (function, argument) to a row of the table: any depth, cycles
-# stop. Function-like macros of the .c file are edges too (spatch does not expand them).
-
 _edges = {}
 
 
@@ -128,7 +129,13 @@ def dmc_edge(file, wrapper, i, callee, j):
     _edges.setdefault(file, {}).setdefault((wrapper, i), set()).add((callee, j))
 
 
-_define_re = {}
+_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)", re.M)
+
+
+_CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+
+
+_macros_done = set()
 
 
 def _split_args(s):
@@ -147,31 +154,54 @@ def _split_args(s):
     return out
 
 
-def dmc_macro(file, name, body):
-    """A function-like macro whose body is one call: its parameters become edges."""
-    m = re.match(r"^\s*(\w+)\s*\((.*)\)\s*$", body, re.S)
-    if not m:
+def _bare(arg):
+    """An argument without the wrapping that keeps its address: (x), casts, x + offset."""
+    a = arg.strip()
+    while True:
+        b = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                         # (param)
+        b = re.sub(r"^\((?:const|volatile|unsigned|signed|struct|union|\w|\s)+\**\s*\)\s*(?=[\w(&])",
+                   "", b)                                                   # a cast
+        b = re.sub(r"\s*[+-][^+-].*$", "", b) if not b.startswith("(") else b   # x + offset
+        b = b.strip()
+        if b == a:
+            return a
+        a = b
+
+
+def dmc_macros(file):
+    """Every function-like macro of the file (read from the text, any body: one call,
+    ({ ... }) or do { } while (0), parameters parenthesised or not): a parameter given to a
+    call in the body, as it is, in parentheses, cast or plus an offset, is an edge; so is
+    one stored into an urb buffer member. Alignment macros (PTR_ALIGN) stay transparent."""
+    if file in _macros_done:
         return
-    try:
-        with open(file, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
-        return
-    d = re.search(r"#\s*define\s+%s\(([^)]*)\)" % re.escape(name), text)
-    if not d:
-        return
-    params = [x.strip() for x in d.group(1).split(",")]
-    for j, a in enumerate(_split_args(m.group(2)), 1):
-        a = re.sub(r"^\(\s*[\w\s\*]+\)\s*", "", a).strip()        # a cast
-        a = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                 # (param)
-        a = re.sub(r"\s*\+.*$", "", a)                             # param + offset
-        if a in params:
-            dmc_edge(file, name, params.index(a) + 1, m.group(1), j)
+    _macros_done.add(file)
+    src = _text(file)[0]
+    for d in _DEFINE_RE.finditer(src):
+        name, params = d.group(1), [x.strip() for x in d.group(2).split(",")]
+        body = d.group(3).replace("\\\n", " ")
+        for c in _CALL_RE.finditer(body):
+            if c.group(1) in _KEYWORDS:
+                continue
+            k, depth = c.end(), 1
+            while k < len(body) and depth:
+                depth += body[k] == "("
+                depth -= body[k] == ")"
+                k += 1
+            for j, a in enumerate(_split_args(body[c.end():k - 1]), 1):
+                a = _bare(a)
+                if a in params:
+                    dmc_edge(file, name, params.index(a) + 1, c.group(1), j)
+        for st in re.finditer(r"->\s*(\w+)\s*=(?!=)\s*([^;]+)", body):
+            a = _bare(st.group(2))
+            if a in params:
+                dmc_edge(file, name, params.index(a) + 1, "->" + st.group(1), 0)
 
 
 def dmc_reaches(file, fn, i, table):
     """Does argument i of fn reach a row of table (a dict or set of (function, argument))?
     Returns the row or None."""
+    dmc_macros(file)
     todo, seen = [(fn, i)], set()
     edges = _edges.get(file, {})
     while todo:
@@ -179,7 +209,8 @@ def dmc_reaches(file, fn, i, table):
         if node in seen:
             continue
         seen.add(node)
-        if node in table:
+        if node in table or (table is DMA_SINKS and node[0] == "->" + node[0][2:] and
+                             node[0][2:] in FIELDS_BUF):
             return node
         todo.extend(edges.get(node, ()))
     return None
@@ -196,50 +227,10 @@ def dmc_zero_len(fn, i, nxt):
 _facts = {}
 
 
-def dmc_fact(kind, p, urb):
-    """Record that function p.current_element of file p.file does `kind` to the URB `urb`."""
-    _facts.setdefault((p.file, p.current_element, kind), set()).add(dmc_norm(urb))
-
-
-def dmc_has(kind, p, urb):
-    return dmc_norm(urb) in _facts.get((p.file, p.current_element, kind), ())
-
-
-def dmc_norm(e):
-    """An expression as spatch prints it, without blanks and leading casts."""
-    e = re.sub(r"\s+", "", e)
-    while True:
-        m = re.match(r"^\((?:const|volatile|unsigned|signed|struct|union|\w)+\**\)(.+)$", e)
-        if not m or not re.match(r"^\((const|volatile|unsigned|signed|struct|union|[A-Za-z_]\w*)", e):
-            return e
-        e = m.group(1)
-
-
 _bufs = {}
 
 
-def dmc_buf(p, urb, buf):
-    """The function stores buf as URB urb's transfer buffer (usb_fill_* or a field store)."""
-    _bufs.setdefault((p.file, p.current_element), []).append(
-        (dmc_norm(urb), dmc_norm(buf), (p.line, p.column)))
-
-
 _ncbufs = set()
-
-
-def dmc_ncbuf(p):
-    """The buffer at p is non-coherent by its shape (allocator call, stack, static)."""
-    _ncbufs.add((p.file, p.line, p.column))
-
-
-def dmc_noncoherent(p, urb):
-    """Is a transfer buffer of urb in this function ordinary kernel memory: assigned from a
-    MEM_NONCOHERENT allocator in the function (fact "nclval"), or an allocator call, the
-    stack or a static by its shape (dmc_ncbuf, found by SmPL)?"""
-    lvals = _facts.get((p.file, p.current_element, "nclval"), set())
-    u = dmc_norm(urb)
-    return any(b in lvals or (p.file,) + where in _ncbufs
-               for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
 
 
 _params = {}
@@ -291,37 +282,40 @@ def dmc_function(p, name):
             if depth == 0:
                 break
         k += 1
+    text = src[body:k]
     for idx, prm in enumerate(names, 1):
         if not prm:
             continue
-        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
-            s = body + m.start()
-            use = _use_at(p.file, s, s + len(prm))
-            if use and use[0] == "call":
-                dmc_edge(p.file, name, idx, use[1], use[2])
+        # the parameter, and the locals it is copied into (u8 *buf = data; buf = (u8 *)data;)
+        aliases, todo = {prm}, [prm]
+        while todo:
+            x = todo.pop()
+            for m in re.finditer(r"[\s*(](\w+)\s*=(?!=)\s*((?:\([^()]*\)\s*)?%s)\s*[;,]" % re.escape(x), text):
+                if m.group(1) not in aliases and m.group(1) not in _KEYWORDS:
+                    aliases.add(m.group(1))
+                    todo.append(m.group(1))
+        for x in aliases:
+            for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(x), text):
+                s = body + m.start()
+                use = _use_at(p.file, s, s + len(x))
+                if use and use[0] == "call":
+                    dmc_edge(p.file, name, idx, use[1], use[2])
+                elif use and use[0] == "store":
+                    dmc_edge(p.file, name, idx, "->" + use[1], 0)
 
-
-def dmc_is_param(p, e):
-    """Is the expression e (as spatch prints it) a parameter of the function p is in?"""
-    return e.strip() in (_params.get((p.file, p.current_element)) or ())
-
-
-def dmc_param_edge(p, callee, j, x):
-    """Argument j of the call of callee at p is x: an edge if x is a parameter of the
-    function the call is in."""
-    names = _params.get((p.file, p.current_element), [])
-    if x in names:
-        dmc_edge(p.file, p.current_element, names.index(x) + 1, callee, j)
-
-
-# ---- where an expression sits: which argument of which call, or which member store -----
-# A pattern f(es, X, ...) binds one match a call, and a rule that inherits thousands of
-# positions is slow; so the scripts find the roots (stack addresses, USB devices) with one
-# bare-expression rule and ask the source text where each one is used.
 
 _texts = {}
+
+
 _SLASH = chr(47)
+
+
 _COMMENT_RE = r"\x2f\*.*?\*\x2f|\x2f\x2f[^\n]*"
+
+
+ALIGN_MACROS = {"PTR_ALIGN", "PTR_ALIGN_DOWN"}
+
+
 _KEYWORDS = {"if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__",
              "offsetof", "ARRAY_SIZE"}
 
@@ -378,7 +372,7 @@ def _strip_casts(prefix):
     return prefix
 
 
-def _shape_ok(prefix, suffix):
+def _shape_ok(prefix, suffix, rows=False):
     """Is `prefix ROOT suffix` the root itself as far as the address goes: cast, &root[i],
     root + n, one arm of ?: ?"""
     pre = _strip_casts(prefix)
@@ -389,8 +383,8 @@ def _shape_ok(prefix, suffix):
         return False
     suf = suffix.strip()
     if suf.startswith("["):
-        if not amp:
-            return False            # root[i]: a value, not an address
+        if not amp and not rows:
+            return False            # root[i]: a value, not an address (unless a row)
         depth = 0
         for i, c in enumerate(suf):
             depth += c == "["
@@ -410,7 +404,7 @@ def _shape_ok(prefix, suffix):
     return True
 
 
-def dmc_use(p):
+def dmc_use(p, rows=False):
     """Where the expression at p is used: ("call", callee, argument number (1-based), the
     next argument's text or None, Where of the callee) or ("store", member, Where) or None."""
     src, starts = _text(p.file)
@@ -419,10 +413,10 @@ def dmc_use(p):
         end = starts[int(p.line_end) - 1] + int(p.column_end)
     except (IndexError, ValueError, AttributeError):
         return None
-    return _use_at(p.file, start, end)
+    return _use_at(p.file, start, end, rows)
 
 
-def _use_at(file, start, end):
+def _use_at(file, start, end, rows=False):
     """dmc_use() for the text [start, end) of file."""
     src, starts = _text(file)
     while True:
@@ -463,7 +457,7 @@ def _use_at(file, start, end):
             if m and _shape_ok(m.group(2), suffix):
                 return ("store", m.group(1), _where(file, start, end - start))
             return None
-        if not _shape_ok(prefix, suffix):
+        if not _shape_ok(prefix, suffix, rows):
             return None
         if src[i] == ",":
             # find the '(' of this argument list, counting the arguments before
@@ -490,6 +484,17 @@ def _use_at(file, start, end):
             return None                 # inside [ ]
         lo = max(0, paren - 80)
         m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
+        if m and m.group(1) in ALIGN_MACROS and argno == 1:
+            # PTR_ALIGN(buf, 4): the aligned pointer still points into buf
+            k, depth = paren, 0
+            while k < len(src):
+                depth += src[k] == "("
+                depth -= src[k] == ")"
+                if depth == 0:
+                    break
+                k += 1
+            start, end = lo + m.start(1), k + 1
+            continue
         if not m or m.group(1) in _KEYWORDS:
             if m and m.group(1) in _KEYWORDS:
                 return None
@@ -519,10 +524,10 @@ def _use_at(file, start, end):
 _hits = {}
 
 
-def dmc_sink_use(p, table, fields=()):
+def dmc_sink_use(p, table, fields=(), rows=False):
     """The Where to report if the root at p is (through wrappers) a buffer of table, or a
     store to one of fields; else None. Remembered for dmc_hit()."""
-    where = _sink_use(p, table, fields)
+    where = _sink_use(p, table, fields, rows)
     if where is not None:
         _hits[(p.file, p.line, p.column, p.line_end, p.column_end)] = where
     return where
@@ -532,8 +537,8 @@ def dmc_hit(p):
     return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
 
 
-def _sink_use(p, table, fields):
-    use = dmc_use(p)
+def _sink_use(p, table, fields, rows=False):
+    use = dmc_use(p, rows)
     if use is None:
         return None
     if use[0] == "store":
@@ -559,16 +564,23 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
+// ---- only files that set a DMA mask (spatch skips the others without parsing them) ----
+
+@gate@
+@@
+
+\(dma_coerce_mask_and_coherent\|dma_set_coherent_mask\|dma_set_mask\|dma_set_mask_and_coherent\)(...)
+
 // ---- same-file helpers: which parameter reaches which argument of which call ----
 
-@fdef@
+@fdef depends on gate@
 identifier wf;
 position pw;
 @@
 
 wf@pw(...) { ... }
 
-@script:python@
+@script:python depends on fdef@
 wf << fdef.wf;
 pw << fdef.pw;
 @@
@@ -577,7 +589,7 @@ dmc_function(pw[0], wf)
 
 // ---- the struct device of a USB interface or device, given to a call ----
 
-@ux@
+@ux depends on gate@
 expression E;
 struct usb_interface *ui;
 struct usb_device *ud;
@@ -587,15 +599,28 @@ position ps;
 
 \(E@ps\&\(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\)\)
 
+
 @script:python ux_filter@
 ps << ux.ps;
 @@
-if dmc_sink_use(ps[0], MASK_SETTERS) is None:
-    cocci.include_match(False)
+# remembered for the report rules (dmc_hit); not include_match(False), which would also drop
+# what later rules bind
+dmc_sink_use(ps[0], MASK_SETTERS)
 
-// ---- a local struct device * that holds it on some path ----
+// ---- a local struct device * (or a member: priv->dev = &intf->dev) that holds it on some
+// ---- path
 
-@alias exists@
+@da depends on gate@
+local idexpression struct device *d;
+struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;
+expression e1, e2;
+@@
+
+d = \(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\|e1 ? &ui->dev : e2\|e1 ? &ud->dev : e2\|e1 ? &interface_to_usbdev(ue)->dev : e2\|e1 ? e2 : &ui->dev\|e1 ? e2 : &ud->dev\|e1 ? e2 : &interface_to_usbdev(ue)->dev\)
+
+@alias depends on da exists@
 local idexpression struct device *d;
 identifier f;
 expression list[n] es;
@@ -621,12 +646,113 @@ p << alias.p;
 if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is not None:
     dmc_keep(p[0])
 
+@ma depends on gate@
+expression x;
+identifier fld;
+struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;
+expression e1, e2;
+@@
+
+x->fld = \(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\|e1 ? &ui->dev : e2\|e1 ? &ud->dev : e2\|e1 ? &interface_to_usbdev(ue)->dev : e2\|e1 ? e2 : &ui->dev\|e1 ? e2 : &ud->dev\|e1 ? e2 : &interface_to_usbdev(ue)->dev\)
+
+@malias depends on ma exists@
+expression x;
+identifier fld, f;
+expression list[n] es;
+expression e3;
+struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;
+expression e1, e2;
+position p;
+@@
+
+x->fld = \(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\|e1 ? &ui->dev : e2\|e1 ? &ud->dev : e2\|e1 ? &interface_to_usbdev(ue)->dev : e2\|e1 ? e2 : &ui->dev\|e1 ? e2 : &ud->dev\|e1 ? e2 : &interface_to_usbdev(ue)->dev\)
+... when != x->fld = e3
+f@p(es, x->fld, ...)
+
+@script:python malias_filter@
+f << malias.f;
+n << malias.n;
+p << malias.p;
+@@
+if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is not None:
+    dmc_keep(p[0])
+
+// ---- accessor macros of the file: #define to_dev(hw) (&(hw)->intf->dev), where intf is a
+// ---- member declared struct usb_interface * (or usb_device *) in a struct of the file, or
+// ---- #define to_udev_dev(i) (&interface_to_usbdev(i)->dev); then their uses
+
+@ufld depends on gate@
+identifier S, fld;
+@@
+
+struct S { ... \(struct usb_interface *fld;\|struct usb_device *fld;\) ... };
+
+@accessor@
+identifier m;
+identifier ufld.fld;
+expression e;
+@@
+
+#define m(...) <+... &e->fld->dev ...+>
+
+@accessor2 depends on gate@
+identifier m;
+expression e;
+@@
+
+#define m(...) <+... \(&interface_to_usbdev(e)->dev\|&to_usb_device(e)->dev\|&to_usb_interface(e)->dev\) ...+>
+
+@um@
+identifier accessor.m;
+expression E;
+expression list es;
+position ps;
+@@
+
+\(E@ps\&m(es)\)
+
+@um2@
+identifier accessor2.m;
+expression E;
+expression list es;
+position ps;
+@@
+
+\(E@ps\&m(es)\)
+
+@script:python@
+ps << um.ps;
+@@
+dmc_sink_use(ps[0], MASK_SETTERS)
+
+@script:python@
+ps << um2.ps;
+@@
+dmc_sink_use(ps[0], MASK_SETTERS)
+
 // ---- report, org, context ----
 
 @script:python depends on report@
 ps << ux.ps;
 @@
-dmc_report(dmc_hit(ps[0]), "report")
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
+
+@script:python depends on report@
+ps << um.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
+
+@script:python depends on report@
+ps << um2.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
 
 @script:python depends on report@
 p << alias.p;
@@ -634,10 +760,29 @@ p << alias.p;
 if dmc_kept(p[0]):
     dmc_report(p[0], "report")
 
+@script:python depends on report@
+p << malias.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
+
 @script:python depends on org@
 ps << ux.ps;
 @@
-dmc_report(dmc_hit(ps[0]), "org")
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
+
+@script:python depends on org@
+ps << um.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
+
+@script:python depends on org@
+ps << um2.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
 
 @script:python depends on org@
 p << alias.p;
@@ -645,12 +790,19 @@ p << alias.p;
 if dmc_kept(p[0]):
     dmc_report(p[0], "org")
 
+@script:python depends on org@
+p << malias.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
+
 @depends on context@
 expression E;
-position ux.ps;
+position p : script:python() { dmc_hit(p[0]) is not None };
 @@
 
-* E@ps
+* E@p
+
 
 @depends on context@
 identifier f;

@@ -36,7 +36,9 @@ def dmc_edge(file, wrapper, i, callee, j):
     _edges.setdefault(file, {}).setdefault((wrapper, i), set()).add((callee, j))
 
 
-_define_re = {}
+_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)", re.M)
+_CALL_RE = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+_macros_done = set()
 
 
 def _split_args(s):
@@ -55,31 +57,54 @@ def _split_args(s):
     return out
 
 
-def dmc_macro(file, name, body):
-    """A function-like macro whose body is one call: its parameters become edges."""
-    m = re.match(r"^\s*(\w+)\s*\((.*)\)\s*$", body, re.S)
-    if not m:
+def _bare(arg):
+    """An argument without the wrapping that keeps its address: (x), casts, x + offset."""
+    a = arg.strip()
+    while True:
+        b = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                         # (param)
+        b = re.sub(r"^\((?:const|volatile|unsigned|signed|struct|union|\w|\s)+\**\s*\)\s*(?=[\w(&])",
+                   "", b)                                                   # a cast
+        b = re.sub(r"\s*[+-][^+-].*$", "", b) if not b.startswith("(") else b   # x + offset
+        b = b.strip()
+        if b == a:
+            return a
+        a = b
+
+
+def dmc_macros(file):
+    """Every function-like macro of the file (read from the text, any body: one call,
+    ({ ... }) or do { } while (0), parameters parenthesised or not): a parameter given to a
+    call in the body, as it is, in parentheses, cast or plus an offset, is an edge; so is
+    one stored into an urb buffer member. Alignment macros (PTR_ALIGN) stay transparent."""
+    if file in _macros_done:
         return
-    try:
-        with open(file, encoding="utf-8", errors="replace") as f:
-            text = f.read()
-    except OSError:
-        return
-    d = re.search(r"#\s*define\s+%s\(([^)]*)\)" % re.escape(name), text)
-    if not d:
-        return
-    params = [x.strip() for x in d.group(1).split(",")]
-    for j, a in enumerate(_split_args(m.group(2)), 1):
-        a = re.sub(r"^\(\s*[\w\s\*]+\)\s*", "", a).strip()        # a cast
-        a = re.sub(r"^\(\s*(\w+)\s*\)$", r"\1", a)                 # (param)
-        a = re.sub(r"\s*\+.*$", "", a)                             # param + offset
-        if a in params:
-            dmc_edge(file, name, params.index(a) + 1, m.group(1), j)
+    _macros_done.add(file)
+    src = _text(file)[0]
+    for d in _DEFINE_RE.finditer(src):
+        name, params = d.group(1), [x.strip() for x in d.group(2).split(",")]
+        body = d.group(3).replace("\\\n", " ")
+        for c in _CALL_RE.finditer(body):
+            if c.group(1) in _KEYWORDS:
+                continue
+            k, depth = c.end(), 1
+            while k < len(body) and depth:
+                depth += body[k] == "("
+                depth -= body[k] == ")"
+                k += 1
+            for j, a in enumerate(_split_args(body[c.end():k - 1]), 1):
+                a = _bare(a)
+                if a in params:
+                    dmc_edge(file, name, params.index(a) + 1, c.group(1), j)
+        for st in re.finditer(r"->\s*(\w+)\s*=(?!=)\s*([^;]+)", body):
+            a = _bare(st.group(2))
+            if a in params:
+                dmc_edge(file, name, params.index(a) + 1, "->" + st.group(1), 0)
 
 
 def dmc_reaches(file, fn, i, table):
     """Does argument i of fn reach a row of table (a dict or set of (function, argument))?
     Returns the row or None."""
+    dmc_macros(file)
     todo, seen = [(fn, i)], set()
     edges = _edges.get(file, {})
     while todo:
@@ -87,7 +112,8 @@ def dmc_reaches(file, fn, i, table):
         if node in seen:
             continue
         seen.add(node)
-        if node in table:
+        if node in table or (table is DMA_SINKS and node[0] == "->" + node[0][2:] and
+                             node[0][2:] in FIELDS_BUF):
             return node
         todo.extend(edges.get(node, ()))
     return None
@@ -199,14 +225,26 @@ def dmc_function(p, name):
             if depth == 0:
                 break
         k += 1
+    text = src[body:k]
     for idx, prm in enumerate(names, 1):
         if not prm:
             continue
-        for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(prm), src[body:k]):
-            s = body + m.start()
-            use = _use_at(p.file, s, s + len(prm))
-            if use and use[0] == "call":
-                dmc_edge(p.file, name, idx, use[1], use[2])
+        # the parameter, and the locals it is copied into (u8 *buf = data; buf = (u8 *)data;)
+        aliases, todo = {prm}, [prm]
+        while todo:
+            x = todo.pop()
+            for m in re.finditer(r"[\s*(](\w+)\s*=(?!=)\s*((?:\([^()]*\)\s*)?%s)\s*[;,]" % re.escape(x), text):
+                if m.group(1) not in aliases and m.group(1) not in _KEYWORDS:
+                    aliases.add(m.group(1))
+                    todo.append(m.group(1))
+        for x in aliases:
+            for m in re.finditer(r"(?<![\w.>])%s\b" % re.escape(x), text):
+                s = body + m.start()
+                use = _use_at(p.file, s, s + len(x))
+                if use and use[0] == "call":
+                    dmc_edge(p.file, name, idx, use[1], use[2])
+                elif use and use[0] == "store":
+                    dmc_edge(p.file, name, idx, "->" + use[1], 0)
 
 
 def dmc_is_param(p, e):
@@ -230,6 +268,7 @@ def dmc_param_edge(p, callee, j, x):
 _texts = {}
 _SLASH = chr(47)
 _COMMENT_RE = r"\x2f\*.*?\*\x2f|\x2f\x2f[^\n]*"
+ALIGN_MACROS = {"PTR_ALIGN", "PTR_ALIGN_DOWN"}
 _KEYWORDS = {"if", "while", "for", "switch", "return", "sizeof", "typeof", "__typeof__",
              "offsetof", "ARRAY_SIZE"}
 
@@ -286,7 +325,7 @@ def _strip_casts(prefix):
     return prefix
 
 
-def _shape_ok(prefix, suffix):
+def _shape_ok(prefix, suffix, rows=False):
     """Is `prefix ROOT suffix` the root itself as far as the address goes: cast, &root[i],
     root + n, one arm of ?: ?"""
     pre = _strip_casts(prefix)
@@ -297,8 +336,8 @@ def _shape_ok(prefix, suffix):
         return False
     suf = suffix.strip()
     if suf.startswith("["):
-        if not amp:
-            return False            # root[i]: a value, not an address
+        if not amp and not rows:
+            return False            # root[i]: a value, not an address (unless a row)
         depth = 0
         for i, c in enumerate(suf):
             depth += c == "["
@@ -318,7 +357,7 @@ def _shape_ok(prefix, suffix):
     return True
 
 
-def dmc_use(p):
+def dmc_use(p, rows=False):
     """Where the expression at p is used: ("call", callee, argument number (1-based), the
     next argument's text or None, Where of the callee) or ("store", member, Where) or None."""
     src, starts = _text(p.file)
@@ -327,10 +366,10 @@ def dmc_use(p):
         end = starts[int(p.line_end) - 1] + int(p.column_end)
     except (IndexError, ValueError, AttributeError):
         return None
-    return _use_at(p.file, start, end)
+    return _use_at(p.file, start, end, rows)
 
 
-def _use_at(file, start, end):
+def _use_at(file, start, end, rows=False):
     """dmc_use() for the text [start, end) of file."""
     src, starts = _text(file)
     while True:
@@ -371,7 +410,7 @@ def _use_at(file, start, end):
             if m and _shape_ok(m.group(2), suffix):
                 return ("store", m.group(1), _where(file, start, end - start))
             return None
-        if not _shape_ok(prefix, suffix):
+        if not _shape_ok(prefix, suffix, rows):
             return None
         if src[i] == ",":
             # find the '(' of this argument list, counting the arguments before
@@ -398,6 +437,17 @@ def _use_at(file, start, end):
             return None                 # inside [ ]
         lo = max(0, paren - 80)
         m = re.search(r"([A-Za-z_]\w*)\s*$", src[lo:paren])
+        if m and m.group(1) in ALIGN_MACROS and argno == 1:
+            # PTR_ALIGN(buf, 4): the aligned pointer still points into buf
+            k, depth = paren, 0
+            while k < len(src):
+                depth += src[k] == "("
+                depth -= src[k] == ")"
+                if depth == 0:
+                    break
+                k += 1
+            start, end = lo + m.start(1), k + 1
+            continue
         if not m or m.group(1) in _KEYWORDS:
             if m and m.group(1) in _KEYWORDS:
                 return None
@@ -427,21 +477,47 @@ def _use_at(file, start, end):
 _hits = {}
 
 
-def dmc_sink_use(p, table, fields=()):
+def dmc_sink_use(p, table, fields=(), rows=False):
     """The Where to report if the root at p is (through wrappers) a buffer of table, or a
     store to one of fields; else None. Remembered for dmc_hit()."""
-    where = _sink_use(p, table, fields)
+    where = _sink_use(p, table, fields, rows)
     if where is not None:
         _hits[(p.file, p.line, p.column, p.line_end, p.column_end)] = where
     return where
+
+
+def dmc_value_literal(p, e):
+    """A compound literal of a non-array type not preceded by '&': a value, not an address
+    ((u8 []){ 1, 2 } and &(struct req){ ... } are addresses on the stack)."""
+    if not re.match(r"^\(.*\)\s*\{", e, re.S) or re.match(r"^\([^{]*\]\s*\)\s*\{", e, re.S):
+        return False
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return False
+    return not _strip_casts(src[max(0, at - 80):at]).rstrip().endswith("&")
+
+
+def dmc_two_dim(p, e):
+    """Is the local array e declared with two dimensions (so that e[i] is a row, an address)?"""
+    if not re.match(r"^\w+$", e):
+        return False
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1]
+    except (IndexError, ValueError):
+        return False
+    decls = list(re.finditer(r"\b%s\s*\[[^\]]*\]\s*(\[)?" % re.escape(e), src[:at]))
+    return bool(decls) and decls[-1].group(1) is not None
 
 
 def dmc_hit(p):
     return _hits.get((p.file, p.line, p.column, p.line_end, p.column_end))
 
 
-def _sink_use(p, table, fields):
-    use = dmc_use(p)
+def _sink_use(p, table, fields, rows=False):
+    use = dmc_use(p, rows)
     if use is None:
         return None
     if use[0] == "store":

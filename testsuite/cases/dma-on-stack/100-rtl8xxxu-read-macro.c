@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: reduced from drivers/net/wireless/realtek/rtl8xxxu/rtl8xxxu_core.c (6.1) rtl8xxxu_read8()/rtl8xxxu_read16(), the request written as a kernel-style wrapper macro; the stack variant is a synthetic bug (6.1 reads into priv->usb_buf) */
 /* what: a driver macro with parenthesised parameters around usb_control_msg(): a stack buffer passed through it warns on the line that uses the macro; the heap union the real driver uses stays silent */
-/* known-to-fail: cocci usb_control_msg() is reached inside the driver's wrapper macro rtl_usb_read(), which the script does not expand */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/mutex.h>

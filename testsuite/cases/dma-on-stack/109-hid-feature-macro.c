@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after the feature-report accessors of drivers/hid/hid-corsair.c (k90_backlight_set()) and hid-cp2112.c (6.1), whose report buffers are kmalloc()ed; the stack report behind a driver macro is the bug */
 /* what: a vendor HID driver's macro around hid_hw_raw_request(): a local report through it warns on the macro's line; the driver's kmalloc() report through the same macro stays silent */
-/* known-to-fail: cocci hid_hw_raw_request() is reached inside the driver's macro vhid_set_feature(), which the script does not expand */
 #include <linux/hid.h>
 #include <linux/slab.h>
 #include <dmacheck-case.h>
