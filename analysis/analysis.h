@@ -80,14 +80,23 @@ struct flow *flow_analyze(const struct ir_fn *fn);
 void flow_free(struct flow *flow);
 const struct ir_fn *flow_fn(const struct flow *flow);
 struct origin flow_origin(const struct flow *flow, int v);
-/* What the caller holds at *(v + off): a member of the object v points to. */
-struct origin flow_member(const struct flow *flow, int v, long long off);
+/* What the caller holds at *(v + off) at instruction at: a member of the object v points to
+ * (its value on entry too when v is a parameter and no store to the member dominates at). */
+struct origin flow_member(const struct flow *flow, const struct ir_insn *at, int v,
+			  long long off);
 /* Every place *(param + off) the function stores to (directly or through a callee), with
  * what it stores: the function's stores for its summary. */
 void flow_param_stores(const struct flow *flow,
 		       void (*fn)(struct member_src dst, const struct origin *val));
 /* The parameter a pointer value is (after copies and constant offsets: *off), -1 if none. */
 int param_pointer(const struct ir_fn *fn, int v, long long *off);
+
+/* ---- dominators (dom.c) ---------------------------------------------------------------- */
+
+struct dom;
+struct dom *dom_compute(const struct ir_fn *fn);
+bool dom_dominates(const struct dom *d, int a, int b);	/* block a on every path to b */
+void dom_free(struct dom *d);
 
 /* ---- conditions on parameters (guards.c) --------------------------------------------- */
 

@@ -22,7 +22,9 @@
  * returns (an allocator's memory, one of its arguments) and what it stores into members of
  * its pointer arguments (out-parameters, hw->dev = &intf->dev) become the call's result and
  * the caller's places. Loads through a pointer parameter (req->wbuf) carry "member of
- * parameter" sources, one level deep, for the summaries.
+ * parameter" sources, one level deep, for the summaries, unless a store to the same member
+ * dominates the load (priv->dev = &pdev->dev; dma_set_mask(priv->dev, ...) reads what was
+ * stored, never what the caller left there).
  *
  * Limits: no aliasing between two pointers; values returned by calls outside the unit are
  * unknown except for allocators; more than MAX_TRACKED_PARAMS parameters or
@@ -40,6 +42,9 @@ struct flow {
 	struct origin *vals;		/* per value */
 	struct origin *places;		/* per place key */
 	int *insn_place;		/* LOAD/STORE: index into places, -1 */
+	bool *entry_dead;		/* LOAD: a store to its place dominates it */
+	int *stores, nstores;		/* the STORE instructions to a known place */
+	struct dom *dom;		/* dominators, once needed */
 	char **names;			/* per place: its key */
 	struct amap keys;
 	long nplaces, capplaces;
@@ -226,7 +231,9 @@ static int place_slot(struct flow *flow, const struct ir_place *p)
 	return key_slot(flow, key, true);
 }
 
-struct origin flow_member(const struct flow *flow, int v, long long off)
+static bool store_dominates(struct flow *flow, int slot, int i);
+
+struct origin flow_member(const struct flow *flow, const struct ir_insn *at, int v, long long off)
 {
 	char key[IDENT_LEN];
 	struct origin o = none();
@@ -238,7 +245,7 @@ struct origin flow_member(const struct flow *flow, int v, long long off)
 	if (slot >= 0)
 		o = flow->places[slot];
 	p = param_pointer(flow->fn, v, &poff);
-	if (p >= 0)
+	if (p >= 0 && !store_dominates((struct flow *)flow, slot, (int)(at - flow->fn->insns)))
 		add_member(&o, p, poff + off);
 	return o;
 }
@@ -313,6 +320,7 @@ static struct origin insn_origin(const struct flow *flow, const struct ir_insn *
 		if (slot >= 0)
 			o = flow->places[slot];
 		if (in->place.object < 0 && !in->place.var_index &&
+		    !flow->entry_dead[in - fn->insns] &&
 		    (p = param_pointer(fn, in->place.ptr, &off)) >= 0)
 			add_member(&o, p, off + in->place.offset);
 		if (in->place.object >= 0 && fn->objs[in->place.object].param >= 0 &&
@@ -370,6 +378,55 @@ static bool propagate(struct flow *flow)
 	return changed;
 }
 
+/* Does a store to place slot dominate instruction i (an earlier one in its block, or one in
+ * a block that dominates it)? Then the place's value on entry is dead at i. Dominators are
+ * computed on the first question that needs them. */
+static bool store_dominates(struct flow *flow, int slot, int i)
+{
+	const struct ir_fn *fn = flow->fn;
+
+	if (slot < 0)
+		return false;
+	for (int k = 0; k < flow->nstores; k++) {
+		int j = flow->stores[k];
+
+		if (flow->insn_place[j] != slot)
+			continue;
+		if (fn->insns[j].bb == fn->insns[i].bb) {
+			if (j < i)
+				return true;
+			continue;
+		}
+		if (!flow->dom)
+			flow->dom = dom_compute(fn);
+		if (dom_dominates(flow->dom, fn->insns[j].bb, fn->insns[i].bb))
+			return true;
+	}
+	return false;
+}
+
+/* Loads of a member of what a parameter points to that a store to the same place dominates:
+ * the member's value on entry is dead there. */
+static void mark_dead_entry_loads(struct flow *flow)
+{
+	const struct ir_fn *fn = flow->fn;
+	long long off;
+
+	flow->stores = axrealloc(NULL, (size_t)(fn->ninsns + 1) * sizeof(int));
+	for (int j = 0; j < fn->ninsns; j++)
+		if (fn->insns[j].op == IR_STORE && !fn->insns[j].place.var_index &&
+		    flow->insn_place[j] >= 0)
+			flow->stores[flow->nstores++] = j;
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *ld = &fn->insns[i];
+
+		flow->entry_dead[i] = flow->nstores && ld->op == IR_LOAD &&
+			ld->place.object < 0 && !ld->place.var_index &&
+			param_pointer(fn, ld->place.ptr, &off) >= 0 &&
+			store_dominates(flow, flow->insn_place[i], i);
+	}
+}
+
 struct flow *flow_analyze(const struct ir_fn *fn)
 {
 	struct flow *flow = axrealloc(NULL, sizeof(*flow));
@@ -386,6 +443,8 @@ struct flow *flow_analyze(const struct ir_fn *fn)
 		flow->insn_place[i] = in->op == IR_LOAD || in->op == IR_STORE ?
 				      place_slot(flow, &in->place) : -1;
 	}
+	flow->entry_dead = axrealloc(NULL, (size_t)(fn->ninsns + 1) * sizeof(bool));
+	mark_dead_entry_loads(flow);
 	/* each round can only add bits; the bound is a guard against a bug, not a limit that
 	 * real code reaches (chains are resolved a link per round at worst) */
 	for (int round = 0; round < 64 && propagate(flow); round++)
@@ -421,5 +480,8 @@ void flow_free(struct flow *flow)
 	free(flow->places);
 	free(flow->vals);
 	free(flow->insn_place);
+	free(flow->entry_dead);
+	free(flow->stores);
+	dom_free(flow->dom);
 	free(flow);
 }

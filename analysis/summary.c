@@ -158,7 +158,8 @@ struct origin summary_map(const struct flow *flow, const struct ir_insn *call,
 	for (unsigned int i = 0; i < callee->nmem; i++) {
 		if (callee->mem[i].param < 0 || (unsigned int)callee->mem[i].param >= call->nargs)
 			continue;
-		a = flow_member(flow, call->args[callee->mem[i].param], callee->mem[i].off);
+		a = flow_member(flow, call, call->args[callee->mem[i].param],
+				callee->mem[i].off);
 		origin_merge(&o, &a);
 	}
 	return o;
@@ -328,7 +329,7 @@ void summary_call(const struct flow *flow, const struct ir_insn *call)
 		if (!guards_may_hold(&g))
 			continue;	/* the constant arguments take the other branch */
 		o = f->src.off < 0 ? flow_origin(flow, call->args[f->src.param]) :
-				     flow_member(flow, call->args[f->src.param], f->src.off);
+				     flow_member(flow, call, call->args[f->src.param], f->src.off);
 		if ((o.kinds & rule_kind[f->rule]) && report((enum dmacheck_rule)f->rule, call->loc)) {
 			note_declared(fn, o.stack_obj);
 			if (f->src.off < 0)
