@@ -14,7 +14,8 @@
 ///  - it is kept and some path to the end of the function neither tests nor uses it
 ///    (nor unmaps the list).
 /// A test for 0 is `!n`, `n == e`, `n != e`, `n <= e`, `n > e`, `e >= n`, `n` as a
-/// condition (if, while, &&, ||, ?:) — as the count itself or in the variable it went to.
+/// condition (if, while, &&, ||, ?:) — of the count, of the variable it was assigned to, or
+/// of one plain copy of that (`dst_len = src_len;`).
 /// dma_map_sgtable() returns 0 or a negative errno and is not judged here.
 //
 // Confidence: Moderate
@@ -178,18 +179,19 @@ _kept = set()
 # per file: the map calls whose count is kept or tested where it is made, the places a
 # kept count is tested for 0, what was found
 _file = [None]
-_kept, _tests, _hits = set(), set(), set()
+_kept, _tests, _copies, _hits = set(), set(), set(), set()
 
 
 def dmc_file(p):
     if p.file != _file[0]:
         _file[0] = p.file
-        for s in (_kept, _tests, _hits):
+        for s in (_kept, _tests, _copies, _hits):
             s.clear()
 
 
 def dmc_key(p):
-    return (p.line, p.column)
+    # the extent too: `if (n < 0)` binds x to `n < 0`, which starts where `n` does
+    return (p.line, p.column, p.line_end, p.column_end)
 
 // ---- only files that map a scatterlist (spatch skips the others without parsing them) ----
 
@@ -289,17 +291,11 @@ position p : script:python() { dmc_key(p[0]) not in _kept };
 
 fm@p(...)
 
-// ---- the tests for 0 of a kept count ----
+// ---- the tests for 0 (of any expression of a file that maps: the count, or where it was
+// ---- copied) ----
 
-@kept_var depends on gate@
-identifier fm = {dma_map_sg, dma_map_sg_attrs};
+@tested depends on gate@
 expression x;
-@@
-
-x = fm(...)
-
-@tested depends on kept_var@
-expression kept_var.x;
 expression e, e1, e2;
 position pt;
 @@
@@ -332,8 +328,8 @@ position pt;
  x@pt ? e1 : e2
 )
 
-@tested_cond depends on kept_var@
-expression kept_var.x;
+@tested_cond depends on gate@
+expression x;
 statement S1, S2;
 position pt;
 @@
@@ -354,18 +350,39 @@ pt << tested_cond.pt;
 @@
 _tests.add(dmc_key(pt[0]))
 
-// ---- 2. kept: the first thing a path does with it is not a test for 0 ----
+// plain copies `y = x;`: followed by the next rule's first branch, never a use themselves
+@copied depends on gate@
+expression x, y;
+position pc;
+@@
+
+y = x@pc;
+
+@script:python@
+pc << copied.pc;
+@@
+_copies.add(dmc_key(pc[0]))
+
+// ---- 2. kept: the first thing a path does with it (or with the one copy it was given:
+// ---- `dst_len = src_len;` before `if (!src_len)`) is not a test for 0 ----
 
 @first_use depends on gate exists@
 identifier fm = {dma_map_sg, dma_map_sg_attrs};
-expression x;
+expression x, y;
 position p;
-position pu : script:python() { dmc_key(pu[0]) not in _tests };
+position pu : script:python() { dmc_key(pu[0]) not in _tests and dmc_key(pu[0]) not in _copies };
 @@
 
 x = fm@p(...)
 ... when != x
+(
+y = x;
+... when != x
+    when != y
+\(x@pu\|y@pu\)
+|
 x@pu
+)
 
 // ---- 3. kept: a path to the end of the function that never looks at it ----
 

@@ -11,12 +11,14 @@
 ///  - the handle goes straight into something else: cpu_to_le32(), a register write, a
 ///    cast, an argument, an expression statement that drops it;
 ///  - it is kept in a local that is then used (stored, written to a descriptor, passed on,
-///    returned, or tested with `!addr` or `addr == 0`) on a path with no test;
+///    returned, or tested with `!addr` or `addr == 0`) on a path that reaches the end of the
+///    function with no test;
 ///  - it is stored in memory (a member, an array element, through a pointer) and some path
 ///    to the end of the function does not test it.
-/// A test is dma_mapping_error() of the handle, a call of a same-file function that calls
-/// dma_mapping_error() (the driver's own check helper), or a comparison with
-/// DMA_MAPPING_ERROR. An unmap is not a use.
+/// A test is dma_mapping_error() of the handle, a call of a function that calls
+/// dma_mapping_error() (the driver's own check helper: a function or macro of the .c file, or
+/// of a header it includes with #include "x.h"), or a comparison with DMA_MAPPING_ERROR.
+/// A read in the same || as dma_mapping_error(), after it, is tested. An unmap is not a use.
 ///
 /// Patch mode turns the wrong test into the right one: `!addr` or `addr == 0` on a handle
 /// mapped in the same function becomes `dma_mapping_error(dev, addr)`, dev being the map
@@ -195,6 +197,40 @@ def dmc_file(p):
         _file[0] = p.file
         for s in (MAPPERS, CHECKERS, _kept, _tests, _local, _hits):
             s.clear()
+        CHECKERS.update(dmc_text_checkers(p.file))
+
+
+_INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*include[ \t]+"([^"]+)"', re.M)
+_FUNC_HEAD_RE = re.compile(r'^[A-Za-z_][^;{}()#]*?\b(\w+)[ \t]*\([^;{}]*\)[ \t\n]*\{', re.M)
+_MACRO_TEST_RE = re.compile(r'^[ \t]*#[ \t]*define[ \t]+(\w+)\((?:[^\n]*\\\n)*[^\n]*'
+                            r'\bdma_mapping_error\b', re.M)
+
+
+def dmc_text_checkers(cfile):
+    """Check helpers spatch does not see as functions of the file: function-like macros of
+    the .c file whose body calls dma_mapping_error(), and the static inline functions and
+    macros of the driver's own headers (#include "x.h", next to the .c file) that do
+    (enic.h's enic_dma_map_check())."""
+    names = set()
+    try:
+        with open(cfile, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+    except OSError:
+        return names
+    names.update(_MACRO_TEST_RE.findall(text))
+    for inc in _INCLUDE_RE.findall(text):
+        try:
+            with open(os.path.join(os.path.dirname(cfile), inc), encoding="utf-8",
+                      errors="replace") as f:
+                h = f.read()
+        except OSError:
+            continue
+        names.update(_MACRO_TEST_RE.findall(h))
+        for m in re.finditer(r"\bdma_mapping_error\s*\(", h):
+            heads = list(_FUNC_HEAD_RE.finditer(h, 0, m.start()))
+            if heads:
+                names.add(heads[-1].group(1))
+    return names
 
 
 def dmc_key(p):
@@ -311,7 +347,30 @@ pt << tested.pt;
 @@
 _tests.add(dmc_key(pt[0]))
 
-// ---- 2. kept in a local, used on a path that no test passes ----
+// (`dma_mapping_error(dev, x) || x + len > DMA_BIT_MASK(30)`: the second x is read only
+// when the test passed)
+@tested_after depends on gate@
+local idexpression x;
+expression e;
+identifier h : script:python() { h in CHECKERS };
+position pt;
+@@
+
+(
+ dma_mapping_error(e, x) || <+... x@pt ...+>
+|
+ !dma_mapping_error(e, x) && <+... x@pt ...+>
+|
+ h(...) || <+... x@pt ...+>
+)
+
+@script:python@
+pt << tested_after.pt;
+@@
+_tests.add(dmc_key(pt[0]))
+
+// ---- 2. kept in a local, used on a path that no test passes before the use or after it
+// ---- (a use before the test, on a path that tests later, is the plugin's "tested") ----
 
 @local_use depends on gate exists@
 local idexpression x;
@@ -331,6 +390,11 @@ x = fm@p(...)
     when != h(...)
     when != fu(...)
 x@pu
+... when != dma_mapping_error(e, x)
+    when != x == DMA_MAPPING_ERROR
+    when != x != DMA_MAPPING_ERROR
+    when != h(...)
+    when any
 
 // ---- 3. stored in memory, not tested on some path to the end of the function ----
 
