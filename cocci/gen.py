@@ -39,6 +39,14 @@ Python helpers from cocci/src/helpers.py. A template names what it needs with pl
                            has none of them without parsing it)
     @@MASK_NAMES@@         the ROLE_MASK_DEV functions, as \\(a\\|b\\)
     @@FIELD_BUF_ALT@@      the urb members that are DMA buffers, as \\(a\\|b\\)
+    @@MAP_NAMES@@ @@MAP_SET@@   the calls that return a handle dma_mapping_error() must test
+                           (ROLE_MAP_HANDLE, and 6.1's macros over the _attrs functions:
+                           dma_map_single, dma_map_page), as \\(a\\|b\\) and as {a, b}
+    @@MAP_PYSET@@ @@SG_MAP_PYSET@@   the same as a Python set of strings
+    @@MAP_TEST@@           the test (ROLE_MAP_TEST: dma_mapping_error)
+    @@UNMAP_SET@@          the unmaps of such a handle (ROLE_UNMAP_HANDLE, and macros), {a, b}
+    @@SG_MAP_NAMES@@ @@SG_MAP_SET@@ @@SG_UNMAP_SET@@   dma_map_sg*() (ROLE_SG_MAP) and
+                           dma_unmap_sg*() (ROLE_SG_UNMAP), and their macros
 """
 
 import ast
@@ -140,6 +148,25 @@ def usbdev_forms():
     forms += ["e1 ? %s : e2" % f for f in ("&ui->dev", "&ud->dev", "&interface_to_usbdev(ue)->dev")]
     forms += ["e1 ? e2 : %s" % f for f in ("&ui->dev", "&ud->dev", "&interface_to_usbdev(ue)->dev")]
     return forms
+
+
+def with_macros(names):
+    """The functions and 6.1's macros over them: dma_map_single() is
+    `#define dma_map_single(d, a, s, r) dma_map_single_attrs(d, a, s, r, 0)`, and so are
+    dma_map_page, dma_unmap_single, dma_unmap_page, dma_map_sg, dma_unmap_sg (spatch reads
+    the source, where the macro's name is what is written)."""
+    names = list(names)
+    out = set(names)
+    out |= {n[:-len("_attrs")] for n in names if n.endswith("_attrs")}
+    return sorted(out)
+
+
+def role_names(apis, role):
+    return with_macros(fn for fn, _a, _l, _d, _x, r in apis if r == role)
+
+
+def idset(names):
+    return "{" + ", ".join(names) + "}"
 
 
 def disj(forms):
@@ -267,6 +294,15 @@ def render(name, rules, apis, fields, flags, allocs):
         "SINK_NAMES": alt(fn for fn, _a, _l, _d, _x, role in apis
                           if role in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT")),
         "MASK_NAMES": alt(fn for fn, _a, _l, _d, _x, role in apis if role == "ROLE_MASK_DEV"),
+        "MAP_NAMES": alt(role_names(apis, "ROLE_MAP_HANDLE")),
+        "MAP_SET": idset(role_names(apis, "ROLE_MAP_HANDLE")),
+        "MAP_PYSET": "{%s}" % ", ".join(repr(n) for n in role_names(apis, "ROLE_MAP_HANDLE")),
+        "SG_MAP_PYSET": "{%s}" % ", ".join(repr(n) for n in role_names(apis, "ROLE_SG_MAP")),
+        "MAP_TEST": alt(role_names(apis, "ROLE_MAP_TEST")),
+        "UNMAP_SET": idset(role_names(apis, "ROLE_UNMAP_HANDLE")),
+        "SG_MAP_NAMES": alt(role_names(apis, "ROLE_SG_MAP")),
+        "SG_MAP_SET": idset(role_names(apis, "ROLE_SG_MAP")),
+        "SG_UNMAP_SET": idset(role_names(apis, "ROLE_SG_UNMAP")),
         "FIELD_BUF_ALT": alt(f for s, f, r in fields
                              if s == "urb" and r in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT")),
     }

@@ -6,7 +6,7 @@ checkpatch.pl's format (scan/checkpatch.py). Every option has a one-line help wi
 example (`dmacheck COMMAND --help`).
 
   dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
-                [--baseline FILE] [-o FILE] [-j N] [--timeout S] [DIR...]
+                [--baseline FILE] [-o FILE] [-j N] [--timeout S] [--set NAME] [DIR...]
 
 --tree     a configured and prepared kernel tree (default: Debian's linux-source-6.1,
            unpacked, configured and prepared on first use by scripts/kernel-tree.sh in
@@ -20,8 +20,12 @@ example (`dmacheck COMMAND --help`).
 -j N       parallel jobs (default: the number of CPUs)
 --timeout  seconds one engine may run on one directory (one script, for cocci) before it is
            stopped and reported as failed (default 3600)
+--set      a named set of directories (SETS below, the one definition): usb (the default,
+           where the USB rules live) or lifecycle (where the DMA mapping API lives: the
+           mapping lifecycle rules); the set's directories that exist in the tree are scanned,
+           then any DIR given
 DIR...     directories of the tree, relative to it or absolute inside it (default: the
-           USB-heavy ones in DEFAULT_DIRS that exist)
+           directories of the usb set that exist)
 
 Progress goes to stderr (engine, directory, files done of about how many), findings to
 stdout, and at the end a summary per rule and directory to stderr. A directory the config
@@ -53,8 +57,19 @@ from . import formats
 from . import paths
 
 FORMATS = ["text", "json", "sarif", "0day"]
-DEFAULT_DIRS = ["drivers/usb", "drivers/media/usb", "drivers/net/usb", "sound/usb",
-                "drivers/hid", "drivers/input", "drivers/bluetooth", "drivers/staging"]
+# The named directory sets of --set, in scan order. usb: the USB-heavy directories (the USB
+# rules: dma-on-stack, usb-dma-mask, the URB flags), the default. lifecycle: where the DMA
+# mapping API lives (dma_map_single/page/sg, skb_frag_dma_map, their unmaps): the mapping
+# lifecycle rules of issue 16, the directories with the most mapping calls first.
+SETS = {
+    "usb": ["drivers/usb", "drivers/media/usb", "drivers/net/usb", "sound/usb",
+            "drivers/hid", "drivers/input", "drivers/bluetooth", "drivers/staging"],
+    "lifecycle": ["drivers/net/ethernet", "drivers/scsi", "drivers/net/wireless", "drivers/atm",
+                  "drivers/media/pci", "sound/pci", "drivers/dma", "drivers/mmc/host",
+                  "drivers/crypto", "drivers/spi"],
+}
+DEFAULT_SET = "usb"
+DEFAULT_DIRS = SETS[DEFAULT_SET]
 
 
 class UsageError(Exception):
@@ -120,6 +135,7 @@ SCAN_EXAMPLES = """\
 examples:
   dmacheck scan                                   Debian's 6.1, the default directories, gcc
   dmacheck scan drivers/usb/storage               one directory
+  dmacheck scan --set lifecycle --engine gcc,cocci  the directories of the DMA mapping API
   dmacheck scan --tree ~/linux --engine gcc,cocci,sparse -j8 drivers/usb
   dmacheck scan --format sarif -o dmacheck.sarif  for GitHub / GitLab code scanning
   dmacheck scan --format json -o before.json      ... change the tree, then:
@@ -136,8 +152,12 @@ def scan_parser():
                     "every DMA API misuse they find (docs/scan.md).",
         epilog=SCAN_EXAMPLES)
     ap.add_argument("dirs", nargs="*", metavar="DIR",
-                    help="directories of the tree (default: the USB-heavy ones that exist); "
-                         "e.g. drivers/usb/storage")
+                    help="directories of the tree (default: those of --set %s that exist); "
+                         "e.g. drivers/usb/storage" % DEFAULT_SET)
+    ap.add_argument("--set", choices=sorted(SETS), metavar="NAME",
+                    help="a named set of directories, scanned before any DIR: %s; "
+                         "e.g. --set lifecycle" % "; ".join(
+                             "%s = %s" % (k, " ".join(v)) for k, v in sorted(SETS.items())))
     ap.add_argument("--tree", metavar="DIR",
                     help="configured and prepared kernel tree (default: Debian's 6.1, prepared "
                          "once by scripts/kernel-tree.sh); e.g. --tree ~/linux")
@@ -199,10 +219,7 @@ def scan(argv):
         raise UsageError(faults.writable(a.output))
     tree = os.path.abspath(a.tree) if a.tree else default_tree(progress)
     check_tree(tree)
-    if a.dirs:
-        dirs = [tree_dir(tree, d) for d in a.dirs]
-    else:
-        dirs = [d for d in DEFAULT_DIRS if os.path.isdir(os.path.join(tree, d))]
+    dirs = choose_dirs(tree, a.set, a.dirs)
 
     faults.catch_signals()
     found, scanned, failures = [], [], []
@@ -266,6 +283,19 @@ def scan(argv):
         progress.say("  %-28s %d" % (k, v))
     faults.summary(failures, progress.say)
     return 2 if failures else 1 if findings else 0
+
+
+def choose_dirs(tree, set_name, given):
+    """The directories to scan: those of SETS[set_name] that exist in the tree, then the
+    DIRs given (each once); the default set's when neither is given."""
+    dirs = []
+    if set_name or not given:
+        dirs = [d for d in SETS[set_name or DEFAULT_SET] if os.path.isdir(os.path.join(tree, d))]
+    for d in given:
+        d = tree_dir(tree, d)
+        if d not in dirs:
+            dirs.append(d)
+    return dirs
 
 
 def tree_dir(tree, d):
@@ -368,7 +398,8 @@ examples:
   dmacheck report --format 0day --baseline before.json after.json
 
 usage: dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
-                     [--baseline FILE] [-o FILE] [-j N] [--timeout S] [DIR...]
+                     [--baseline FILE] [-o FILE] [-j N] [--timeout S] [--set usb|lifecycle]
+                     [DIR...]
        dmacheck check-patch [--tree DIR] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
        dmacheck check-patch [--tree DIR] --git REV|REV..REV
        dmacheck report [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] RESULT.json

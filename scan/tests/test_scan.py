@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """scan/tests/test_scan.py - tests of `dmacheck scan` that need no kernel build.
 
-Parsing GCC-style output (notes, context lines, absolute paths, cocci's col-col form),
+The named directory sets (--set), parsing GCC-style output (notes, context lines, absolute paths, cocci's col-col form),
 the enclosing function, merging engines, baselines, the three formats (SARIF's required
 structure, rule metadata equal to rules/rules.def), and the exit status and message of
 every usage error (no such directory, unconfigured and unprepared trees, unknown engine,
@@ -22,7 +22,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
-from scan import baseline, catalogue, findings, formats, paths  # noqa: E402
+from scan import baseline, catalogue, cli, findings, formats, paths  # noqa: E402
 
 DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
 passed = failed = 0
@@ -247,6 +247,42 @@ def test_usage(tree):
         check("missing plugin: exit 2", rc == 2 and "no GCC plugin at" in err, err)
 
 
+def test_sets():
+    """--set: the named directory sets (cli.SETS, the one definition) choose what is scanned."""
+    with tempfile.TemporaryDirectory() as t:
+        for d in ("drivers/usb", "drivers/hid", "drivers/net/ethernet", "drivers/scsi",
+                  "sound/pci", "drivers/usb/storage"):
+            os.makedirs(os.path.join(t, d))
+        check("sets: no set and no DIR is the usb set's directories that exist",
+              cli.choose_dirs(t, None, []) == ["drivers/usb", "drivers/hid"],
+              cli.choose_dirs(t, None, []))
+        got = cli.choose_dirs(t, "lifecycle", [])
+        check("sets: --set lifecycle is its directories that exist, in the set's order",
+              got == ["drivers/net/ethernet", "drivers/scsi", "sound/pci"], got)
+        got = cli.choose_dirs(t, "lifecycle", ["drivers/usb/storage", "drivers/scsi/"])
+        check("sets: --set with DIRs adds them after the set's, each once",
+              got == ["drivers/net/ethernet", "drivers/scsi", "sound/pci",
+                      "drivers/usb/storage"], got)
+        check("sets: DIRs alone are just those", cli.choose_dirs(t, None, ["drivers/hid"])
+              == ["drivers/hid"])
+    want = {"drivers/net/ethernet", "drivers/net/wireless", "drivers/scsi", "drivers/dma",
+            "drivers/mmc/host", "drivers/crypto", "drivers/media/pci", "drivers/atm",
+            "drivers/spi", "sound/pci"}
+    check("sets: lifecycle holds the directories of issue 16",
+          want <= set(cli.SETS["lifecycle"]), cli.SETS["lifecycle"])
+    check("sets: the default directories are the usb set", cli.DEFAULT_DIRS == cli.SETS["usb"])
+    rc, out, err = run(["scan", "--help"])
+    check("sets: scan --help names every set and its directories",
+          rc == 0 and all(k in out for k in cli.SETS) and "drivers/atm" in out, out[-600:])
+    rc, out, err = run(["scan", "--set", "nosuch", "--tree", "/nonexistent"])
+    check("sets: an unknown set is a usage error, exit 2",
+          rc == 2 and "invalid choice: 'nosuch'" in err, err)
+    with open(os.path.join(ROOT, "docs", "scan.md"), encoding="utf-8") as f:
+        doc = f.read()
+    check("sets: docs/scan.md lists each set's directories",
+          all(" ".join("`%s`" % d for d in v) in doc for v in cli.SETS.values()))
+
+
 def triaged(dir_):
     want = set()
     with open(os.path.join(ROOT, "testsuite", "kernel-smoke", "drivers-usb.txt")) as f:
@@ -301,6 +337,7 @@ def main():
     test_merge_and_baseline()
     test_formats()
     test_usage(tree)
+    test_sets()
     if tree:
         test_real(tree)
     print("scan-tests: %d passed, %d failed" % (passed, failed))

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/ethernet/3com/3c59x.c (6.1) vortex_rx(), vortex_start_xmit(), boomerang_start_xmit() */
 /* what: vortex_rx()'s bus-master copy hands an untested handle to the chip; the transmit paths test theirs (also a handle stored in vp first, and each fragment's in a loop) */
 #include <linux/dma-mapping.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/ethernet/via/via-velocity.c (6.1) velocity_alloc_rx_buf(), drivers/net/ethernet/amd/amd8111e.c (6.1) amd8111e_start_xmit(), drivers/infiniband/hw/qib/qib_user_pages.c (6.1) qib_map_page(); the tests against 0 are synthetic (velocity with a bug put in) */
 /* what: a handle stored in the driver's ring info and then in the descriptor, untested or tested against 0 (a failed mapping is all ones); qib's test before its 0 check and its out-parameter are fine */
 #include <linux/dma-mapping.h>

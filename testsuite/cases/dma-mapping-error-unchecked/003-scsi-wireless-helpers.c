@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/scsi/initio.c (6.1) i91u_build_scb(), drivers/scsi/dc395x.c (6.1) request_sense(), drivers/net/wireless/intel/ipw2x00/ipw2200.c (6.1) ipw_tx_skb(); the helpers are synthetic, in the shape of a driver's own map and check wrappers */
 /* what: sense buffers and TX fragments mapped and written to the controller's command block untested (also inside cpu_to_le32() in a loop); a same-file map helper passes the duty to its caller, a same-file check helper (also one that tests a member) discharges it */
 #include <linux/dma-mapping.h>

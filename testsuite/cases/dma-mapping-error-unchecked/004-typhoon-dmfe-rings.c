@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/net/ethernet/3com/typhoon.c (6.1) typhoon_start_tx(), typhoon_alloc_rx_skb(), drivers/net/ethernet/dec/tulip/dmfe.c (6.1) allocate_rx_buffer(); found by dmacheck on the 6.1 tree (docs/findings-6.1.md) */
 /* what: the head and each fragment of a packet, and receive buffers in a refill loop, programmed into descriptors untested; the same loops with the test stay silent */
 #include <linux/dma-mapping.h>

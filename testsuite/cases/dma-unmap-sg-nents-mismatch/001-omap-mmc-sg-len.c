@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/mmc/host/omap.c (6.1) mmc_omap_prepare_data(), mmc_omap_release_dma(); the same-function shape and the fixed variants are synthetic */
 /* what: the count dma_map_sg() returned, kept in host->sg_len by the submit path and handed to dma_unmap_sg() by the completion, and the same in one function; unmapping with the nents the map was given stays silent */
 #include <linux/dma-mapping.h>
