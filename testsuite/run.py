@@ -72,7 +72,9 @@ MISSION_RULES = ("dma-on-stack", "usb-dma-mask", "urb-dma-flag-missing", "urb-dm
 # compared for them too, and those of LIFECYCLE_COUNTED need MIN_LINES must-warn and
 # must-stay-silent lines per engine that claims them (dma-unmap-sg-nents-mismatch has one case
 # so far: not yet counted).
-LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch")
+LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch",
+                   "dma-unmap-dir-mismatch", "dma-sync-dir-mismatch", "dma-unmap-size-mismatch",
+                   "dma-free-addr-mismatch")
 LIFECYCLE_COUNTED = ("dma-mapping-error-unchecked",)
 COMPARED_RULES = MISSION_RULES + LIFECYCLE_RULES
 MIN_LINES = 10          # must-warn and must-stay-silent lines each mission rule needs
