@@ -16,7 +16,8 @@ prototype leaves out), have at least arg/len_arg/dir_arg parameters, and
            dma_addr_t for ROLE_MAP_TEST, ROLE_UNMAP_HANDLE; an integer named nents for
            ROLE_SG_MAP, ROLE_SG_UNMAP; dma_addr_t for ROLE_SYNC_HANDLE, ROLE_FREE_HANDLE;
            struct scatterlist * or struct sg_table * for ROLE_LIST_MAP, ROLE_LIST_UNMAP,
-           ROLE_LIST_SYNC; dma_addr_t * for ROLE_COHERENT_ALLOC; void * for ROLE_FREE_CPU
+           ROLE_LIST_SYNC; dma_addr_t * for ROLE_COHERENT_ALLOC; void * for ROLE_FREE_CPU; struct device * for
+           ROLE_MAP_ERRNO
   len_arg  an integer named like a length (len, size, count...): the name matters because
            usb_control_msg's value, index and size are all __u16
   dir_arg  an integer named *pipe* for DIR_FROM_PIPE, enum dma_data_direction for
@@ -50,7 +51,7 @@ ROLES = BUF_ROLES | {"ROLE_MASK_DEV", "ROLE_HANDLE_OUT", "ROLE_URB", "ROLE_URB_S
                      "ROLE_URB_FREE", "ROLE_MAP_HANDLE", "ROLE_MAP_TEST", "ROLE_UNMAP_HANDLE",
                      "ROLE_SG_MAP", "ROLE_SG_UNMAP", "ROLE_SYNC_HANDLE", "ROLE_LIST_MAP",
                      "ROLE_LIST_UNMAP", "ROLE_LIST_SYNC", "ROLE_COHERENT_ALLOC", "ROLE_FREE_CPU",
-                     "ROLE_FREE_HANDLE"}
+                     "ROLE_FREE_HANDLE", "ROLE_MAP_ERRNO"}
 MEMS = {"MEM_NONCOHERENT", "MEM_COHERENT"}
 INT_WORDS = {"char", "short", "int", "long", "unsigned", "signed", "size_t", "ssize_t",
              "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16", "__u32",
@@ -180,7 +181,7 @@ def check_arg(kind, decl):
         return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
     if kind == "ROLE_HANDLE_OUT":
         return None if (base, ptr) == ("dma_addr_t", 1) else "is not dma_addr_t *"
-    if kind == "ROLE_MAP_HANDLE":
+    if kind in ("ROLE_MAP_HANDLE", "ROLE_MAP_ERRNO"):
         return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
     if kind in ("ROLE_LIST_MAP", "ROLE_LIST_UNMAP", "ROLE_LIST_SYNC"):
         ok = ptr == 1 and base in ("struct scatterlist", "struct sg_table")
