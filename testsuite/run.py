@@ -74,7 +74,7 @@ MISSION_RULES = ("dma-on-stack", "usb-dma-mask", "urb-dma-flag-missing", "urb-dm
 # so far: not yet counted).
 LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch",
                    "dma-unmap-dir-mismatch", "dma-sync-dir-mismatch", "dma-unmap-size-mismatch",
-                   "dma-free-addr-mismatch", "dma-map-sg-unchecked")
+                   "dma-free-addr-mismatch", "dma-map-sg-unchecked", "dma-unmap-type-mismatch")
 LIFECYCLE_COUNTED = ("dma-mapping-error-unchecked",)
 COMPARED_RULES = MISSION_RULES + LIFECYCLE_RULES
 MIN_LINES = 10          # must-warn and must-stay-silent lines each mission rule needs
