@@ -9,8 +9,12 @@
  * (no fixed point: a walk of at most PAIRS_DEPTH definitions), then, if an operand was loaded
  * from a member, scans the stores and address-takings of every function of the unit once
  * for the members asked about.
- * Limits: members are named by their innermost struct and field (two rings of one struct
- * type share the name; their maps then must agree or the member says nothing); a struct
+ * Limits: members are named by their innermost struct and field and the outermost member the
+ * access names (tp->tx_buffers[i].mapping and tp->rx_buffers[i].mapping differ; through a
+ * pointer loaded from memory, rd_info->skb_dma, only the innermost is known, and two rings
+ * of one struct type reached that way share the name: their maps then must agree); the unit
+ * is taken to see every store into a member it names, which another file of the same
+ * driver can break for a member reached only through a loaded pointer; a struct
  * copied whole, or a member written through a pointer to it, is not seen as a store into the
  * member; more than PAIRS_DEPTH definitions deep, an operand is unknown.
  */
@@ -39,10 +43,13 @@ struct fn_rec {
 				 * argument of, -1 */
 };
 
-/* A member named by its innermost struct and field; `addr` for a list whose address is the
- * member's (&host->sg[0]) rather than its value (req->dst). */
+/* A member named by its innermost struct and field and, when the access names one, the
+ * outermost (tp->tx_buffers[i].mapping: tulip_private.tx_buffers and ring_info.mapping, not
+ * the RX ring's rx_buffers[i].mapping); `addr` for a list whose address is the member's
+ * (&host->sg[0]) rather than its value (req->dst). */
 struct member_key {
 	const char *record, *field;
+	const char *outer_record, *outer_field;
 	long addr;
 };
 
@@ -182,13 +189,43 @@ static void record_calls(struct fn_rec *r)
 
 /* ---- members ------------------------------------------------------------------------------ */
 
-static bool member_key_of(const struct ir_place *p, bool addr, struct member_key *k)
+/* The outermost member step of where a pointer points, when it is the address of a member
+ * plus an offset: sparse writes tp->rx_buffers[i].mapping as *(&tp->rx_buffers + i * 16)
+ * with the inner member only; GCC does the same for `b = &tp->rx_buffers[i]; b->mapping`. */
+static const struct ir_step *outer_step_of_ptr(const struct ir_fn *fn, int v)
 {
+	for (int depth = 0; depth < 8; depth++) {
+		const struct ir_insn *d = ir_def(fn, v);
+
+		if (!d)
+			return NULL;
+		if (d->op == IR_ADDR)
+			return d->place.nsteps ? &d->place.steps[0] : NULL;
+		if (d->op != IR_ARITH || (d->arith != IRA_PTRADD && d->arith != IRA_ADD))
+			return NULL;
+		v = d->a;
+	}
+	return NULL;
+}
+
+static bool member_key_of(const struct ir_fn *fn, const struct ir_place *p, bool addr,
+			  struct member_key *k)
+{
+	const struct ir_step *outer = NULL;
+
 	if (!p->nsteps)
 		return false;
 	memset(k, 0, sizeof(*k));
 	k->record = p->steps[p->nsteps - 1].record;
 	k->field = p->steps[p->nsteps - 1].field;
+	if (p->nsteps > 1)
+		outer = &p->steps[0];
+	else if (p->object < 0)
+		outer = outer_step_of_ptr(fn, p->ptr);
+	if (outer && (outer->record != k->record || outer->field != k->field)) {
+		k->outer_record = outer->record;
+		k->outer_field = outer->field;
+	}
 	k->addr = addr;
 	return true;
 }
@@ -305,7 +342,7 @@ static bool resolve_value(struct walk *wk, int v, int depth)
 
 		if (handles_frame_place(fn, &d->place))
 			return resolve_frame_load(wk, d, depth);
-		if (!wk->allow_members || !member_key_of(&d->place, false, &k))
+		if (!wk->allow_members || !member_key_of(fn, &d->place, false, &k))
 			return false;
 		work_add_member(wk->w, member_get(&k, false, true));
 		return true;
@@ -324,8 +361,8 @@ static void resolve_list(const struct fn_rec *r, struct operand_work *w, int v)
 	struct member_key k;
 
 	if (d && ((d->op == IR_LOAD && !handles_frame_place(fn, &d->place) &&
-		   member_key_of(&d->place, false, &k)) ||
-		  (d->op == IR_ADDR && member_key_of(&d->place, true, &k))))
+		   member_key_of(fn, &d->place, false, &k)) ||
+		  (d->op == IR_ADDR && member_key_of(fn, &d->place, true, &k))))
 		work_add_member(w, member_get(&k, true, true));
 	ident_ptr(fn, v, key, sizeof(key));
 	if (key[0] == '?')
@@ -407,7 +444,7 @@ static void fill_members(void)
 			int m;
 
 			if (in->op == IR_STORE && !handles_frame_place(fn, &in->place) &&
-			    member_key_of(&in->place, false, &k) && (m = member_get(&k, false, false)) >= 0 &&
+			    member_key_of(fn, &in->place, false, &k) && (m = member_get(&k, false, false)) >= 0 &&
 			    !members[m].list && !members[m].tainted) {
 				struct operand_work w;
 				struct walk wk;
@@ -419,7 +456,7 @@ static void fill_members(void)
 				wk.w = &w;
 				if (!resolve_value(&wk, in->a, 0))
 					members[m].tainted = true;
-			} else if (in->op == IR_ADDR && member_key_of(&in->place, false, &k) &&
+			} else if (in->op == IR_ADDR && member_key_of(fn, &in->place, false, &k) &&
 				   (m = member_get(&k, false, false)) >= 0 && !members[m].list) {
 				if (r->addr_alloc && r->addr_alloc[i] >= 0)
 					add_cand(&members[m].cands, r->addr_alloc[i], PH_HANDLE_OUT);
@@ -439,8 +476,8 @@ static void fill_members(void)
 		    !(d = ir_def(calls[c].fn, role_operand(in, ROLE_LIST_MAP))))
 			continue;
 		if (((d->op == IR_LOAD && !handles_frame_place(calls[c].fn, &d->place) &&
-		      member_key_of(&d->place, false, &k)) ||
-		     (d->op == IR_ADDR && member_key_of(&d->place, true, &k))) &&
+		      member_key_of(calls[c].fn, &d->place, false, &k)) ||
+		     (d->op == IR_ADDR && member_key_of(calls[c].fn, &d->place, true, &k))) &&
 		    (m = member_get(&k, true, false)) >= 0 && members[m].list)
 			add_cand(&members[m].cands, (int)c, PH_RESULT);
 	}
