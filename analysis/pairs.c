@@ -432,54 +432,99 @@ static void pair_release(struct fn_rec *r, int call)
 
 /* ---- what the unit stores into the members asked about ----------------------------------- */
 
+/* May an access named `k` write the member `m` names? Both name one inner member, and the
+ * outer members agree where both are known: slot->dma_addr through a parameter may be any
+ * ring's slot, tx_ring->slots[i].dma_addr is only the TX ring's. */
+static bool may_alias(const struct member_key *k, const struct member_key *m)
+{
+	return k->record == m->record && k->field == m->field && k->addr == m->addr &&
+	       (!k->outer_record || !m->outer_record ||
+		(k->outer_record == m->outer_record && k->outer_field == m->outer_field));
+}
+
+static void inner_only(const struct member_key *k, struct member_key *inner)
+{
+	memset(inner, 0, sizeof(*inner));
+	inner->record = k->record;
+	inner->field = k->field;
+	inner->addr = k->addr;
+}
+
+/* A store (or an address taken) named k: every member asked about that it may write. */
+static void fill_store(const struct fn_rec *r, int i, const struct member_key *k)
+{
+	const struct ir_insn *in = &r->fn->insns[i];
+
+	for (size_t m = 0; m < nmembers; m++) {
+		struct operand_work w;
+		struct walk wk;
+
+		if (members[m].list || members[m].tainted || !may_alias(k, &members[m].key))
+			continue;
+		if (in->op == IR_ADDR) {
+			if (r->addr_alloc && r->addr_alloc[i] >= 0)
+				add_cand(&members[m].cands, r->addr_alloc[i], PH_HANDLE_OUT);
+			else
+				members[m].tainted = true;
+			continue;
+		}
+		memset(&w, 0, sizeof(w));
+		memset(&wk, 0, sizeof(wk));
+		w.op = &members[m].cands;
+		wk.r = r;
+		wk.w = &w;
+		if (!resolve_value(&wk, in->a, 0))
+			members[m].tainted = true;
+	}
+}
+
 static void fill_members(void)
 {
+	struct amap inner_index;	/* inner-only keys of the members asked about */
+
+	memset(&inner_index, 0, sizeof(inner_index));
+	for (size_t m = 0; m < nmembers; m++) {
+		struct member_key inner;
+
+		inner_only(&members[m].key, &inner);
+		amap_put(&inner_index, &inner, sizeof(inner), 1);
+	}
 	for (size_t f = 0; f < nfns; f++) {
 		const struct fn_rec *r = &fns[f];
 		const struct ir_fn *fn = r->fn;
 
 		for (int i = 0; i < fn->ninsns; i++) {
 			const struct ir_insn *in = &fn->insns[i];
-			struct member_key k;
-			int m;
+			struct member_key k, inner;
 
-			if (in->op == IR_STORE && !handles_frame_place(fn, &in->place) &&
-			    member_key_of(fn, &in->place, false, &k) && (m = member_get(&k, false, false)) >= 0 &&
-			    !members[m].list && !members[m].tainted) {
-				struct operand_work w;
-				struct walk wk;
-
-				memset(&w, 0, sizeof(w));
-				memset(&wk, 0, sizeof(wk));
-				w.op = &members[m].cands;
-				wk.r = r;
-				wk.w = &w;
-				if (!resolve_value(&wk, in->a, 0))
-					members[m].tainted = true;
-			} else if (in->op == IR_ADDR && member_key_of(fn, &in->place, false, &k) &&
-				   (m = member_get(&k, false, false)) >= 0 && !members[m].list) {
-				if (r->addr_alloc && r->addr_alloc[i] >= 0)
-					add_cand(&members[m].cands, r->addr_alloc[i], PH_HANDLE_OUT);
-				else
-					members[m].tainted = true;
-			}
+			if (!((in->op == IR_STORE && !handles_frame_place(fn, &in->place)) ||
+			      in->op == IR_ADDR) || !in->place.nsteps)
+				continue;
+			inner_only(&(struct member_key){ in->place.steps[in->place.nsteps - 1].record,
+				   in->place.steps[in->place.nsteps - 1].field, NULL, NULL, 0 }, &inner);
+			if (amap_get(&inner_index, &inner, sizeof(inner)) < 0 ||
+			    !member_key_of(fn, &in->place, false, &k))
+				continue;
+			fill_store(r, i, &k);
 		}
 	}
+	amap_clear(&inner_index);
 	/* lists: every map of a list loaded from (or at the address of) the member */
 	for (size_t c = 0; c < ncalls; c++) {
 		const struct ir_insn *in = &calls[c].fn->insns[calls[c].insn];
 		const struct ir_insn *d;
 		struct member_key k;
-		int m;
 
 		if (calls[c].op != PO_ACQUIRE || calls[c].kind != PK_LIST ||
 		    !(d = ir_def(calls[c].fn, role_operand(in, ROLE_LIST_MAP))))
 			continue;
-		if (((d->op == IR_LOAD && !handles_frame_place(calls[c].fn, &d->place) &&
-		      member_key_of(calls[c].fn, &d->place, false, &k)) ||
-		     (d->op == IR_ADDR && member_key_of(calls[c].fn, &d->place, true, &k))) &&
-		    (m = member_get(&k, true, false)) >= 0 && members[m].list)
-			add_cand(&members[m].cands, (int)c, PH_RESULT);
+		if (!((d->op == IR_LOAD && !handles_frame_place(calls[c].fn, &d->place) &&
+		       member_key_of(calls[c].fn, &d->place, false, &k)) ||
+		      (d->op == IR_ADDR && member_key_of(calls[c].fn, &d->place, true, &k))))
+			continue;
+		for (size_t m = 0; m < nmembers; m++)
+			if (members[m].list && may_alias(&k, &members[m].key))
+				add_cand(&members[m].cands, (int)c, PH_RESULT);
 	}
 }
 

@@ -17,9 +17,13 @@
  * added), to the acquiring calls of the same function, to the function's own locals whose
  * every store is such a value (or whose address only a coherent allocator is given), and to
  * members: a value loaded from a member (its innermost struct and field, as the sg-nents rule
- * names them) may be what any store of the unit into that member stored. A member is proven
+ * names them, and its outermost where known) may be what any store of the unit into that
+ * member stored. A member is proven
  * only if every store into it anywhere in the unit stores an acquisition's result exactly or
  * a constant, and its address is taken only as a coherent allocator's handle argument.
+ * A member is also told by the outermost member the access names (tp->tx_buffers[i].mapping
+ * is not tp->rx_buffers[i].mapping); a store through a pointer whose outer member is unknown
+ * (slot->dma_addr, slot a parameter) counts for every outer member.
  * A list is paired with the maps of the same list: the same pointer in one function, or the
  * same member loaded (req->dst) or addressed (&host->sg[0]) anywhere in the unit.
  * Anything else (a parameter, a helper's result, a member some store fills from elsewhere)
