@@ -56,6 +56,7 @@ struct member_key {
 struct member {
 	struct member_key key;
 	bool list, tainted;
+	bool exact;		/* some store names the member's outer member too (or it has none) */
 	struct pair_operand cands;
 };
 
@@ -458,9 +459,14 @@ static void fill_store(const struct fn_rec *r, int i, const struct member_key *k
 	for (size_t m = 0; m < nmembers; m++) {
 		struct operand_work w;
 		struct walk wk;
+		long long c;
 
 		if (members[m].list || members[m].tainted || !may_alias(k, &members[m].key))
 			continue;
+		/* a store of a constant (clearing the member) says nothing about its mappings */
+		if ((!members[m].key.outer_record || k->outer_record) &&
+		    (in->op == IR_ADDR || !ir_is_const(r->fn, in->a, &c)))
+			members[m].exact = true;
 		if (in->op == IR_ADDR) {
 			if (r->addr_alloc && r->addr_alloc[i] >= 0)
 				add_cand(&members[m].cands, r->addr_alloc[i], PH_HANDLE_OUT);
@@ -535,7 +541,9 @@ static void finish_operand(struct operand_work *w)
 	for (unsigned int k = 0; k < w->nmem; k++) {
 		const struct member *m = &members[w->mem[k]];
 
-		if (m->tainted)
+		/* only stores through pointers of unknown outer member (slot->dma_addr): the
+		 * mappings of this outer member are made in another file (tulip, sunplus) */
+		if (m->tainted || (!m->list && !m->exact))
 			w->pure = false;
 		for (unsigned int j = 0; j < m->cands.n; j++)
 			add_cand(o, m->cands.cand[j].call, m->cands.cand[j].how);

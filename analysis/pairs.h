@@ -23,7 +23,9 @@
  * a constant, and its address is taken only as a coherent allocator's handle argument.
  * A member is also told by the outermost member the access names (tp->tx_buffers[i].mapping
  * is not tp->rx_buffers[i].mapping); a store through a pointer whose outer member is unknown
- * (slot->dma_addr, slot a parameter) counts for every outer member.
+ * (slot->dma_addr, slot a parameter) counts for every outer member; a member whose outer
+ * member no store of the unit names (the TX ring mapped in another file of the driver) is
+ * not proven.
  * A list is paired with the maps of the same list: the same pointer in one function, or the
  * same member loaded (req->dst) or addressed (&host->sg[0]) anywhere in the unit.
  * Anything else (a parameter, a helper's result, a member some store fills from elsewhere)
