@@ -20,6 +20,7 @@
 
 #include "analysis.h"
 #include "map.h"
+#include "pairs.h"
 #include "urb.h"
 
 #define MAX_ROUNDS 8
@@ -200,5 +201,6 @@ void analysis_finish_unit(void)
 	nfns = capfns = norder = 0;
 	summary_forget_unit();
 	guards_forget();
+	pairs_forget_unit();
 	report_forget_unit();
 }

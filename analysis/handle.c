@@ -14,18 +14,21 @@
 #define ROLE_SLOTS 32
 
 struct role_args {
-	unsigned char arg[ROLE_SLOTS];	/* per enum dma_role */
+	const struct dma_api *rows;	/* the callee's run of rows */
+	unsigned int mask;		/* bit r: a row with role r */
+	unsigned char row[ROLE_SLOTS];	/* per enum dma_role: its first row's index + 1 */
 };
 
-unsigned int handles_role_arg(const char *callee, enum dma_role role)
+/* The cached roles of an interned callee name, NULL if it has no row. */
+static const struct role_args *roles_of(const char *callee)
 {
 	static struct amap cache;	/* interned name -> roles[] (names live until exit) */
 	static struct role_args *roles;
 	static long n, cap;
 	long i;
 
-	if (!callee || (unsigned int)role >= ROLE_SLOTS)
-		return 0;
+	if (!callee)
+		return NULL;
 	i = amap_get(&cache, &callee, sizeof(callee));
 	if (i < 0) {
 		unsigned int nrows;
@@ -36,13 +39,42 @@ unsigned int handles_role_arg(const char *callee, enum dma_role role)
 			roles = axrealloc(roles, (size_t)cap * sizeof(*roles));
 		}
 		memset(&roles[n], 0, sizeof(roles[n]));
-		for (unsigned int r = 0; rows && r < nrows; r++)
-			if ((unsigned int)rows[r].role < ROLE_SLOTS && !roles[n].arg[rows[r].role])
-				roles[n].arg[rows[r].role] = (unsigned char)rows[r].arg;
+		roles[n].rows = rows;
+		for (unsigned int r = 0; rows && r < nrows && r < 255; r++) {
+			unsigned int role = (unsigned int)rows[r].role;
+
+			if (role < ROLE_SLOTS && !roles[n].row[role]) {
+				roles[n].row[role] = (unsigned char)(r + 1);
+				roles[n].mask |= 1U << role;
+			}
+		}
 		i = n++;
 		amap_put(&cache, &callee, sizeof(callee), i);
 	}
-	return roles[i].arg[role];
+	return roles[i].mask ? &roles[i] : NULL;
+}
+
+unsigned int handles_role_arg(const char *callee, enum dma_role role)
+{
+	const struct dma_api *row = handles_role_row(callee, role);
+
+	return row ? row->arg : 0;
+}
+
+const struct dma_api *handles_role_row(const char *callee, enum dma_role role)
+{
+	const struct role_args *r = roles_of(callee);
+
+	if (!r || (unsigned int)role >= ROLE_SLOTS || !r->row[role])
+		return NULL;
+	return &r->rows[r->row[role] - 1];
+}
+
+unsigned int handles_role_mask(const char *callee)
+{
+	const struct role_args *r = roles_of(callee);
+
+	return r ? r->mask : 0;
 }
 
 void *handles_zalloc(size_t n)

@@ -44,6 +44,10 @@ handle_mask handles_member(const struct handles *h, int v, long long off);
 /* The 1-based argument of callee's rules/dma-apis.def row with `role`, 0 if none (or no
  * callee). Cached per interned name: the checks ask for every call of every function. */
 unsigned int handles_role_arg(const char *callee, enum dma_role role);
+/* The same cache: callee's first rules/dma-apis.def row with `role` (its len_arg, dir_arg),
+ * NULL if none; and the set of its roles (bit r: enum dma_role r), 0 if none. */
+const struct dma_api *handles_role_row(const char *callee, enum dma_role role);
+unsigned int handles_role_mask(const char *callee);
 /* n zeroed bytes (dies with axrealloc()'s message on failure). */
 void *handles_zalloc(size_t n);
 /* Does the place belong to the function's frame (a local, not memory others see)? */

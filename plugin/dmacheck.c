@@ -18,6 +18,13 @@
  *   dma-mapping-error-unchecked  a dma_map_single/page() handle used on a path where
  *                           dma_mapping_error() did not test it
  *   dma-unmap-sg-nents-mismatch  dma_unmap_sg() given the count dma_map_sg() returned
+ *   dma-map-sg-unchecked    dma_map_sg()'s count used untested or tested with < 0;
+ *                           dma_map_sgtable()'s errno dropped
+ *   dma-unmap-dir-mismatch, dma-unmap-size-mismatch, dma-sync-dir-mismatch,
+ *   dma-free-addr-mismatch, dma-unmap-type-mismatch
+ *                           an unmap, free or sync whose direction, size, CPU address or
+ *                           kind differs from the mapping or allocation it is proven to
+ *                           release
  *
  * Diagnostics: "file:line:col: warning: <message> [dmacheck-<slug>]" plus notes; they go
  * through GCC's diagnostic machinery, so -fdiagnostics-format=json, -w and -Werror apply.

@@ -14,7 +14,10 @@ prototype leaves out), have at least arg/len_arg/dir_arg parameters, and
            for ROLE_HANDLE_OUT; struct urb * for ROLE_URB, ROLE_URB_SUBMIT, ROLE_URB_FREE;
            struct device * for ROLE_MAP_HANDLE (the device the handle is for);
            dma_addr_t for ROLE_MAP_TEST, ROLE_UNMAP_HANDLE; an integer named nents for
-           ROLE_SG_MAP, ROLE_SG_UNMAP
+           ROLE_SG_MAP, ROLE_SG_UNMAP; dma_addr_t for ROLE_SYNC_HANDLE, ROLE_FREE_HANDLE;
+           struct scatterlist * or struct sg_table * for ROLE_LIST_MAP, ROLE_LIST_UNMAP,
+           ROLE_LIST_SYNC; dma_addr_t * for ROLE_COHERENT_ALLOC; void * for ROLE_FREE_CPU; struct device * for
+           ROLE_MAP_ERRNO
   len_arg  an integer named like a length (len, size, count...): the name matters because
            usb_control_msg's value, index and size are all __u16
   dir_arg  an integer named *pipe* for DIR_FROM_PIPE, enum dma_data_direction for
@@ -46,7 +49,9 @@ DIRS = {"DIR_TO_DEVICE", "DIR_FROM_DEVICE", "DIR_BIDIRECTIONAL", "DIR_UNKNOWN",
 BUF_ROLES = {"ROLE_DMA_BUF", "ROLE_SETUP_PKT", "ROLE_COPIED"}
 ROLES = BUF_ROLES | {"ROLE_MASK_DEV", "ROLE_HANDLE_OUT", "ROLE_URB", "ROLE_URB_SUBMIT",
                      "ROLE_URB_FREE", "ROLE_MAP_HANDLE", "ROLE_MAP_TEST", "ROLE_UNMAP_HANDLE",
-                     "ROLE_SG_MAP", "ROLE_SG_UNMAP"}
+                     "ROLE_SG_MAP", "ROLE_SG_UNMAP", "ROLE_SYNC_HANDLE", "ROLE_LIST_MAP",
+                     "ROLE_LIST_UNMAP", "ROLE_LIST_SYNC", "ROLE_COHERENT_ALLOC", "ROLE_FREE_CPU",
+                     "ROLE_FREE_HANDLE", "ROLE_MAP_ERRNO"}
 MEMS = {"MEM_NONCOHERENT", "MEM_COHERENT"}
 INT_WORDS = {"char", "short", "int", "long", "unsigned", "signed", "size_t", "ssize_t",
              "u8", "u16", "u32", "u64", "s8", "s16", "s32", "s64", "__u8", "__u16", "__u32",
@@ -176,9 +181,16 @@ def check_arg(kind, decl):
         return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
     if kind == "ROLE_HANDLE_OUT":
         return None if (base, ptr) == ("dma_addr_t", 1) else "is not dma_addr_t *"
-    if kind == "ROLE_MAP_HANDLE":
+    if kind in ("ROLE_MAP_HANDLE", "ROLE_MAP_ERRNO"):
         return None if (base, ptr) == ("struct device", 1) else "is not struct device *"
-    if kind in ("ROLE_MAP_TEST", "ROLE_UNMAP_HANDLE"):
+    if kind in ("ROLE_LIST_MAP", "ROLE_LIST_UNMAP", "ROLE_LIST_SYNC"):
+        ok = ptr == 1 and base in ("struct scatterlist", "struct sg_table")
+        return None if ok else "is not struct scatterlist * or struct sg_table *"
+    if kind == "ROLE_COHERENT_ALLOC":
+        return None if (base, ptr) == ("dma_addr_t", 1) else "is not dma_addr_t *"
+    if kind == "ROLE_FREE_CPU":
+        return None if (base, ptr) == ("void", 1) else "is not void *"
+    if kind in ("ROLE_MAP_TEST", "ROLE_UNMAP_HANDLE", "ROLE_SYNC_HANDLE", "ROLE_FREE_HANDLE"):
         return None if (typ, ptr) == ("dma_addr_t", 0) else "is not dma_addr_t"
     if kind in ("ROLE_SG_MAP", "ROLE_SG_UNMAP"):
         return None if not ptr and is_int(typ) and name == "nents" else "is not an integer nents"

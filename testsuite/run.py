@@ -70,10 +70,11 @@ COCCI_DIR = os.path.join(ROOT, "cocci")
 MISSION_RULES = ("dma-on-stack", "usb-dma-mask", "urb-dma-flag-missing", "urb-dma-handle-missing")
 # Rules the static engines implement beyond the mission rules (issue 16): the core's verdict is
 # compared for them too, and those of LIFECYCLE_COUNTED need MIN_LINES must-warn and
-# must-stay-silent lines per engine that claims them (dma-unmap-sg-nents-mismatch has one case
-# so far: not yet counted).
-LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-map-sg-unchecked",
-                   "dma-unmap-sg-nents-mismatch")
+# must-stay-silent lines per engine that claims them (dma-unmap-sg-nents-mismatch and the rules
+# of branch lifecycle2 have one to four cases each so far: not yet counted).
+LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch",
+                   "dma-unmap-dir-mismatch", "dma-sync-dir-mismatch", "dma-unmap-size-mismatch",
+                   "dma-free-addr-mismatch", "dma-map-sg-unchecked", "dma-unmap-type-mismatch")
 LIFECYCLE_COUNTED = ("dma-mapping-error-unchecked",)
 COMPARED_RULES = MISSION_RULES + LIFECYCLE_RULES
 MIN_LINES = 10          # must-warn and must-stay-silent lines each mission rule needs

@@ -277,12 +277,30 @@ void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sg, int nents,
 		oracle_error("dma_unmap_sg of a list never mapped");
 }
 
+/* kernel/dma/mapping.c: 0 or a negative errno, the count in sgt->nents */
+int dma_map_sgtable(struct device *dev, struct sg_table *sgt, enum dma_data_direction dir,
+		    unsigned long attrs)
+{
+	unsigned int n = dma_map_sg_attrs(dev, sgt->sgl, (int)sgt->orig_nents, dir, attrs);
+
+	if (!n)
+		return -EIO;
+	sgt->nents = n;
+	return 0;
+}
+
 /* lib/scatterlist.c */
 void sg_init_table(struct scatterlist *sgl, unsigned int nents)
 {
 	memset(sgl, 0, sizeof(*sgl) * nents);
 	if (nents)
 		sg_mark_end(&sgl[nents - 1]);
+}
+
+/* lib/scatterlist.c sg_next(); the testsuite's lists are never chained */
+struct scatterlist *sg_next(struct scatterlist *sg)
+{
+	return sg_is_last(sg) ? NULL : sg + 1;
 }
 
 void sg_init_one(struct scatterlist *sg, const void *buf, unsigned int buflen)

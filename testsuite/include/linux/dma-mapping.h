@@ -9,7 +9,7 @@
  * dma_map_single()/dma_unmap_single()/dma_map_page()/dma_unmap_page()/dma_map_sg() are the
  * same macros.
  * Left out: dma_map_single_attrs()'s dev_WARN_ONCE() is a plain test of is_vmalloc_addr();
- * noncoherent/noncontiguous allocations, dma_map_resource, sgtable helpers, dmam_*.
+ * noncoherent/noncontiguous allocations, dma_map_resource, the sgtable syncs, dmam_*.
  * With -DDMACHECK_ORACLE (the native build of testsuite/oracle, never the static engines')
  * the inlines that take a driver pointer or device (and dma_mapping_error(), which
  * DMA-API debug records) are functions that the reference core implements whole.
@@ -76,6 +76,8 @@ void dma_free_attrs(struct device *dev, size_t size, void *cpu_addr,
 		dma_addr_t dma_handle, unsigned long attrs);
 int dma_set_mask(struct device *dev, u64 mask);
 int dma_set_coherent_mask(struct device *dev, u64 mask);
+int dma_map_sgtable(struct device *dev, struct sg_table *sgt,
+		enum dma_data_direction dir, unsigned long attrs);
 
 #ifdef DMACHECK_ORACLE
 /* the oracle build (testsuite/oracle): the reference core runs these whole, with the
@@ -109,6 +111,12 @@ static inline void dma_unmap_single_attrs(struct device *dev, dma_addr_t addr,
 #define dma_unmap_page(d, a, s, r) dma_unmap_page_attrs(d, a, s, r, 0)
 #define dma_map_sg(d, s, n, r) dma_map_sg_attrs(d, s, n, r, 0)
 #define dma_unmap_sg(d, s, n, r) dma_unmap_sg_attrs(d, s, n, r, 0)
+
+static inline void dma_unmap_sgtable(struct device *dev, struct sg_table *sgt,
+		enum dma_data_direction dir, unsigned long attrs)
+{
+	dma_unmap_sg_attrs(dev, sgt->sgl, sgt->orig_nents, dir, attrs);
+}
 
 static inline void *dma_alloc_coherent(struct device *dev, size_t size,
 		dma_addr_t *dma_handle, gfp_t gfp)

@@ -100,6 +100,10 @@ static inline void *sg_virt(struct scatterlist *sg)
 }
 
 void sg_init_table(struct scatterlist *, unsigned int);
+struct scatterlist *sg_next(struct scatterlist *);
+
+#define for_each_sg(sglist, sg, nr, __i)	\
+	for (__i = 0, sg = (sglist); __i < (nr); __i++, sg = sg_next(sg))
 void sg_init_one(struct scatterlist *, const void *, unsigned int);
 
 #endif /* _LINUX_SCATTERLIST_H */

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * analysis/check-dma-map-sg-unchecked.c - dma-map-sg-unchecked: the count dma_map_sg() returned
+ * is used on a path where it was not tested for 0, or only with a test that cannot see 0;
+ * and dma_map_sgtable()'s errno is dropped.
+ *
+ * Sites: ROLE_SG_MAP calls of rules/dma-apis.def (dma_map_sg_attrs(); dma_map_sg() is 6.1's
+ * macro over it) and functions of the unit that return such a count untested (a driver's
+ * map helper), whose result is an unsigned count, 0 on failure; ROLE_MAP_ERRNO calls
+ * (dma_map_sgtable()), whose result is 0 or a negative errno. handle.c follows each result
+ * through copies, casts, phis, arithmetic and memory.
+ *
+ * A count, per path (a may-analysis over the blocks, two bits per site, as in
+ * check-dma-mapping-error-unchecked.c): after the site it is untested; a use while untested
+ * marks the path; a test clears it. A path that reaches the function's end marked is reported
+ * at the map, with a note at the first use or at the wrong test.
+ *   test   a comparison that can see 0: == or != (with anything: `count != nents`), `<= 0`,
+ *          `> 0`, `< 1`, `>= 1`, a constant compared with the count after arithmetic (GCC folds
+ *          `c <= 0 || c > MAX` into `(unsigned)(c - 1) > MAX - 1`); or the count given to a
+ *          function of the unit that compares that parameter with a constant
+ *   wrong  `< 0` or `>= 0` (never true / always true: the count is unsigned, 0 on failure):
+ *          marks the path like a use, with a note
+ *   use    stored to memory that is not the function's own frame, passed to a call (but the
+ *          entry count of a ROLE_SG_UNMAP call: that is dma-unmap-sg-nents-mismatch's), or
+ *          compared with a value that is not a constant (a loop bound: for_each_sg())
+ *   drop   the result is never read at all: the path is marked at the map
+ *   return the caller's business if the count was not used before: the function becomes a
+ *          site for its callers (a count used and then returned stays marked)
+ * An errno (dma_map_sgtable()) is reported only when dropped: any comparison is a right test
+ * of it (`if (ret)`, `< 0`).
+ * Limits: a count stored into the driver's struct and tested in another function is
+ * reported in the storing function; HANDLE_MAX_SITES sites per function.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "handle.h"
+
+typedef handle_mask mask_t;
+
+/* ---- facts about the unit's functions, for their callers -------------------------------- */
+
+struct count_fact {
+	bool returns_count;		/* may return an untested count */
+	uint64_t tests;			/* parameters it compares with a constant */
+};
+
+static struct count_fact *facts;
+static size_t nfacts, capfacts;
+static struct amap fact_index;
+
+static struct count_fact *fact_of(const char *name, bool create)
+{
+	long i;
+
+	if (!name)
+		return NULL;
+	i = amap_get(&fact_index, &name, sizeof(name));
+	if (i >= 0)
+		return &facts[i];
+	if (!create)
+		return NULL;
+	if (nfacts == capfacts) {
+		capfacts = capfacts ? 2 * capfacts : 32;
+		facts = axrealloc(facts, capfacts * sizeof(*facts));
+	}
+	memset(&facts[nfacts], 0, sizeof(facts[0]));
+	amap_put(&fact_index, &name, sizeof(name), (long)nfacts);
+	return &facts[nfacts++];
+}
+
+/* ---- one function ----------------------------------------------------------------------- */
+
+struct site {
+	bool errno_result;		/* dma_map_sgtable(): 0 or -errno */
+	bool have_note, wrong;
+	ir_loc note_loc;
+};
+
+struct cstate {
+	const struct ir_fn *fn;
+	struct count_fact *self;
+	struct handles h;
+	struct site sites[HANDLE_MAX_SITES];
+	mask_t dropped;			/* sites whose result nothing reads */
+	mask_t *in0, *in1;		/* per block on entry: untested, untested & used */
+};
+
+static bool is_site(const struct ir_insn *in)
+{
+	const struct count_fact *f;
+
+	if (in->op != IR_CALL || !in->callee)
+		return false;
+	if (handles_role_mask(in->callee) &
+	    ((1U << ROLE_SG_MAP) | (1U << ROLE_MAP_ERRNO)))
+		return true;
+	f = fact_of(in->callee, false);
+	return f && f->returns_count && in->dst;
+}
+
+static bool or_into(mask_t *dst, mask_t m)
+{
+	mask_t old = *dst;
+
+	*dst |= m;
+	return *dst != old;
+}
+
+/* The comparison `a cmp b` as `count cmp c` with the count on the left. */
+static enum ir_cmp mirrored(enum ir_cmp c)
+{
+	switch (c) {
+	case IRC_LT: return IRC_GT;
+	case IRC_LE: return IRC_GE;
+	case IRC_GT: return IRC_LT;
+	case IRC_GE: return IRC_LE;
+	default: return c;
+	}
+}
+
+struct effect {
+	mask_t test, use, wrong, ret, gen;
+};
+
+/* A comparison (branch or CMP) involving counts: which it tests, uses, tests wrongly. */
+static void compared(struct cstate *s, const struct ir_insn *in, struct effect *e)
+{
+	mask_t ma = handles_derived(&s->h, in->a), mb = handles_derived(&s->h, in->b);
+	mask_t m = ma | mb, errnos = 0;
+	enum ir_cmp cmp = ma ? in->cmp : mirrored(in->cmp);
+	long long c;
+	bool is_const = ma ? ir_is_const(s->fn, in->b, &c) : ir_is_const(s->fn, in->a, &c);
+
+	if (!m)
+		return;
+	for (int k = 0; k < s->h.nsites; k++)
+		if (s->sites[k].errno_result)
+			errnos |= 1ULL << k;
+	e->test |= m & errnos;
+	m &= ~errnos;
+	if (is_const) {
+		/* count - 1 against a constant: the compiler's fold of `c <= 0 || c > MAX` into
+		 * one unsigned range check, which sees 0 */
+		mask_t exact = ma ? handles_exact(&s->h, in->a) : handles_exact(&s->h, in->b);
+
+		e->test |= m & ~exact;
+		m &= exact;
+	}
+	if (cmp == IRC_EQ || cmp == IRC_NE)
+		e->test |= m;
+	else if (!is_const)
+		e->use |= m;
+	else if (((cmp == IRC_LE || cmp == IRC_GT) && c == 0) ||
+		 ((cmp == IRC_LT || cmp == IRC_GE) && c == 1))
+		e->test |= m;
+	else if ((cmp == IRC_LT || cmp == IRC_GE) && c == 0)
+		e->wrong |= m;
+	else
+		e->use |= m;
+}
+
+static struct effect effect_of(struct cstate *s, int i)
+{
+	const struct ir_insn *in = &s->fn->insns[i];
+	struct effect e = { 0, 0, 0, 0, 0 };
+
+	switch (in->op) {
+	case IR_CALL: {
+		unsigned int unmap_arg = handles_role_arg(in->callee, ROLE_SG_UNMAP);
+		const struct count_fact *f = fact_of(in->callee, false);
+
+		for (unsigned int j = 0; j < in->nargs; j++) {
+			mask_t m = handles_derived(&s->h, in->args[j]);
+
+			if (f && j < 64 && (f->tests & (1ULL << j)))
+				e.test |= m;
+			else if (j + 1 != unmap_arg)
+				e.use |= m;
+		}
+		e.use &= ~e.test;
+		if (s->h.site_of[i] >= 0)
+			e.gen = 1ULL << s->h.site_of[i];
+		break;
+	}
+	case IR_STORE:
+		if (!handles_frame_place(s->fn, &in->place))
+			e.use = handles_derived(&s->h, in->a);
+		break;
+	case IR_RETURN:
+		e.ret = handles_derived(&s->h, in->a);
+		break;
+	case IR_BRANCH:
+		compared(s, in, &e);
+		break;
+	case IR_ARITH:
+		if (in->arith == IRA_CMP)
+			compared(s, in, &e);
+		break;
+	default:
+		break;
+	}
+	for (int k = 0; k < s->h.nsites; k++)
+		if (s->sites[k].errno_result)
+			e.use &= ~(1ULL << k);
+	return e;
+}
+
+static void run_block(struct cstate *s, int b, mask_t *s0, mask_t *s1, bool final)
+{
+	const struct ir_fn *fn = s->fn;
+	const struct ir_bb *bb = &fn->bbs[b];
+
+	for (int i = bb->first; i < bb->last; i++) {
+		struct effect e = effect_of(s, i);
+		mask_t marks = (e.use | e.wrong) & *s0;
+
+		if (final) {
+			for (int k = 0; k < s->h.nsites; k++) {
+				struct site *st = &s->sites[k];
+
+				if (!(marks & (1ULL << k)) || st->have_note)
+					continue;
+				st->have_note = true;
+				st->wrong = (e.wrong & (1ULL << k)) != 0;
+				st->note_loc = fn->insns[i].loc;
+			}
+		}
+		*s0 &= ~e.test;
+		*s1 &= ~e.test;
+		*s1 |= marks;
+		*s0 &= ~marks;
+		/* returned before any use: the caller's to test; used first: too late */
+		if (e.ret & *s0) {
+			if (s->self)
+				s->self->returns_count = true;
+			*s0 &= ~e.ret;
+		}
+		if (e.gen) {
+			*s0 |= e.gen & ~s->dropped;
+			*s1 = (*s1 & ~e.gen) | (e.gen & s->dropped);
+		}
+	}
+	if (!final || bb->nsucc || bb->nextra)
+		return;
+	for (int k = 0; k < s->h.nsites; k++) {
+		const struct site *st = &s->sites[k];
+
+		if (!(*s1 & (1ULL << k)) ||
+		    !report(RULE_DMA_MAP_SG_UNCHECKED, fn->insns[s->h.site_insn[k]].loc))
+			continue;
+		if (s->dropped & (1ULL << k))
+			report_note(fn->insns[s->h.site_insn[k]].loc, st->errno_result ?
+				    "the errno it returns is dropped" :
+				    "the count it returns (0 when the mapping failed) is dropped");
+		else if (st->have_note && st->wrong)
+			report_note(st->note_loc, "this test cannot see a failed mapping: the count "
+				    "is unsigned and 0 on failure");
+		else if (st->have_note)
+			report_note(st->note_loc, "the count is used here on a path where it was not "
+				    "tested for 0");
+	}
+}
+
+static bool flow_into(struct cstate *s, int b, mask_t s0, mask_t s1)
+{
+	bool changed;
+
+	if (b < 0 || b >= s->fn->nbbs)
+		return false;
+	changed = or_into(&s->in0[b], s0);
+	return or_into(&s->in1[b], s1) || changed;
+}
+
+static void run_paths(struct cstate *s)
+{
+	const struct ir_fn *fn = s->fn;
+	bool changed = true;
+
+	s->in0 = handles_zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
+	s->in1 = handles_zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
+	for (int round = 0; changed && round < 4 * fn->nbbs + 8; round++) {
+		changed = false;
+		for (int b = 0; b < fn->nbbs; b++) {
+			const struct ir_bb *bb = &fn->bbs[b];
+			mask_t s0 = s->in0[b], s1 = s->in1[b];
+
+			run_block(s, b, &s0, &s1, false);
+			for (int k = 0; k < bb->nsucc; k++)
+				changed |= flow_into(s, bb->succ[k], s0, s1);
+			for (int k = 0; k < bb->nextra; k++)
+				changed |= flow_into(s, bb->extra_succ[k], s0, s1);
+		}
+	}
+	for (int b = 0; b < fn->nbbs; b++) {
+		mask_t s0 = s->in0[b], s1 = s->in1[b];
+
+		run_block(s, b, &s0, &s1, true);
+	}
+}
+
+/* Sites whose result no instruction reads (a call in statement context). */
+static mask_t dropped_sites(const struct cstate *s)
+{
+	const struct ir_fn *fn = s->fn;
+	mask_t read = 0;
+
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *in = &fn->insns[i];
+
+		read |= handles_derived(&s->h, in->a) | handles_derived(&s->h, in->b) |
+			handles_derived(&s->h, in->c);
+		for (unsigned int j = 0; j < in->nargs; j++)
+			read |= handles_derived(&s->h, in->args[j]);
+	}
+	return ~read;
+}
+
+/* The parameters the function compares with a constant, for its callers. */
+static void record_tests(const struct flow *flow, struct count_fact *self)
+{
+	const struct ir_fn *fn = flow_fn(flow);
+
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *in = &fn->insns[i];
+		long long c;
+
+		if (in->op != IR_BRANCH && !(in->op == IR_ARITH && in->arith == IRA_CMP))
+			continue;
+		if (ir_is_const(fn, in->b, &c))
+			self->tests |= flow_origin(flow, in->a).params;
+		else if (ir_is_const(fn, in->a, &c))
+			self->tests |= flow_origin(flow, in->b).params;
+	}
+}
+
+static void sg_function_end(const struct flow *flow)
+{
+	const struct ir_fn *fn = flow_fn(flow);
+	struct count_fact *self = fact_of(fn->name, true);
+	struct cstate s;
+
+	self->returns_count = false;
+	self->tests = 0;
+	record_tests(flow, self);
+	memset(&s, 0, sizeof(s));
+	s.fn = fn;
+	s.self = self;
+	if (!handles_find(&s.h, fn, is_site))
+		return;
+	for (int k = 0; k < s.h.nsites; k++) {
+		const struct ir_insn *in = &fn->insns[s.h.site_insn[k]];
+
+		s.sites[k].errno_result = (handles_role_mask(in->callee) &
+					   (1U << ROLE_MAP_ERRNO)) != 0;
+	}
+	s.dropped = dropped_sites(&s);
+	run_paths(&s);
+	handles_free(&s.h);
+	free(s.in0);
+	free(s.in1);
+}
+
+static void sg_unit_end(void)
+{
+	free(facts);
+	facts = NULL;
+	nfacts = capfacts = 0;
+	amap_clear(&fact_index);
+}
+
+const struct analysis_check check_dma_map_sg_unchecked = {
+	"dma-map-sg-unchecked", NULL, NULL, sg_function_end, sg_unit_end,
+};
