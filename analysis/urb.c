@@ -19,7 +19,8 @@
  * (ROLE_URB_SUBMIT) and at each return (where an URB set up here escapes), per path: the
  * set of (flag, handle) pairs the paths reaching that point carry. A later
  * `urb->transfer_flags = URB_ZERO_PACKET` wipes the flag on the paths through it;
- * usb_free_urb() (ROLE_URB_FREE) ends the URB's paths; a handle stored on one path does not
+ * usb_free_urb() (ROLE_URB_FREE) ends the URB's paths, and so does the edge of a test on which
+ * the URB pointer is NULL; a handle stored on one path does not
  * hide a path without one. Calls of the unit's helpers that store a handle through an
  * out-parameter (helper(dev, len, &urb->transfer_dma), summary.c) store one.
  *
@@ -368,12 +369,67 @@ static void record(struct urb_use *u, unsigned int pairs)
 	u->at_use |= pairs;
 }
 
+/* Does block b end in a test of an URB pointer against NULL (`if (dev->bt_urb)`,
+ * `if (!urb)`)? Then *use is that URB and the result the successor slot on which the pointer
+ * is NULL: no URB there, so its paths end on that edge (bcm5974_probe() allocates the button
+ * URB's buffer and sets its flag under two separate `if (dev->bt_urb)`; the path that skips
+ * the first and takes the second does not exist). -1 if not. */
+static int null_edge(const struct ir_fn *fn, int b, size_t *use)
+{
+	const struct ir_bb *bb = &fn->bbs[b];
+	const struct ir_insn *br;
+	char key[IDENT_LEN];
+	enum ir_cmp cmp;
+	int v, b_val, null_slot;
+	bool negate = false;
+	long long c;
+
+	if (bb->last <= bb->first || bb->nsucc != 2 || bb->succ[0] == bb->succ[1])
+		return -1;
+	br = &fn->insns[bb->last - 1];
+	if (br->op != IR_BRANCH)
+		return -1;
+	v = br->a;
+	cmp = br->cmp;
+	b_val = br->b;
+	/* `p != 0`, `p == 0`, and (sparse) a branch on the value of such a comparison */
+	for (int depth = 0; depth < 4; depth++) {
+		const struct ir_insn *def;
+
+		if ((cmp != IRC_NE && cmp != IRC_EQ) || v <= 0 ||
+		    (b_val > 0 && !(ir_is_const(fn, b_val, &c) && !c)))
+			return -1;
+		def = ir_def(fn, v);
+		if (!def || def->op != IR_ARITH || def->arith != IRA_CMP)
+			break;
+		/* branch on (x cmp2 0) != 0 is x cmp2 0; == 0 is its negation */
+		negate ^= cmp == IRC_EQ;
+		cmp = def->cmp;
+		v = def->a;
+		b_val = def->b;
+	}
+	if ((cmp != IRC_NE && cmp != IRC_EQ) || v <= 0 ||
+	    (b_val > 0 && !(ir_is_const(fn, b_val, &c) && !c)))
+		return -1;
+	/* the test holds (succ[0]) when v != 0 for NE; the NULL edge is the other one */
+	null_slot = (cmp == IRC_NE) ^ negate ? 1 : 0;
+	ident_ptr(fn, v, key, sizeof(key));
+	for (size_t u = 0; u < nuses; u++) {
+		if (strcmp(uses[u].key, key))
+			continue;
+		*use = u;
+		return null_slot;
+	}
+	return -1;
+}
+
 /* Forward over the CFG: the pairs on entry of each block, to a fixpoint; then every
  * usb_submit_urb() and return records what it sees. */
 static void paths(const struct ir_fn *fn)
 {
-	size_t n = nuses, nb = (size_t)fn->nbbs;
+	size_t n = nuses, nb = (size_t)fn->nbbs, *null_use;
 	unsigned int *in, *cur;
+	int *null_slot;
 	bool changed = true;
 
 	if (!n || !nb || !nevents)
@@ -383,6 +439,10 @@ static void paths(const struct ir_fn *fn)
 	memset(in, 0, nb * n * sizeof(*in));
 	for (size_t u = 0; u < n; u++)
 		in[u] = PAIR(F_UNTOUCHED, 0);	/* block 0: the entry */
+	null_slot = axrealloc(NULL, nb * sizeof(*null_slot));
+	null_use = axrealloc(NULL, nb * sizeof(*null_use));
+	for (int b = 0; b < fn->nbbs; b++)
+		null_slot[b] = null_edge(fn, b, &null_use[b]);
 	for (int round = 0; changed && round < 64; round++) {
 		changed = false;
 		for (int b = 0; b < fn->nbbs; b++) {
@@ -399,15 +459,19 @@ static void paths(const struct ir_fn *fn)
 					continue;
 				for (size_t u = 0; u < n; u++) {
 					unsigned int *dst = &in[(size_t)sb * n + u];
+					unsigned int pairs = k == null_slot[b] && u == null_use[b] ?
+							     0 : cur[u];
 
-					if ((*dst | cur[u]) != *dst) {
-						*dst |= cur[u];
+					if ((*dst | pairs) != *dst) {
+						*dst |= pairs;
 						changed = true;
 					}
 				}
 			}
 		}
 	}
+	free(null_slot);
+	free(null_use);
 	/* what submits and returns see */
 	for (int b = 0; b < fn->nbbs; b++) {
 		const struct ir_bb *bb = &fn->bbs[b];
