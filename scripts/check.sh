@@ -136,6 +136,14 @@ else
 		--plugin "$PWD/$PLUGIN_SO" --out-dir "$B/kernel-smoke"
 	run_counted "plugin identity" bash scripts/plugin-identity.sh \
 		--plugin "$PWD/$PLUGIN_SO" drivers/usb/misc
+	# the second target, Debian's 6.12 LTS (its own tree, prepared on first use: ~50 CPU-s):
+	# drivers/usb/storage builds with the plugin, its warnings are the triaged ones of
+	# testsuite/kernel-smoke-6.12/, and its objects are identical without the plugin
+	# (about 70 CPU-s together)
+	run_counted "kernel smoke 6.12" bash scripts/kernel-smoke.sh --kernel 6.12 --compare \
+		--plugin "$PWD/$PLUGIN_SO" --out-dir "$B/kernel-smoke-6.12" drivers/usb/storage
+	run_counted "plugin identity 6.12" bash scripts/plugin-identity.sh --kernel 6.12 \
+		--plugin "$PWD/$PLUGIN_SO" drivers/usb/storage
 	# dmacheck scan: its unit tests, and one real scan of drivers/usb/storage in every format
 	tree=$(sh scripts/kernel-tree.sh 2>/dev/null | tail -n 1)
 	run_counted "dmacheck scan" python3 scan/tests/test_scan.py --tree "$tree"
