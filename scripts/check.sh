@@ -93,6 +93,10 @@ if [ -f "$PLUGIN_SO" ]; then
 	run_counted "testsuite (gcc, cocci, sparse, core)" python3 testsuite/run.py \
 		--plugin "$PLUGIN_SO" --engine gcc,cocci,sparse,core --sparse "$SPARSE_BIN" \
 		-j "$JOBS" --json
+	# the core follows 6.1 by default; every case again against the core following 6.12
+	# (docs/core.md "Linux 6.12"): the static verdicts must hold on both kernels (~12 CPU-s)
+	run_counted "testsuite core on 6.12" env DMACHECK_CORE_KERNEL=6.12 python3 testsuite/run.py \
+		--engine core -j "$JOBS"
 	# the two compiler front ends feed one analysis: the same (line, rule) findings on every
 	# case, at every -O level, except differences a case declares with their reason; and the
 	# comparison can fail: a sparse checker that drops one rule must make it fail
