@@ -54,7 +54,7 @@ ANALYSIS_SRC := $(wildcard analysis/*.c) rules/catalogue.c
 ANALYSIS_OBJ := $(ANALYSIS_SRC:%.c=$(B)/pic/%.o)
 ANALYSIS_LIB := $(B)/libdmanalysis.a
 ANALYSIS_HDR := $(wildcard analysis/*.h) rules/catalogue.h rules/rules.def rules/dma-apis.def \
-	rules/dma-apis-rows.h
+	rules/dma-apis-rows.h rules/dma-apis-versions.def
 
 $(B)/pic/%.o: %.c $(ANALYSIS_HDR)
 	@mkdir -p $(dir $@)
@@ -104,7 +104,7 @@ $(B)/cov/tests/%: core/tests/%.c core/tests/tap.h $(COV_OBJ)
 # `make check` does its own set-up on a fresh machine: the Debian packages of the groups it
 # tests (scripts/deps.sh is a no-op when they are there), then both plugin builds. The GCC 11
 # build is tested only where gcc-11 and its plugin headers exist (deps installs them).
-CHECK_DEPS ?= build plugin kernel fuzz cocci sparse
+CHECK_DEPS ?= build plugin kernel kernel612 fuzz cocci sparse
 PLUGIN11_SO := $(B)/gcc-11/dmacheck.so
 check-setup:
 	$(Q)sh scripts/deps.sh $(CHECK_DEPS)
@@ -138,7 +138,8 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/dmacheck/cocci
 	install -m 644 $(B)/libdmacore.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 core/include/dmacore.h rules/rules.def $(DESTDIR)$(PREFIX)/include/dmacheck/
-	install -m 644 rules/rules.def rules/dma-apis.def $(DESTDIR)$(PREFIX)/share/dmacheck/rules/
+	install -m 644 rules/rules.def rules/dma-apis.def rules/dma-apis-versions.def \
+		$(DESTDIR)$(PREFIX)/share/dmacheck/rules/
 	install -m 755 bin/dmacheck $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 scan/*.py $(DESTDIR)$(PREFIX)/share/dmacheck/scan/
 	install -m 755 scripts/kernel-tree.sh scripts/deps.sh $(DESTDIR)$(PREFIX)/share/dmacheck/scripts/

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * dma.c - the streaming and coherent DMA API of Linux 6.1: dma-direct with swiotlb bounce
+ * dma.c - the streaming and coherent DMA API of Linux 6.1 (and 6.12 where the machine says so:
+ * small streaming mappings of a non-coherent arm64 device bounce, coherent allocations refuse
+ * __GFP_COMP; docs/core.md "Linux 6.12"): dma-direct with swiotlb bounce
  * buffers, dma-iommu with an IOVA allocator, scatterlists, syncs, coherent allocations, and
  * the device side (what a bus address reaches when the hardware uses it).
  *
@@ -340,6 +342,31 @@ static bool check_single(struct dmc_device *dev, const void *ptr, size_t size, b
 /* ---- mapping ------------------------------------------------------------------------------ */
 
 /* dma_map_page_attrs(): direct or IOMMU, then debug_dma_map_page() */
+/*
+ * 6.12's dma_kmalloc_needs_bounce() (include/linux/dma-map-ops.h, since 6.5): arm64 has
+ * CONFIG_DMA_BOUNCE_UNALIGNED_KMALLOC and kmalloc() caches down to 8 bytes (6.1: 128, the
+ * cache line), so a mapping that may share a cache line with other data is bounced when the
+ * device is not coherent and the CPU may have to invalidate (not DMA_TO_DEVICE): any size
+ * below 2 * ARCH_DMA_MINALIGN whose kmalloc cache is not a multiple of the 128-byte line. The
+ * kernel asks this of every streaming mapping, kmalloc memory or not.
+ */
+static bool kmalloc_needs_bounce(const struct dmc_device *dev, size_t size, enum dmc_dir dir)
+{
+	static const size_t caches[] = { 8, 16, 32, 64, 96, 128, 192 };	/* kmalloc-N up to 256 */
+	size_t cache = 256;
+
+	if (dmc_machine()->kernel < DMC_KERNEL_6_12 || dmc_machine()->arch != DMC_ARCH_ARM64 ||
+	    dev->coherent || dir == DMC_TO_DEVICE || size >= 256)
+		return false;
+	for (size_t i = 0; i < sizeof(caches) / sizeof(caches[0]); i++) {
+		if (size <= caches[i]) {
+			cache = caches[i];
+			break;
+		}
+	}
+	return cache % 128 != 0;
+}
+
 static dmc_dma_t map_page(struct dmc_device *dev, struct dmc_page page, size_t offset, size_t size,
 			  enum dmc_dir dir, unsigned long attrs, enum dmc_map_type type, int nents,
 			  bool cause_reported, const char *kfunc, dmc_dma_t iova)
@@ -358,7 +385,7 @@ static dmc_dma_t map_page(struct dmc_device *dev, struct dmc_page page, size_t o
 	} else {
 		/* dma_direct_map_page() */
 		addr = phys;
-		if (!dma_capable(dev, addr, size)) {
+		if (!dma_capable(dev, addr, size) || kmalloc_needs_bounce(dev, size, dir)) {
 			if (dmc_machine()->swiotlb) {
 				addr = swiotlb_map(dev, phys, size, attrs);
 			} else {
@@ -661,9 +688,13 @@ void *dmc_dma_alloc_coherent(struct dmc_device *dev, size_t size, dmc_dma_t *han
 	dmc_phys_t phys;
 	void *cpu;
 
-	(void)gfp;	/* zone modifiers are cleared by dma_alloc_attrs() */
+	/* zone modifiers are cleared by dma_alloc_attrs() */
 	*handle = DMC_MAPPING_ERROR;
 	if (!size)
+		return NULL;
+	/* 6.2 on (so 6.12): WARN_ON_ONCE(flag & __GFP_COMP) and no memory; 6.1 ignored it. No
+	 * rule of the catalogue covers gfp flags yet: the model fails the allocation only. */
+	if ((gfp & DMC_GFP_COMP) && cfg->kernel >= DMC_KERNEL_6_12)
 		return NULL;
 	if (!dev->iommu) {
 		if (limit <= DMC_BIT_MASK(zone_dma_bits))

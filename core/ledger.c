@@ -33,7 +33,15 @@ static struct {
 	size_t n, cap;
 } ledger;
 
+/* kernel/dma/debug.c's type2name[]: 6.1 spells the sg type "scather-gather", 6.12 fixed it */
 static const char *const type_names[] = { "single", "scather-gather", "coherent" };
+
+static const char *type_name(int type)
+{
+	if (type == DMC_MAP_SG && dmc_machine()->kernel >= DMC_KERNEL_6_12)
+		return "scatter-gather";
+	return type_names[type];
+}
 
 void dmc_ledger_init(void)
 {
@@ -176,7 +184,7 @@ bool dmc_ledger_unmap(struct dmc_device *dev, enum dmc_map_type type, dmc_dma_t 
 			   DMC_OUT_CORRUPTION : printed(), 0, kfunc, cpu_addr,
 			   kmsg(dmc_fmt("device driver frees DMA memory with wrong function [device "
 					"address=0x%016llx] [size=%zu bytes] [mapped as %s] [unmapped "
-					"as %s]", a, size, type_names[e->type], type_names[type])),
+					"as %s]", a, size, type_name(e->type), type_name(type))),
 			   "");
 	else if (type == DMC_MAP_COHERENT && cpu_addr != e->cpu_addr)
 		dmc_report(DMC_RULE_DMA_FREE_ADDR_MISMATCH, DMC_OUT_CORRUPTION, 0, kfunc, cpu_addr,
@@ -196,7 +204,7 @@ bool dmc_ledger_unmap(struct dmc_device *dev, enum dmc_map_type type, dmc_dma_t 
 		dmc_report(DMC_RULE_DMA_MAPPING_ERROR_UNCHECKED, printed(), 0, kfunc, cpu_addr,
 			   kmsg(dmc_fmt("device driver failed to check map error [device "
 					"address=0x%016llx] [size=%zu bytes] [mapped as %s]", a,
-					e->size, type_names[e->type])),
+					e->size, type_name(e->type))),
 			   "a failed mapping would have been used as a bus address");
 	*e = ledger.e[--ledger.n];
 	return true;
@@ -293,5 +301,5 @@ void dmc_ledger_release(struct dmc_device *dev)
 				"device [count=%zu]", count)),
 		   dmc_fmt("first: [device address=0x%016llx] [size=%zu bytes] [mapped as %s]",
 			   (unsigned long long)first->dev_addr, first->size,
-			   type_names[first->type]));
+			   type_name(first->type)));
 }

@@ -44,7 +44,8 @@ int dmc_machine_init(const struct dmc_machine_config *cfg)
 	if (machine_up)
 		dmc_machine_exit();
 	if (cfg) {
-		if ((unsigned int)cfg->arch > DMC_ARCH_X86_32)
+		if ((unsigned int)cfg->arch > DMC_ARCH_X86_32 ||
+		    (unsigned int)cfg->kernel > DMC_KERNEL_6_12)
 			return -DMC_EINVAL;
 		machine_cfg = *cfg;
 	} else {

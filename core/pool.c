@@ -7,6 +7,9 @@
  * the kernel's does (one coherent entry per pool page, not per block). dma_pool_free() looks
  * the page up by DMA handle (pool_find_page) and, with DMAPOOL_DEBUG (CONFIG_SLUB_DEBUG_ON:
  * slub_debug_on), checks that vaddr and handle agree and that the block is not already free.
+ * 6.12 (the 6.4 rewrite of mm/dmapool.c) looks nothing up without DMAPOOL_DEBUG (a foreign
+ * block joins the free list), never checks vaddr against the handle, names pool_block_err in
+ * its messages, and dma_pool_destroy() of a busy pool leaks every page, not only busy ones.
  *
  * Local memory is memory of the host controller (SRAM behind the bus): not RAM, not in the
  * linear map, addressed by the device at its own bus address.
@@ -109,21 +112,35 @@ void dmc_dma_pool_free(struct dmc_dma_pool *pool, void *vaddr, dmc_dma_t handle)
 	struct pool_page *page = NULL;
 	size_t offset, block;
 	bool debug = dmc_machine()->slub_debug_on;	/* DMAPOOL_DEBUG */
+	bool v612 = dmc_machine()->kernel >= DMC_KERNEL_6_12;
+	const char *fn = v612 ? "pool_block_err" : "dma_pool_free";	/* dev_err's __func__ */
 
 	for (size_t i = 0; i < pool->npages && !page; i++)
 		if (handle >= pool->pages[i].dma && handle - pool->pages[i].dma < pool->allocation)
 			page = &pool->pages[i];
+	if (!page && v612 && !debug) {
+		/* 6.12 without DMAPOOL_DEBUG: pool_block_push() of whatever it was given */
+		dmc_report(DMC_RULE_DMA_POOL_FREE_INVALID, DMC_OUT_CORRUPTION, 0, "dma_pool_free",
+			   vaddr, "", "no page of this pool has that handle: 6.12 puts the foreign "
+			   "block on the pool's free list, the next dma_pool_alloc() hands it out");
+		return;
+	}
 	if (!page) {
-		/* dev_err() always prints; the block stays allocated */
+		/* 6.1: dev_err() always prints; 6.12 only with DMAPOOL_DEBUG; the block leaks */
 		dmc_report(DMC_RULE_DMA_POOL_FREE_INVALID, DMC_OUT_REPORTED, 0, "dma_pool_free",
-			   vaddr, dmc_fmt("dma_pool_free %s, %p/%#llx (bad dma)", pool->name, vaddr,
+			   vaddr, dmc_fmt("%s %s, %p/%#llx (bad dma)", fn, pool->name, vaddr,
 					  (unsigned long long)handle),
 			   "no page of this pool has that handle: the block leaks");
 		return;
 	}
 	offset = (uintptr_t)vaddr - (uintptr_t)page->vaddr;
 	block = (handle - page->dma) / pool->size;
-	if (handle - page->dma != offset) {
+	if (handle - page->dma != offset && v612) {
+		/* 6.12 never compares them: the block goes back with the handle it was given */
+		dmc_report(DMC_RULE_DMA_POOL_FREE_INVALID, DMC_OUT_CORRUPTION, 0, "dma_pool_free",
+			   vaddr, "", "vaddr and handle name different blocks: 6.12 does not check "
+			   "and hands the block out again with the wrong handle");
+	} else if (handle - page->dma != offset) {
 		dmc_report(DMC_RULE_DMA_POOL_FREE_INVALID, debug ? DMC_OUT_REPORTED : DMC_OUT_CORRUPTION,
 			   0, "dma_pool_free", vaddr,
 			   debug ? dmc_fmt("dma_pool_free %s, %p (bad vaddr)/%#llx", pool->name, vaddr,
@@ -135,7 +152,7 @@ void dmc_dma_pool_free(struct dmc_dma_pool *pool, void *vaddr, dmc_dma_t handle)
 	if (!page->used[block]) {
 		dmc_report(DMC_RULE_DMA_POOL_FREE_INVALID, debug ? DMC_OUT_REPORTED : DMC_OUT_CORRUPTION,
 			   0, "dma_pool_free", vaddr,
-			   debug ? dmc_fmt("dma_pool_free %s, dma %#llx already free", pool->name,
+			   debug ? dmc_fmt("%s %s, dma %#llx already free", fn, pool->name,
 					   (unsigned long long)handle) : "",
 			   "double free: the block will be handed out twice");
 		return;
@@ -146,12 +163,25 @@ void dmc_dma_pool_free(struct dmc_dma_pool *pool, void *vaddr, dmc_dma_t handle)
 
 void dmc_dma_pool_destroy(struct dmc_dma_pool *pool)
 {
+	size_t busy = 0;
+
 	if (!pool)
 		return;
+	for (size_t i = 0; i < pool->npages; i++)
+		busy += pool->pages[i].in_use;
+	if (busy && dmc_machine()->kernel >= DMC_KERNEL_6_12)
+		/* 6.12: one message, and no page is freed, busy or not */
+		dmc_report(DMC_RULE_DMA_MAPPING_LEAK, DMC_OUT_REPORTED, 0, "dma_pool_destroy",
+			   pool->npages ? pool->pages[0].vaddr : NULL,
+			   dmc_fmt("dma_pool_destroy %s busy", pool->name),
+			   dmc_fmt("%zu block(s) still allocated: every page of the pool leaks",
+				   busy));
 	for (size_t i = 0; i < pool->npages; i++) {
 		struct pool_page *page = &pool->pages[i];
 
-		if (page->in_use)	/* busy pages are leaked, not freed */
+		if (busy && dmc_machine()->kernel >= DMC_KERNEL_6_12)
+			;			/* reported above, all pages leaked */
+		else if (page->in_use)	/* 6.1: busy pages are leaked, not freed */
 			dmc_report(DMC_RULE_DMA_MAPPING_LEAK, DMC_OUT_REPORTED, 0, "dma_pool_destroy",
 				   page->vaddr, dmc_fmt("dma_pool_destroy %s, %p busy", pool->name,
 							page->vaddr),

@@ -31,7 +31,9 @@ static const char *const pool_names[DMC_HCD_BUFFER_POOLS] = {
 	"buffer-32", "buffer-128", "buffer-512", "buffer-2048",
 };
 
-/* usb_init_pool_max(): the pool_max values must never be smaller than ARCH_KMALLOC_MINALIGN */
+/* usb_init_pool_max(): the pool_max values must never be smaller than ARCH_KMALLOC_MINALIGN
+ * (6.1) or ARCH_DMA_MINALIGN (6.12): both are 128 on arm64 and 8 on x86_64,
+ * so the pools are the same on both kernels */
 static size_t pool_max(int i)
 {
 	if (i == 0 && dmc_machine()->arch == DMC_ARCH_ARM64)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rules/catalogue.c - the tables of rules.def and dma-apis.def, built with X-macros, and their
- * lookups (rules/catalogue.h), compiled once into the analysis archive that the GCC plugin and
+ * rules/catalogue.c - the tables of rules.def, dma-apis.def and dma-apis-versions.def, built
+ * with X-macros, and their lookups (rules/catalogue.h), compiled once into the analysis archive that the GCC plugin and
  * the sparse checker link (analysis/, Makefile).
  * Nothing here knows a function or rule by name: the knowledge is the .def files'.
  */
@@ -58,6 +58,23 @@ static const struct {
 #include "dma-apis-rows.h"
 };
 
+/* dma-apis-versions.def: names a call of a dma-apis.def function has on a newer kernel */
+static const struct {
+	const char *name, *canonical;
+} renames[] = {
+#define DMA_RENAMED(name, canonical, since) { #name, #canonical },
+#include "dma-apis-versions.def"
+#undef DMA_RENAMED
+};
+
+const char *dma_canonical_name(const char *name)
+{
+	for (size_t i = 0; name && i < N_ELEMS(renames); i++)
+		if (!strcmp(renames[i].name, name))
+			return renames[i].canonical;
+	return name;
+}
+
 const char *rule_slug(enum dmacheck_rule rule)
 {
 	return rules[rule].slug;
@@ -79,6 +96,7 @@ enum dmacheck_rule rule_by_slug(const char *slug)
 /* Rows of one function are adjacent in dma-apis.def. */
 const struct dma_api *dma_api_rows(const char *name, unsigned int *n)
 {
+	name = dma_canonical_name(name);
 	for (size_t i = 0; name && i < N_ELEMS(apis); i++) {
 		if (strcmp(apis[i].name, name))
 			continue;
@@ -101,6 +119,7 @@ const struct dma_field *dma_field_row(const char *record, const char *field)
 
 bool dma_alloc_kind(const char *name, enum dma_mem *mem)
 {
+	name = dma_canonical_name(name);
 	for (size_t i = 0; name && i < N_ELEMS(allocs); i++) {
 		if (!strcmp(allocs[i].name, name)) {
 			*mem = allocs[i].mem;
@@ -126,6 +145,7 @@ const struct dma_usbdev *dma_usbdev_rows(unsigned int *n)
 
 unsigned int dma_passthrough_arg(const char *name)
 {
+	name = dma_canonical_name(name);
 	for (size_t i = 0; name && i < N_ELEMS(passthroughs); i++)
 		if (!strcmp(passthroughs[i].name, name))
 			return passthroughs[i].arg;

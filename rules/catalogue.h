@@ -54,6 +54,10 @@ const char *rule_slug(enum dmacheck_rule rule);
 const char *rule_message(enum dmacheck_rule rule);
 /* RULE_COUNT if unknown */
 enum dmacheck_rule rule_by_slug(const char *slug);
+/* The name dma-apis.def knows a call by: `canonical` for a DMA_RENAMED(name, canonical, since)
+ * row of dma-apis-versions.def (kmalloc_noprof is 6.12's kmalloc), else `name` itself. Every
+ * lookup below by function name goes through it. */
+const char *dma_canonical_name(const char *name);
 /* Rows of dma-apis.def for the function named `name`: *n of them, NULL if none. */
 const struct dma_api *dma_api_rows(const char *name, unsigned int *n);
 /* Row for a stored-to member (record "urb", field "transfer_buffer"), NULL if none. */

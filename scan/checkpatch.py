@@ -2,7 +2,7 @@
 """scan/checkpatch.py - `dmacheck check-patch`: what a patch introduces, in checkpatch.pl's
 format (docs/check-patch.md).
 
-  dmacheck check-patch [--tree DIR] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
+  dmacheck check-patch [--tree DIR | --kernel 6.1|6.12] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
   dmacheck check-patch [--tree DIR] --git REV|REV..REV
 
 Each patch (every file given, every mail of an mbox, every commit of --git) is applied in
@@ -48,6 +48,7 @@ import time
 from . import baseline as B
 from . import catalogue
 from . import findings as F
+from . import kernels
 from . import onefile
 from . import patchfile
 from . import paths
@@ -498,6 +499,7 @@ def write(out, res, terse, several, no_summary=False):
 HELP_EPILOG = """\
 examples:
   dmacheck check-patch 0001-usb-foo-fix.patch           a patch against Debian's 6.1 tree
+  dmacheck check-patch --kernel 6.12 0001-usb-foo.patch against Debian's 6.12 LTS tree
   dmacheck check-patch --tree ~/linux v2-*.patch        a series, each patch on its own
   b4 am -o - <msgid> | dmacheck check-patch -           an mbox from stdin
   dmacheck check-patch --tree ~/linux --git HEAD~3..    the last three commits (checkpatch -g)
@@ -511,7 +513,8 @@ docs/check-patch.md has hook and CI recipes."""
 def parser():
     ap = argparse.ArgumentParser(
         prog="dmacheck check-patch", formatter_class=argparse.RawDescriptionHelpFormatter,
-        usage="dmacheck check-patch [--tree DIR] [--engine LIST] [--terse] PATCH...|-\n"
+        usage="dmacheck check-patch [--tree DIR | --kernel VERSION] [--engine LIST] [--terse] "
+              "PATCH...|-\n"
               "       dmacheck check-patch [--tree DIR] [--engine LIST] "
               "[--terse] --git REV|REV..REV",
         description="Report the DMA API misuse a patch introduces, in checkpatch.pl's format: "
@@ -525,6 +528,7 @@ def parser():
                     help="configured and prepared kernel tree the patches apply to (default: "
                          "Debian's 6.1, prepared once by scripts/kernel-tree.sh; with --git the "
                          "git work tree you are in); e.g. --tree ~/linux")
+    kernels.add_option(ap)
     ap.add_argument("--git", metavar="REV", help="check commit REV, or each commit of the "
                     "range REV..REV, of the tree's git repository (like checkpatch.pl -g); "
                     "e.g. --git HEAD~3..")
@@ -548,6 +552,13 @@ def parse_args(argv):
     from . import cli
     a = cli.parse(parser(), argv)
     a.engines = cli.engine_list(a.engine)
+    if a.git and a.kernel:
+        raise UsageError("--git checks commits of your git tree, --kernel picks a Debian "
+                         "tree: give one of them")
+    try:
+        a.kernel = kernels.version(a)
+    except kernels.KernelError as e:
+        raise UsageError(str(e))
     if bool(a.git) == bool(a.patches):
         raise UsageError("give patch files (or - for stdin) or --git REV, not both and not "
                          "neither (dmacheck check-patch --help)")
@@ -576,7 +587,7 @@ def main(argv, default_tree, check_tree):
         initial = {rel: files.read(rel) for rel in changed if rel}
     else:
         patches = file_patches(a.patches)
-        tree = os.path.abspath(a.tree) if a.tree else default_tree()
+        tree = os.path.abspath(a.tree) if a.tree else default_tree(a.kernel)
         files = TreeFiles(tree)
         initial = {}
     check_tree(tree)

@@ -5,12 +5,15 @@ from one command; `dmacheck report RESULT.json`: a saved JSON result again, in a
 checkpatch.pl's format (scan/checkpatch.py). Every option has a one-line help with an
 example (`dmacheck COMMAND --help`).
 
-  dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
-                [--baseline FILE] [-o FILE] [-j N] [--timeout S] [--set NAME] [DIR...]
+  dmacheck scan [--tree DIR | --kernel 6.1|6.12] [--engine gcc,cocci,sparse]
+                [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] [-j N]
+                [--timeout S] [--set NAME] [DIR...]
 
 --tree     a configured and prepared kernel tree (default: Debian's linux-source-6.1,
            unpacked, configured and prepared on first use by scripts/kernel-tree.sh in
            ${DMACHECK_CACHE:-~/.cache/dmacheck}/linux-6.1)
+--kernel   which Debian tree instead: 6.1 (default) or 6.12 (linux-6.12 beside it;
+           scan/kernels.py)
 --engine   which engines run, comma-separated (default gcc)
 --format   text (GCC-style, default), json (docs/scan.md), sarif (SARIF 2.1.0), 0day (the
            kernel test robot's "New/Old dmacheck warnings:" lists, scan/zeroday.py)
@@ -54,6 +57,7 @@ from . import engines as E
 from . import faults
 from . import findings as F
 from . import formats
+from . import kernels
 from . import paths
 
 FORMATS = ["text", "json", "sarif", "0day"]
@@ -103,14 +107,11 @@ class Progress:
         self.s.flush()
 
 
-def default_tree(progress):
-    progress.say("preparing the Debian 6.1 tree (scripts/kernel-tree.sh; once)")
-    p = subprocess.run(["sh", paths.script("kernel-tree.sh")], stdout=subprocess.PIPE,
-                       universal_newlines=True)
-    if p.returncode != 0 or not p.stdout.strip():
-        raise UsageError("scripts/kernel-tree.sh could not prepare the default tree "
-                         "(scripts/deps.sh kernel installs what it needs)")
-    return p.stdout.strip().splitlines()[-1]
+def default_tree(progress, version=kernels.DEFAULT):
+    try:
+        return kernels.default_tree(version, progress.say)
+    except kernels.KernelError as e:
+        raise UsageError(str(e))
 
 
 def check_tree(tree):
@@ -136,6 +137,7 @@ examples:
   dmacheck scan                                   Debian's 6.1, the default directories, gcc
   dmacheck scan drivers/usb/storage               one directory
   dmacheck scan --set lifecycle --engine gcc,cocci  the directories of the DMA mapping API
+  dmacheck scan --kernel 6.12 drivers/usb/storage the same on Debian's 6.12 LTS
   dmacheck scan --tree ~/linux --engine gcc,cocci,sparse -j8 drivers/usb
   dmacheck scan --format sarif -o dmacheck.sarif  for GitHub / GitLab code scanning
   dmacheck scan --format json -o before.json      ... change the tree, then:
@@ -161,6 +163,7 @@ def scan_parser():
     ap.add_argument("--tree", metavar="DIR",
                     help="configured and prepared kernel tree (default: Debian's 6.1, prepared "
                          "once by scripts/kernel-tree.sh); e.g. --tree ~/linux")
+    kernels.add_option(ap)
     ap.add_argument("--engine", default="gcc", metavar="LIST",
                     help="engines, comma-separated: gcc (default), cocci, sparse; "
                          "e.g. --engine gcc,cocci")
@@ -203,6 +206,10 @@ def engine_list(spec):
 def parse_args(argv):
     a = parse(scan_parser(), argv)
     a.engines = engine_list(a.engine)
+    try:
+        a.kernel = kernels.version(a)
+    except kernels.KernelError as e:
+        raise UsageError(str(e))
     if a.jobs < 1:
         raise UsageError("-j needs a positive number")
     if a.timeout < 1:
@@ -217,7 +224,7 @@ def scan(argv):
     base = B.load(a.baseline) if a.baseline else None
     if a.output and faults.writable(a.output):
         raise UsageError(faults.writable(a.output))
-    tree = os.path.abspath(a.tree) if a.tree else default_tree(progress)
+    tree = os.path.abspath(a.tree) if a.tree else default_tree(progress, a.kernel)
     check_tree(tree)
     dirs = choose_dirs(tree, a.set, a.dirs)
 
@@ -373,7 +380,7 @@ def check_patch(argv):
     from . import checkpatch
     progress = Progress()
     try:
-        return checkpatch.main(argv, lambda: default_tree(progress), check_tree)
+        return checkpatch.main(argv, lambda *v: default_tree(progress, *v), check_tree)
     except checkpatch.UsageError as e:
         raise UsageError(str(e))
 
@@ -397,10 +404,10 @@ examples:
   dmacheck check-patch --tree ~/linux --git HEAD~3..
   dmacheck report --format 0day --baseline before.json after.json
 
-usage: dmacheck scan [--tree DIR] [--engine gcc,cocci,sparse] [--format text|json|sarif|0day]
-                     [--baseline FILE] [-o FILE] [-j N] [--timeout S] [--set usb|lifecycle]
-                     [DIR...]
-       dmacheck check-patch [--tree DIR] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
+usage: dmacheck scan [--tree DIR | --kernel 6.1|6.12] [--engine gcc,cocci,sparse]
+                     [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] [-j N]
+                     [--timeout S] [--set usb|lifecycle] [DIR...]
+       dmacheck check-patch [--tree DIR | --kernel 6.1|6.12] [--engine gcc,sparse,cocci] [--terse] PATCH...|-
        dmacheck check-patch [--tree DIR] --git REV|REV..REV
        dmacheck report [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] RESULT.json
        dmacheck --version"""

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""scripts/apicheck.py - check rules/dma-apis.def against real Linux 6.1 sources.
+"""scripts/apicheck.py - check rules/dma-apis.def and rules/dma-apis-versions.def against the
+real sources of every kernel dmacheck targets (Linux 6.1 and 6.12).
 
-  apicheck.py [-v] [--def FILE] [TREE]
+  apicheck.py [-v] [--def FILE] [--versions FILE] [TREE...]
 
-TREE defaults to ${DMACHECK_CACHE:-~/.cache/dmacheck}/linux-6.1 (scripts/kernel-tree.sh).
-Every DMA_API(function, arg, len_arg, dir, dir_arg, role) row: the function must be
+TREEs default to ${DMACHECK_CACHE:-~/.cache/dmacheck}/linux-6.1 and linux-6.12
+(scripts/kernel-tree.sh --kernel 6.1|6.12); each tree is checked on its own, its version
+read from its Makefile.  Every DMA_API(function, arg, len_arg, dir, dir_arg, role) row: the function must be
 declared or defined in TREE (include/ first: that is what callers see; then drivers/,
 sound/, kernel/, lib/, mm/, headers before .c files, also for the parameter names a header
 prototype leaves out), have at least arg/len_arg/dir_arg parameters, and
@@ -32,9 +34,18 @@ buffer argument too (dma_map_page_attrs).
 DMA_USBDEV(struct, path, how) rows: each member of the dotted path exists (struct usb_interface
 and usb_device in include/linux/usb.h, struct device in include/linux/device.h); the last is a
 struct device for USBDEV_ADDR, a struct device * for USBDEV_LOAD.
+A DMA_ALLOC allocator that is a function-like macro must reach (through its body's calls,
+following macros) the allocator itself or a name that a DMA_RENAMED row maps to it: the static
+engines see the call the macro makes, so a macro over an unknown function is an unrecorded
+rename (6.12's kmalloc() is alloc_hooks(kmalloc_noprof(...))).
+DMA_RENAMED(name, canonical, since) rows of dma-apis-versions.def: on a tree older than since,
+name is not declared (a row for a kernel that has no such name would hide a mistake); from
+since on, name is declared or defined and canonical is a macro reaching a call of name, and
+every DMA_API row of canonical holds for name too.
 
-Prints "ok  ..." or "FAIL ..." per row, then "N rows checked, N failed".  -v adds where each
-prototype was found.  Exit 0 all ok, 1 a row failed, 2 TREE or FILE missing.
+Prints, per tree, "== TREE (version)", "ok  ..." or "FAIL ..." per row and "VERSION: N rows
+checked, N failed", then "N rows checked, N failed" over all trees.  -v adds where each
+prototype was found.  Exit 0 all ok, 1 a row failed, 2 a TREE or FILE missing.
 Limits: a text scan, not a C parser: #if branches are all read (the first prototype found
 wins; stubs agree in 6.1), typedefs are not resolved (a length typed as a private typedef
 fails), macros are followed only through a single plain call.
@@ -43,7 +54,9 @@ import os
 import re
 import sys
 
-SEARCH_DIRS = ("include", "drivers", "sound", "kernel", "lib", "mm")
+# arch/x86/include last: the trees are configured for x86_64, whose virt_to_page() is there
+# (6.1 also has an unused one in include/asm-generic/page.h, 6.12 not)
+SEARCH_DIRS = ("include", "drivers", "sound", "kernel", "lib", "mm", "arch/x86/include")
 DIRS = {"DIR_TO_DEVICE", "DIR_FROM_DEVICE", "DIR_BIDIRECTIONAL", "DIR_UNKNOWN",
         "DIR_FROM_PIPE", "DIR_FROM_ARG"}
 BUF_ROLES = {"ROLE_DMA_BUF", "ROLE_SETUP_PKT", "ROLE_COPIED"}
@@ -443,42 +456,162 @@ def check_usbdev(tree, f):
     return ("ok  %s.%s '%s'" % (f[0], f[1], member.strip()), where)
 
 
-def main(argv):
-    verbose = False
-    def_file = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules",
-                            "dma-apis.def")
-    root = os.path.join(os.environ.get("DMACHECK_CACHE") or
-                        os.path.expanduser("~/.cache/dmacheck"), "linux-6.1")
-    args = list(argv)
-    while args:
-        a = args.pop(0)
-        if a == "-v":
-            verbose = True
-        elif a == "--def" and args:
-            def_file = args.pop(0)
-        elif not a.startswith("-") and not args:
-            root = a
-        else:
-            sys.stderr.write("usage: apicheck.py [-v] [--def FILE] [TREE]\n")
-            return 2
-    if not os.path.isfile(os.path.join(root, "include", "linux", "usb.h")):
-        sys.stderr.write("apicheck: %s is not a Linux source tree (no include/linux/usb.h); "
-                         "run scripts/kernel-tree.sh\n" % root)
-        return 2
-    if not os.path.isfile(def_file):
-        sys.stderr.write("apicheck: %s missing\n" % def_file)
-        return 2
-    rows, bad = parse_def(def_file)
+def kernel_version(root):
+    """(major, minor) and "major.minor.sublevel" of the tree's Makefile."""
+    v = {}
+    with open(os.path.join(root, "Makefile"), encoding="utf-8", errors="replace") as f:
+        for line in f:
+            m = re.match(r"(VERSION|PATCHLEVEL|SUBLEVEL)\s*=\s*(\d+)", line)
+            if m:
+                v[m.group(1)] = int(m.group(2))
+            if len(v) == 3:
+                break
+    key = (v.get("VERSION", 0), v.get("PATCHLEVEL", 0))
+    return key, "%d.%d.%d" % (key + (v.get("SUBLEVEL", 0),))
+
+
+def version_key(s):
+    return tuple(int(x) for x in s.split("."))
+
+
+def parse_versions(path):
+    """DMA_RENAMED rows of dma-apis-versions.def: ([(name, canonical, since, line)], [FAIL])."""
+    with open(path) as f:
+        text = strip_comments(f.read())
+    rows, bad = [], []
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.strip()
+        if not line:
+            continue
+        m = re.fullmatch(r"DMA_RENAMED\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\d+\.\d+)\s*\)", line)
+        if not m:
+            bad.append("FAIL %s:%d: not a DMA_RENAMED(name, canonical, since) row: %s"
+                       % (path, n, line))
+            continue
+        rows.append((m.group(1), m.group(2), m.group(3), n))
+    return rows, bad
+
+
+CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")
+NOT_CALLS = NOT_A_TYPE | {"__builtin_constant_p", "__same_type", "__alignof__", "__attribute__",
+                          "__aligned__", "__section__", "__used__"}
+
+
+MACRO_DEF = re.compile(rb"^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)", re.M)
+
+
+def header_macros(tree):
+    """{name: (path, body)} of every function-like macro in the tree's include/ and
+    arch/x86/include headers, the first definition of each (read once per tree)."""
+    if getattr(tree, "macros", None) is None:
+        tree.macros = {}
+        for top in ("include", "arch/x86/include"):
+            for d, subdirs, files in os.walk(os.path.join(tree.root, top)):
+                subdirs.sort()
+                for f in sorted(files):
+                    if not f.endswith(".h"):
+                        continue
+                    p = os.path.join(d, f)
+                    with open(p, "rb") as fh:
+                        data = fh.read()
+                    if b"define" not in data:
+                        continue
+                    for m in MACRO_DEF.finditer(data):
+                        name = m.group(1).decode()
+                        body = m.group(3).decode("utf-8", "replace").replace("\\\n", " ")
+                        tree.macros.setdefault(name, (os.path.relpath(p, tree.root), body))
+    return tree.macros
+
+
+def macro_calls(tree, name, depth=0, seen=None):
+    """The functions a function-like macro's body calls, following macros in it (all #if
+    branches are read: the first definition found is followed); {name} if it is no macro."""
+    seen = set() if seen is None else seen
+    if name in seen or depth > 6:
+        return set()
+    seen.add(name)
+    macro = header_macros(tree).get(name)
+    if macro is None:
+        return {name}
+    out = set()
+    for callee in CALL.findall(strip_comments(macro[1])):
+        if callee not in NOT_CALLS:
+            out |= macro_calls(tree, callee, depth + 1, seen)
+    return out
+
+
+def check_alloc_macro(tree, protos, f, renames):
+    """A DMA_ALLOC allocator that is a macro must reach itself or a DMA_RENAMED name of it."""
+    cands = protos.get(f[0])
+    if not cands or cands[0][3] is None:       # what callers see is a function
+        return None
+    macro = header_macros(tree).get(f[0]) or (cands[0][0], "")
+    reached = macro_calls(tree, f[0])
+    known = {f[0]} | {n for n, c in renames.items() if c == f[0]}
+    # kcalloc -> kmalloc_array -> kmalloc_array_noprof: another DMA_ALLOC of the same kind
+    if reached & known or any(renames.get(r) in ALLOC_KIND and
+                              ALLOC_KIND[renames[r]] == ALLOC_KIND.get(f[0]) for r in reached):
+        return None
+    return ("FAIL %s: a macro (%s) over %s, which neither dma-apis.def nor a DMA_RENAMED row "
+            "of dma-apis-versions.def knows: the static engines would not see %s"
+            % (f[0], macro[0], ", ".join(sorted(reached)) or "nothing", f[0]))
+
+
+ALLOC_KIND = {}
+
+
+def check_renamed(tree, protos, row, ver, api_rows):
+    """One DMA_RENAMED row on a tree of version ver ((major, minor))."""
+    name, canonical, since, _ = row
+    if ver < version_key(since):
+        if name in protos:
+            path, line = protos[name][0][:2]
+            return "FAIL DMA_RENAMED(%s, %s, %s): %s exists before %s (%s:%d)" % (
+                name, canonical, since, name, since, path, line)
+        return ("ok  %s: not in this kernel (renamed from %s in %s)" % (name, canonical, since),
+                "")
+    if name not in protos:
+        return "FAIL DMA_RENAMED(%s, %s, %s): %s not found" % (name, canonical, since, name)
+    macro = header_macros(tree).get(canonical)
+    if macro is None:
+        return "FAIL DMA_RENAMED(%s, %s, %s): %s is not a macro here" % (
+            name, canonical, since, canonical)
+    reached = macro_calls(tree, canonical)
+    if name not in reached:
+        return "FAIL DMA_RENAMED(%s, %s, %s): the macro %s (%s) calls %s, not %s" % (
+            name, canonical, since, canonical, macro[0], ", ".join(sorted(reached)), name)
+    for f in api_rows.get(canonical, []):
+        res = check_api(tree, protos, [name] + f[1:])
+        if not isinstance(res, tuple):
+            return res
+    path, line = protos[name][0][:2]
+    return ("ok  %s is %s here (macro in %s)" % (name, canonical, macro[0]),
+            "%s:%d" % (path, line))
+
+
+def check_tree(root, rows, bad, vrows, vbad, verbose):
+    """Check every row against one tree; the number of failures."""
+    ver, full = kernel_version(root)
+    print("== %s (%s)" % (root, full))
     tree = Tree(root)
     protos = tree.locate(sorted({f[0] for kind, f, _ in rows if kind == "DMA_API"}))
-    failed = len(bad)
-    for line in bad:
+    failed = len(bad) + len(vbad)
+    for line in bad + vbad:
         print(line)
+    renames = {n: c for n, c, _, _ in vrows}
+    api_rows = {}
+    for kind, f, _ in rows:
+        if kind == "DMA_API":
+            api_rows.setdefault(f[0], []).append(f)
+        elif kind == "DMA_ALLOC" and len(f) == 2:
+            ALLOC_KIND[f[0]] = f[1]
     for kind, f, _ in rows:
         if kind == "DMA_API":
             res = check_api(tree, protos, f)
         elif kind == "DMA_ALLOC":
             res = check_alloc(tree, protos, f)
+            if isinstance(res, tuple):
+                res = check_alloc_macro(tree, protos, f, renames) or res
         elif kind == "DMA_FLAG":
             res = check_flag(tree, f)
         elif kind == "DMA_USBDEV":
@@ -488,11 +621,65 @@ def main(argv):
         else:
             res = check_field(tree, f)
         if isinstance(res, tuple):
-            print(res[0] + ("   [%s]" % res[1] if verbose else ""))
+            print(res[0] + ("   [%s]" % res[1] if verbose and res[1] else ""))
         else:
             print(res)
             failed += 1
-    print("%d rows checked, %d failed" % (len(rows) + len(bad), failed))
+    protos.update(tree.locate(sorted({r[0] for r in vrows} - set(protos))))
+    for row in vrows:
+        res = check_renamed(tree, protos, row, ver, api_rows)
+        if isinstance(res, tuple):
+            print(res[0] + ("   [%s]" % res[1] if verbose and res[1] else ""))
+        else:
+            print(res)
+            failed += 1
+    n = len(rows) + len(bad) + len(vrows) + len(vbad)
+    print("%s: %d rows checked, %d failed" % (full, n, failed))
+    return n, failed
+
+
+def main(argv):
+    verbose = False
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules")
+    def_file = os.path.join(here, "dma-apis.def")
+    versions_file = os.path.join(here, "dma-apis-versions.def")
+    cache = os.environ.get("DMACHECK_CACHE") or os.path.expanduser("~/.cache/dmacheck")
+    roots = []
+    args = list(argv)
+    while args:
+        a = args.pop(0)
+        if a == "-v":
+            verbose = True
+        elif a == "--def" and args:
+            def_file = args.pop(0)
+        elif a == "--versions" and args:
+            versions_file = args.pop(0)
+        elif not a.startswith("-"):
+            roots.append(a)
+        else:
+            sys.stderr.write("usage: apicheck.py [-v] [--def FILE] [--versions FILE] [TREE...]\n")
+            return 2
+    versions = [None] * len(roots)
+    if not roots:
+        versions = ["6.1", "6.12"]
+        roots = [os.path.join(cache, "linux-" + v) for v in versions]
+    for root, v in zip(roots, versions):
+        if not os.path.isfile(os.path.join(root, "include", "linux", "usb.h")):
+            sys.stderr.write("apicheck: %s is not a Linux source tree (no include/linux/usb.h); "
+                             "run scripts/kernel-tree.sh%s\n" % (root, " --kernel " + v if v else ""))
+            return 2
+    for f in (def_file, versions_file):
+        if not os.path.isfile(f):
+            sys.stderr.write("apicheck: %s missing\n" % f)
+            return 2
+    rows, bad = parse_def(def_file)
+    vrows, vbad = parse_versions(versions_file)
+    total = failed = 0
+    for root in roots:
+        n, f = check_tree(root, rows, bad, vrows, vbad, verbose)
+        total += n
+        failed += f
+    print("%d rows checked, %d failed" % (total, failed))
     return 1 if failed else 0
 
 

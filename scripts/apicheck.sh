@@ -1,15 +1,17 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# scripts/apicheck.sh - check every row of rules/dma-apis.def against the real Linux 6.1
-# sources: the function exists, and the buffer, length and direction arguments have the
-# types the row claims.  The work is in scripts/apicheck.py (its docstring is the manual).
+# scripts/apicheck.sh - check every row of rules/dma-apis.def and rules/dma-apis-versions.def
+# against the real sources of Linux 6.1 and 6.12: the function exists, the buffer, length and
+# direction arguments have the types the row claims, an allocator that became a macro is
+# known by the name the compilers see, and each rename holds in the versions it claims.
+# The work is in scripts/apicheck.py (its docstring is the manual).
 #
-#   scripts/apicheck.sh [-v] [--def FILE] [TREE]
+#   scripts/apicheck.sh [-v] [--def FILE] [--versions FILE] [TREE...]
 #
-# TREE defaults to the tree scripts/kernel-tree.sh prepares,
-# ${DMACHECK_CACHE:-$HOME/.cache/dmacheck}/linux-6.1; only its sources are read, so an
-# unpacked tree is enough.  -v shows where each prototype was found.
+# TREEs default to the trees scripts/kernel-tree.sh --kernel 6.1|6.12 prepares,
+# ${DMACHECK_CACHE:-$HOME/.cache/dmacheck}/linux-6.1 and linux-6.12; only their sources are
+# read, so unpacked trees are enough.  -v shows where each prototype was found.
 # Exit: 0 every row agrees, 1 a row does not, 2 no tree, no python3, or a usage error.
 # Limits: a text scan of the sources, not the preprocessor (see apicheck.py).
 

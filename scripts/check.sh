@@ -93,6 +93,10 @@ if [ -f "$PLUGIN_SO" ]; then
 	run_counted "testsuite (gcc, cocci, sparse, core)" python3 testsuite/run.py \
 		--plugin "$PLUGIN_SO" --engine gcc,cocci,sparse,core --sparse "$SPARSE_BIN" \
 		-j "$JOBS" --json
+	# the core follows 6.1 by default; every case again against the core following 6.12
+	# (docs/core.md "Linux 6.12"): the static verdicts must hold on both kernels (~12 CPU-s)
+	run_counted "testsuite core on 6.12" env DMACHECK_CORE_KERNEL=6.12 python3 testsuite/run.py \
+		--engine core -j "$JOBS"
 	# the two compiler front ends feed one analysis: the same (line, rule) findings on every
 	# case, at every -O level, except differences a case declares with their reason; and the
 	# comparison can fail: a sparse checker that drops one rule must make it fail
@@ -136,6 +140,14 @@ else
 		--plugin "$PWD/$PLUGIN_SO" --out-dir "$B/kernel-smoke"
 	run_counted "plugin identity" bash scripts/plugin-identity.sh \
 		--plugin "$PWD/$PLUGIN_SO" drivers/usb/misc
+	# the second target, Debian's 6.12 LTS (its own tree, prepared on first use: ~50 CPU-s):
+	# drivers/usb/storage builds with the plugin, its warnings are the triaged ones of
+	# testsuite/kernel-smoke-6.12/, and its objects are identical without the plugin
+	# (about 70 CPU-s together)
+	run_counted "kernel smoke 6.12" bash scripts/kernel-smoke.sh --kernel 6.12 --compare \
+		--plugin "$PWD/$PLUGIN_SO" --out-dir "$B/kernel-smoke-6.12" drivers/usb/storage
+	run_counted "plugin identity 6.12" bash scripts/plugin-identity.sh --kernel 6.12 \
+		--plugin "$PWD/$PLUGIN_SO" drivers/usb/storage
 	# dmacheck scan: its unit tests, and one real scan of drivers/usb/storage in every format
 	tree=$(sh scripts/kernel-tree.sh 2>/dev/null | tail -n 1)
 	run_counted "dmacheck scan" python3 scan/tests/test_scan.py --tree "$tree"

@@ -15,6 +15,9 @@
 #                                -dev package ships (Debian's coccinelle does not depend on it)
 #   sparse  sparse dpkg-dev      the sparse checker is built from `apt-get source sparse`
 #   kernel  linux-source-6.1 linux-config-6.1 and the kernel's build deps: the real corpus
+#   kernel612  linux-source-6.12 linux-config-6.12: the second target, Debian's 6.12 LTS
+#           (bookworm-security), for `dmacheck scan --kernel 6.12` and apicheck's 6.12 half;
+#           the build deps are kernel's (list both groups)
 #   fuzz    csmith libcsmith-dev   random programs for scripts/csmith-identity.sh
 #   fresh   debootstrap          `make fresh-check` (a clean Debian 12 root); not in the default set
 #
@@ -32,13 +35,14 @@
 # Exit: 0 all present, 1 missing (--check) or install failed, 2 cannot install here (not root
 # and no sudo, or no apt-get/dpkg-query: the message names the packages and the command) or a
 # usage error.
-# Limits: Debian/Ubuntu only; package names are bookworm's (linux-source-6.1, gcc-12).
+# Limits: Debian/Ubuntu only; package names are bookworm's (linux-source-6.1, linux-source-6.12
+# from bookworm-security, gcc-12).
 
 # shellcheck disable=SC2086 # package lists are split into words on purpose
 set -eu
 
 usage() {
-	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel|fuzz|fresh]..." >&2
+	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel|kernel612|fuzz|fresh]..." >&2
 	exit 2
 }
 
@@ -52,6 +56,7 @@ group_pkgs() {
 	fresh)	echo debootstrap ;;
 	kernel)	echo linux-source-6.1 linux-config-6.1 build-essential flex bison bc \
 		     libelf-dev libssl-dev rsync cpio kmod xz-utils ;;
+	kernel612) echo linux-source-6.12 linux-config-6.12 ;;
 	*)	return 1 ;;
 	esac
 }
@@ -67,7 +72,7 @@ for a in "$@"; do
 			groups="$groups $a" ;;
 	esac
 done
-[ -n "$groups" ] || groups="build plugin cocci sparse kernel fuzz"
+[ -n "$groups" ] || groups="build plugin cocci sparse kernel kernel612 fuzz"
 
 want=
 for g in $groups; do

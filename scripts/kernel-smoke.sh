@@ -5,12 +5,13 @@
 # not crash the compiler, and every diagnostic it gives goes to a findings file for triage
 # (docs/findings-6.1.md).
 #
-#   scripts/kernel-smoke.sh [--plugin SO] [--out FILE | --out-dir DIR] [--quick] [--compare] [DIR...]
+#   scripts/kernel-smoke.sh [--plugin SO] [--kernel 6.1|6.12] [--out FILE | --out-dir DIR]
+#                           [--quick] [--compare] [DIR...]
 #
 # DIR is a directory of the kernel tree (default drivers/usb).  For each DIR, in order:
 #   make M=DIR clean                                   force a full rebuild
 #   make -Otarget -j$(nproc) M=DIR KCFLAGS=-fplugin=SO  modules of DIR (kernel-notes.md: M= style)
-# then the findings file (default testsuite/kernel-smoke/<DIR, '/' -> '-'>.txt, e.g.
+# then the findings file (default testsuite/kernel-smoke[-6.12]/<DIR, '/' -> '-'>.txt, e.g.
 # drivers-usb.txt) gets: a header (kernel version, config, compiler, plugin revision, date,
 # files compiled, CPU seconds of the build), every dmacheck warning with its notes (paths
 # relative to the tree; warning blocks sorted by file, line, column and de-duplicated, since
@@ -18,8 +19,11 @@
 #
 # Options:
 #   --plugin SO    use this plugin (default: `make plugin` here, then plugin/dmacheck.so)
+#   --kernel V     the Debian tree scripts/kernel-tree.sh --kernel V prepares (default 6.1);
+#                  6.12's triaged lists are testsuite/kernel-smoke-6.12/ (the default
+#                  --out-dir and what --compare reads for it)
 #   --out FILE     the findings file; only with a single DIR
-#   --out-dir DIR  where the findings files go (default testsuite/kernel-smoke)
+#   --out-dir DIR  where the findings files go (default testsuite/kernel-smoke[-6.12])
 #   --compare      also compare each DIR's warnings (the warning lines, not the notes) with
 #                  the triaged ones of the committed testsuite/kernel-smoke/*.txt for files
 #                  under DIR (drivers-usb.txt holds drivers/usb/serial's): a new or a vanished
@@ -52,7 +56,8 @@ trap 'rc=$?; echo "kernel-smoke: line $LINENO: a command failed (exit $rc); stop
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=
 out=
-outdir=$root/testsuite/kernel-smoke
+outdir=
+kernel=6.1
 quick=0
 compare=0
 npass=0
@@ -60,7 +65,7 @@ nfail=0
 dirs=()
 
 usage() {
-	echo "usage: $0 [--plugin SO] [--out FILE | --out-dir DIR] [--quick] [--compare] [DIR...]" >&2
+	echo "usage: $0 [--plugin SO] [--kernel 6.1|6.12] [--out FILE | --out-dir DIR] [--quick] [--compare] [DIR...]" >&2
 	exit 2
 }
 die() { echo "kernel-smoke: $*" >&2; exit 2; }
@@ -68,10 +73,11 @@ log() { echo "kernel-smoke: $*" >&2; }
 
 while [ $# -gt 0 ]; do
 	case $1 in
-	--plugin|--out|--out-dir)
+	--plugin|--out|--out-dir|--kernel)
 		[ $# -ge 2 ] || { echo "$0: $1 needs an argument" >&2; usage; }
 		case $1 in
 		--plugin)	plugin=$2 ;;
+		--kernel)	kernel=$2 ;;
 		--out)		out=$2 ;;
 		--out-dir)	outdir=$2 ;;
 		esac
@@ -91,12 +97,20 @@ if [ ${#dirs[@]} -eq 0 ]; then
 	fi
 fi
 [ -z "$out" ] || [ ${#dirs[@]} -eq 1 ] || die "--out FILE needs exactly one DIR (use --out-dir)"
+# the committed, triaged findings of this kernel version (--compare reads them)
+triaged=$root/testsuite/kernel-smoke
+[ "$kernel" = 6.1 ] || triaged=$root/testsuite/kernel-smoke-$kernel
+outdir=${outdir:-$triaged}
 
 # Under `make` our MAKEFLAGS (-j jobserver, V=1, CC=...) would leak into the kernel's make.
 unset MAKEFLAGS MFLAGS MAKELEVEL
 export LC_ALL=C		# plain quotes in GCC's messages, byte order in sort
+# M= builds have no Module.symvers: 6.12's modpost fails on the symbols it cannot resolve
+# unless told to warn, as 6.1's does by itself then
+export KBUILD_MODPOST_WARN=1
 
-tree=$("$root/scripts/kernel-tree.sh" | tail -n 1) || die "scripts/kernel-tree.sh failed"
+tree=$("$root/scripts/kernel-tree.sh" --kernel "$kernel" | tail -n 1) ||
+	die "scripts/kernel-tree.sh --kernel $kernel failed"
 [ -f "$tree/.dmacheck-prepared" ] || die "$tree is not prepared"
 
 if [ -z "$plugin" ]; then
@@ -167,6 +181,7 @@ for d in "${dirs[@]}"; do
 	name=${d//\//-}
 	file=${out:-$outdir/$name.txt}
 	blog=$root/build/kernel-smoke/$name.log
+	[ "$kernel" = 6.1 ] || blog=$root/build/kernel-smoke/$name-$kernel.log
 
 	log "$d: make M=$d clean"
 	make -s -C "$tree" M="$d" clean > "$blog" 2>&1 ||
@@ -232,22 +247,22 @@ for d in "${dirs[@]}"; do
 				awk -v d="$1/" 'index($0, d) == 1 && /: (warning|error): .*\[dmacheck-/' |
 				sort -u
 		}
-		warnings_under "$d" "$root"/testsuite/kernel-smoke/*.txt > "$blog.want"
+		warnings_under "$d" "$triaged"/*.txt > "$blog.want"
 		warnings_under "$d" "$blog.findings" > "$blog.got"
 		covered=0	# a committed file whose DIR (end of its first line) holds d
-		for f in "$root"/testsuite/kernel-smoke/*.txt; do
+		for f in "$triaged"/*.txt; do
 			hd=$(head -n 1 "$f" | awk '{ print $NF }')
 			case $d/ in "$hd"/*) covered=1 ;; esac
 		done
 		if [ $covered -eq 0 ]; then
 			nfail=$((nfail + 1))
-			echo "FAIL kernel-smoke: $d: no committed findings file covers it"
+			echo "FAIL kernel-smoke: $d: no committed findings file in ${triaged#"$root"/}/ covers it"
 		elif cmp -s "$blog.want" "$blog.got"; then
 			npass=$((npass + 1))
-			echo "PASS kernel-smoke: $d: $nw warnings, as triaged in testsuite/kernel-smoke/"
+			echo "PASS kernel-smoke: $d: $nw warnings, as triaged in ${triaged#"$root"/}/"
 		else
 			nfail=$((nfail + 1))
-			echo "FAIL kernel-smoke: $d: warnings differ from testsuite/kernel-smoke/ (- triaged, + now)"
+			echo "FAIL kernel-smoke: $d: warnings differ from ${triaged#"$root"/}/ (- triaged, + now)"
 			diff "$blog.want" "$blog.got" | grep -E '^[<>]' | sed 's/^</    -/; s/^>/    +/'
 		fi
 		rm -f "$blog.want" "$blog.got"

@@ -4,7 +4,7 @@
 # scripts/plugin-identity.sh - the plugin never changes generated code: every object of a
 # kernel directory compiled with and without it must be byte-identical.
 #
-#   scripts/plugin-identity.sh [--plugin SO] [DIR]
+#   scripts/plugin-identity.sh [--plugin SO] [--kernel 6.1|6.12] [DIR]
 #
 # DIR is a directory of the kernel tree (default drivers/usb/misc).  For every object of DIR
 # compiled from a .c file (the generated *.mod.c included), the exact command kbuild used
@@ -18,6 +18,7 @@
 #
 # Options:
 #   --plugin SO   the plugin (default: `make plugin` here, then plugin/dmacheck.so)
+#   --kernel V    which Debian tree scripts/kernel-tree.sh prepares (default 6.1)
 #
 # Prints "N objects identical, N differ" (and the objects that differ or failed to compile),
 # then one PASS/FAIL line and "plugin-identity: N passed, N failed".
@@ -32,13 +33,15 @@ set -o pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 plugin=
 dir=
+kernel=6.1
 
-usage() { echo "usage: $0 [--plugin SO] [DIR]" >&2; exit 2; }
+usage() { echo "usage: $0 [--plugin SO] [--kernel 6.1|6.12] [DIR]" >&2; exit 2; }
 die() { echo "plugin-identity: $*" >&2; exit 2; }
 
 while [ $# -gt 0 ]; do
 	case $1 in
 	--plugin)	[ $# -ge 2 ] || usage; plugin=$2; shift 2 ;;
+	--kernel)	[ $# -ge 2 ] || usage; kernel=$2; shift 2 ;;
 	-h|--help)	usage ;;
 	-*)		echo "$0: unknown option '$1'" >&2; usage ;;
 	*)		[ -z "$dir" ] || usage; dir=${1%/}; shift ;;
@@ -48,8 +51,12 @@ dir=${dir:-drivers/usb/misc}
 
 unset MAKEFLAGS MFLAGS MAKELEVEL
 export LC_ALL=C
+# M= builds have no Module.symvers: 6.12's modpost fails on the symbols it cannot resolve
+# unless told to warn, as 6.1's does by itself then
+export KBUILD_MODPOST_WARN=1
 
-tree=$("$root/scripts/kernel-tree.sh" | tail -n 1) || die "scripts/kernel-tree.sh failed"
+tree=$("$root/scripts/kernel-tree.sh" --kernel "$kernel" | tail -n 1) ||
+	die "scripts/kernel-tree.sh --kernel $kernel failed"
 [ -d "$tree/$dir" ] || die "no directory $dir in $tree"
 if [ -z "$plugin" ]; then
 	make -s -C "$root" plugin >&2 || die "make plugin failed"

@@ -100,8 +100,16 @@ enum dmc_arch {
 	DMC_ARCH_X86_32,	/* 896M lowmem, the rest HIGHMEM */
 };
 
+/* Which kernel's behaviour the model follows where 6.1 and 6.12 differ (docs/core.md, "Linux
+ * 6.12"); everything else is the same code in both. */
+enum dmc_kernel {
+	DMC_KERNEL_6_1,		/* Debian 6.1.192: the default */
+	DMC_KERNEL_6_12,	/* Debian 6.12.118 */
+};
+
 struct dmc_machine_config {
 	enum dmc_arch arch;
+	enum dmc_kernel kernel;	/* default DMC_KERNEL_6_1 */
 	bool vmap_stack;	/* CONFIG_VMAP_STACK: stacks are vmalloc memory */
 	bool dma_debug;		/* CONFIG_DMA_API_DEBUG: the ledger prints */
 	bool swiotlb;		/* swiotlb active: out-of-mask memory is bounced */
@@ -109,8 +117,8 @@ struct dmc_machine_config {
 	bool slub_debug_on;	/* CONFIG_SLUB_DEBUG_ON: mm/dmapool.c's DMAPOOL_DEBUG checks */
 };
 
-/* Defaults: x86_64, vmap stacks, DMA debug on, swiotlb on, RAM above 4G, no slub debug
- * (as Debian's 6.1 config, plus DMA debug). */
+/* Defaults: x86_64, Linux 6.1, vmap stacks, DMA debug on, swiotlb on, RAM above 4G, no slub
+ * debug (as Debian's 6.1 config, plus DMA debug). */
 void dmc_machine_default(struct dmc_machine_config *cfg);
 /* Start a fresh model machine: all regions, devices, mappings and events are dropped. */
 int dmc_machine_init(const struct dmc_machine_config *cfg);
@@ -182,6 +190,7 @@ int dmc_register_image(bool as_module);
 #define DMC_GFP_DMA32   0x2u
 #define DMC_GFP_HIGHMEM 0x4u
 #define DMC_GFP_ZERO    0x8u
+#define DMC_GFP_COMP    0x10u	/* __GFP_COMP: dma_alloc_coherent() refuses it from 6.2 on */
 void *dmc_kmalloc(size_t size, unsigned int gfp);
 void dmc_kfree(const void *p);
 void *dmc_vmalloc(size_t size);

@@ -588,8 +588,93 @@ static void test_coherent(void)
 	CHECK_EQ(tap_outcome("dma-unmap-unknown"), DMC_OUT_CORRUPTION);
 }
 
+/* Where 6.12 differs from 6.1 in kernel/dma (docs/core.md, "Linux 6.12") */
+static void boot_kernel(enum dmc_kernel kernel, enum dmc_arch arch)
+{
+	struct dmc_machine_config m;
+
+	dmc_machine_default(&m);
+	m.kernel = kernel;
+	m.arch = arch;
+	dmc_machine_init(&m);
+}
+
+static void test_612(void)
+{
+	static const struct {
+		enum dmc_kernel kernel;
+		bool coherent;
+		size_t size;
+		enum dmc_dir dir;
+		bool bounced;
+	} t[] = {
+		{ DMC_KERNEL_6_12, false,   8, DMC_FROM_DEVICE,   true },	/* kmalloc-8 */
+		{ DMC_KERNEL_6_1,  false,   8, DMC_FROM_DEVICE,   false },	/* 6.1: 128-byte caches */
+		{ DMC_KERNEL_6_12, false,   8, DMC_TO_DEVICE,     false },	/* clean only */
+		{ DMC_KERNEL_6_12, false,   8, DMC_BIDIRECTIONAL, true },
+		{ DMC_KERNEL_6_12, true,    8, DMC_FROM_DEVICE,   false },	/* coherent device */
+		{ DMC_KERNEL_6_12, false, 128, DMC_FROM_DEVICE,   false },	/* kmalloc-128 */
+		{ DMC_KERNEL_6_12, false, 150, DMC_FROM_DEVICE,   true },	/* kmalloc-192 */
+		{ DMC_KERNEL_6_12, false, 200, DMC_FROM_DEVICE,   false },	/* kmalloc-256 */
+		{ DMC_KERNEL_6_12, false, 300, DMC_FROM_DEVICE,   false },	/* >= 2 lines */
+	};
+	struct dmc_machine_config bad;
+	struct dmc_device dev;
+	dmc_dma_t a, h;
+	void *buf;
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		tap_case(t[i].bounced ? "6.12 arm64: small non-coherent mapping bounced" :
+					"arm64: mapping not bounced");
+		boot_kernel(t[i].kernel, DMC_ARCH_ARM64);
+		dmc_device_init(&dev, "dwc3", DMC_DEV_PLATFORM, false, t[i].coherent);
+		dmc_dma_set_mask(&dev, DMC_BIT_MASK(64));	/* only the size may bounce */
+		buf = dmc_kmalloc(t[i].size, 0);
+		a = dmc_dma_map_single(&dev, buf, t[i].size, t[i].dir);
+		CHECK(!dmc_dma_mapping_error(&dev, a));
+		CHECK_EQ(dev.bounced_maps, (t[i].bounced ? 1 : 0));
+		if (t[i].bounced) {	/* the data arrives at unmap, through the bounce buffer */
+			dmc_device_dma_write(&dev, a, "6.12", 4);
+			CHECK(memcmp(buf, "6.12", 4) != 0);
+		}
+		dmc_dma_unmap_single(&dev, a, t[i].size, t[i].dir);
+		if (t[i].bounced)
+			CHECK(memcmp(buf, "6.12", 4) == 0);
+		CHECK_NO_EVENTS();
+	}
+
+	tap_case("6.12 x86_64: no kmalloc bouncing");
+	boot_kernel(DMC_KERNEL_6_12, DMC_ARCH_X86_64);
+	dmc_device_init(&dev, "xhci", DMC_DEV_PCI, false, true);
+	dmc_dma_set_mask(&dev, DMC_BIT_MASK(64));
+	a = dmc_dma_map_single(&dev, dmc_kmalloc(8, 0), 8, DMC_FROM_DEVICE);
+	CHECK_EQ(dev.bounced_maps, 0);
+	dmc_dma_unmap_single(&dev, a, 8, DMC_FROM_DEVICE);
+
+	tap_case("__GFP_COMP: 6.1 allocates, 6.12 refuses");
+	boot_kernel(DMC_KERNEL_6_1, DMC_ARCH_X86_64);
+	dmc_device_init(&dev, "xhci", DMC_DEV_PCI, false, true);
+	buf = dmc_dma_alloc_coherent(&dev, 8192, &h, DMC_GFP_COMP);
+	CHECK(buf != NULL);
+	dmc_dma_free_coherent(&dev, 8192, buf, h);
+	boot_kernel(DMC_KERNEL_6_12, DMC_ARCH_X86_64);
+	dmc_device_init(&dev, "xhci", DMC_DEV_PCI, false, true);
+	CHECK(dmc_dma_alloc_coherent(&dev, 8192, &h, DMC_GFP_COMP) == NULL);
+	CHECK_EQ(h, DMC_MAPPING_ERROR);
+	buf = dmc_dma_alloc_coherent(&dev, 8192, &h, 0);
+	CHECK(buf != NULL);
+	dmc_dma_free_coherent(&dev, 8192, buf, h);
+	CHECK_NO_EVENTS();
+
+	tap_case("machine: unknown kernel");
+	dmc_machine_default(&bad);
+	bad.kernel = (enum dmc_kernel)7;
+	CHECK_EQ(dmc_machine_init(&bad), -DMC_EINVAL);
+}
+
 int main(void)
 {
+	test_612();
 	test_map_single_table();
 	test_bounce_flow();
 	test_iommu();

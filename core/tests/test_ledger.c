@@ -118,6 +118,26 @@ int main(void)
 		run(&cases[i]);
 	}
 
+	/* kernel/dma/debug.c's type2name[]: 6.12 fixed the spelling of the sg type */
+	for (int k = DMC_KERNEL_6_1; k <= DMC_KERNEL_6_12; k++) {
+		struct dmc_machine_config m;
+		struct dmc_scatterlist sg;
+		const char *want = k == DMC_KERNEL_6_1 ? "[mapped as scather-gather]" :
+							 "[mapped as scatter-gather]";
+
+		tap_case(k == DMC_KERNEL_6_1 ? "sg unmapped as single, 6.1's words" :
+					       "sg unmapped as single, 6.12's words");
+		dmc_machine_default(&m);
+		m.kernel = (enum dmc_kernel)k;
+		dmc_machine_init(&m);
+		dmc_device_init(&dev, "dev", DMC_DEV_PCI, false, true);
+		dmc_sg_init_one(&sg, dmc_kmalloc(64, 0), 64);
+		CHECK_EQ(dmc_dma_map_sg(&dev, &sg, 1, DMC_TO_DEVICE), 1);
+		dmc_dma_unmap_single(&dev, dmc_sg_dma_address(&sg), 64, DMC_TO_DEVICE);
+		CHECK_RULES("dma-unmap-type-mismatch");
+		CHECK(strstr(dmc_event_get(0)->kernel_msg, want) != NULL);
+	}
+
 	tap_case("unmap of DMA_MAPPING_ERROR");
 	dmc_machine_init(NULL);
 	dmc_device_init(&dev, "dev", DMC_DEV_PCI, false, true);

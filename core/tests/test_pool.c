@@ -106,6 +106,71 @@ static void test_dma_pool(void)
 	dmc_dma_pool_destroy(pool);
 }
 
+static void boot612(bool debug)
+{
+	struct dmc_machine_config m;
+
+	dmc_machine_default(&m);
+	m.kernel = DMC_KERNEL_6_12;
+	m.slub_debug_on = debug;
+	dmc_machine_init(&m);
+}
+
+/* mm/dmapool.c of 6.12 (rewritten in 6.4): the same misuses, other outcomes */
+static void test_dma_pool_612(void)
+{
+	struct dmc_device dev;
+	struct dmc_dma_pool *pool;
+	void *blk[200];
+	dmc_dma_t h[200];
+
+	tap_case("dma_pool 6.12: bad dma without DMAPOOL_DEBUG joins the free list");
+	boot612(false);
+	dmc_device_init(&dev, "ehci", DMC_DEV_PCI, false, true);
+	pool = dmc_dma_pool_create("buffer-32", &dev, 32, 32);
+	for (int i = 0; i < 200; i++)			/* two pages */
+		blk[i] = dmc_dma_pool_alloc(pool, 0, &h[i]);
+	dmc_dma_pool_free(pool, blk[3], 0x1000);
+	CHECK_RULES("dma-pool-free-invalid");
+	CHECK_EQ(tap_outcome("dma-pool-free-invalid"), DMC_OUT_CORRUPTION);
+	CHECK(dmc_event_get(0)->kernel_msg[0] == 0);	/* nothing printed */
+
+	tap_case("dma_pool 6.12: vaddr and handle are never compared");
+	dmc_events_clear();
+	dmc_dma_pool_free(pool, blk[3], h[4]);
+	CHECK_RULES("dma-pool-free-invalid");
+	CHECK_EQ(tap_outcome("dma-pool-free-invalid"), DMC_OUT_CORRUPTION);
+
+	tap_case("dma_pool 6.12: destroy of a busy pool leaks every page");
+	dmc_events_clear();
+	for (int i = 128; i < 200; i++)			/* the second page is idle */
+		dmc_dma_pool_free(pool, blk[i], h[i]);
+	CHECK_NO_EVENTS();
+	dmc_dma_pool_destroy(pool);
+	CHECK_RULES("dma-mapping-leak");		/* one message, not one per page */
+	CHECK(strstr(dmc_event_get(0)->kernel_msg, "buffer-32 busy") != NULL);
+	CHECK_EQ(dmc_ledger_count(&dev), 2);		/* 6.1 frees the idle page */
+
+	tap_case("dma_pool 6.12: DMAPOOL_DEBUG names pool_block_err");
+	boot612(true);
+	dmc_device_init(&dev, "ehci", DMC_DEV_PCI, false, true);
+	pool = dmc_dma_pool_create("buffer-128", &dev, 128, 128);
+	blk[0] = dmc_dma_pool_alloc(pool, 0, &h[0]);
+	dmc_dma_pool_free(pool, blk[0], 0x1000);
+	CHECK_RULES("dma-pool-free-invalid");
+	CHECK_EQ(tap_outcome("dma-pool-free-invalid"), DMC_OUT_REPORTED);
+	CHECK(strstr(dmc_event_get(0)->kernel_msg, "pool_block_err buffer-128") != NULL);
+	dmc_events_clear();
+	dmc_dma_pool_free(pool, blk[0], h[0]);
+	dmc_dma_pool_free(pool, blk[0], h[0]);
+	CHECK_RULES("dma-pool-free-invalid");
+	CHECK(strstr(dmc_event_get(0)->kernel_msg, "pool_block_err buffer-128, dma") != NULL);
+	dmc_events_clear();
+	dmc_dma_pool_destroy(pool);
+	CHECK_NO_EVENTS();
+	CHECK_EQ(dmc_ledger_count(&dev), 0);
+}
+
 static void test_gen_pool(void)
 {
 	struct dmc_device dev;
@@ -139,6 +204,7 @@ static void test_gen_pool(void)
 int main(void)
 {
 	test_dma_pool();
+	test_dma_pool_612();
 	test_gen_pool();
 	dmc_machine_exit();
 	return tap_done("test_pool");

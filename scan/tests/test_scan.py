@@ -6,7 +6,8 @@ The named directory sets (--set), parsing GCC-style output (notes, context lines
 the enclosing function, merging engines, baselines, the three formats (SARIF's required
 structure, rule metadata equal to rules/rules.def), and the exit status and message of
 every usage error (no such directory, unconfigured and unprepared trees, unknown engine,
-a baseline that is not a result). With --tree TREE (a prepared tree) also one real scan of
+a baseline that is not a result; --kernel: an unknown version, --kernel with --tree or with
+check-patch's --git, and that the version reaches scripts/kernel-tree.sh). With --tree TREE (a prepared tree) also one real scan of
 drivers/usb/storage with all three engines: exit 1, the warnings equal the triaged ones of
 testsuite/kernel-smoke/drivers-usb.txt, each found by gcc, cocci and sparse, and a baseline
 of itself leaves nothing new (exit 0; --format 0day lists every finding as old).
@@ -22,7 +23,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
-from scan import baseline, catalogue, cli, findings, formats, paths  # noqa: E402
+from scan import baseline, catalogue, cli, findings, formats, kernels, paths  # noqa: E402
 
 DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
 passed = failed = 0
@@ -239,6 +240,15 @@ def test_usage(tree):
             fp.write("[1, 2")
         rc, out, err = run(["scan", "--tree", t, "--baseline", bl])
         check("broken baseline: exit 2", rc == 2 and "not JSON" in err, err)
+    rc, out, err = run(["scan", "--kernel", "5.10"])
+    check("--kernel 5.10: exit 2, the known versions named", rc == 2 and "'6.12'" in err, err)
+    rc, out, err = run(["scan", "--kernel", "6.12", "--tree", "/nonexistent"])
+    check("--kernel with --tree: exit 2", rc == 2 and "give one of them" in err, err)
+    rc, out, err = run(["check-patch", "--kernel", "6.12", "--git", "HEAD"])
+    check("check-patch --kernel with --git: exit 2", rc == 2 and "give one of them" in err, err)
+    rc, out, err = run(["check-patch", "--kernel", "6.12", "--tree", "/x", "a.patch"])
+    check("check-patch --kernel with --tree: exit 2", rc == 2 and "give one of them" in err, err)
+    test_kernel_tree_call()
     if tree:
         rc, out, err = run(["scan", "--tree", tree, "drivers/no-such-dir"])
         check("no such directory: exit 2", rc == 2 and "is not a directory of" in err, err)
@@ -281,6 +291,29 @@ def test_sets():
         doc = f.read()
     check("sets: docs/scan.md lists each set's directories",
           all(" ".join("`%s`" % d for d in v) in doc for v in cli.SETS.values()))
+def test_kernel_tree_call():
+    """kernels.default_tree() asks scripts/kernel-tree.sh for the version's tree (a stand-in
+    script here, which prints its arguments as the tree's path), and names the deps group
+    when it fails."""
+    said = []
+    real = paths.script
+    with tempfile.TemporaryDirectory() as t:
+        stub = os.path.join(t, "kernel-tree.sh")
+        with open(stub, "w") as f:
+            f.write('echo "progress" >&2\n[ "$2" = 6.12 ] || exit 2\necho "/trees/$1-$2"\n')
+        paths.script = lambda name: stub
+        try:
+            got = kernels.default_tree("6.12", said.append)
+            check("--kernel 6.12 runs kernel-tree.sh --kernel 6.12",
+                  got == "/trees/--kernel-6.12" and "6.12" in said[0], (got, said))
+            try:
+                kernels.default_tree("6.1", said.append)
+                check("a kernel-tree.sh failure is an error", False)
+            except kernels.KernelError as e:
+                check("a kernel-tree.sh failure names scripts/deps.sh kernel",
+                      "scripts/deps.sh kernel" in str(e), e)
+        finally:
+            paths.script = real
 
 
 def triaged(dir_):

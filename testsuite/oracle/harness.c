@@ -6,7 +6,8 @@
  * Linked with one case object (which defines case_run(), see testsuite/include/
  * dmacheck-case.h), the shim (shim-*.c) and libdmacore.a. For each host controller model
  * (default: all of enum dmc_hcd_model) a child process boots a fresh model machine (x86_64,
- * vmap stacks, DMA-API debug, swiotlb: dmc_machine_default), registers this thread's stack
+ * vmap stacks, DMA-API debug, swiotlb: dmc_machine_default; Linux 6.1, or 6.12 with
+ * DMACHECK_CORE_KERNEL=6.12 in the environment), registers this thread's stack
  * and the executable's data as a module's, builds the host controller, a USB device with one
  * interface and a platform device, calls case_run() and then lets the host controller finish
  * every URB still queued. Output (stdout, one record a line, read by testsuite/oracle.py):
@@ -83,7 +84,11 @@ static void boot(struct case_env *env, struct machine *m, enum dmc_hcd_model mod
 	struct usb_device *udev;
 	struct usb_bus *bus;
 
-	dmc_machine_init(NULL);
+	struct dmc_machine_config cfg;
+
+	dmc_machine_default(&cfg);
+	cfg.kernel = harness_kernel;	/* main.c: DMACHECK_CORE_KERNEL */
+	dmc_machine_init(&cfg);
 	dmc_register_current_stack();
 	dmc_register_image(true);
 

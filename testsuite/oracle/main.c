@@ -5,8 +5,10 @@
  *
  *	<case-binary> [MODEL...]      models by dmc_hcd_model_name(); default: all of them
  *
+ * DMACHECK_CORE_KERNEL=6.1|6.12 in the environment picks the kernel the core follows where the
+ * two differ (docs/core.md "Linux 6.12"; default 6.1).
  * Output records are described in harness.c. Exit: 0 every model ran to the end, 1 a child
- * crashed or failed (its "D" record says how), 2 unknown model.
+ * crashed or failed (its "D" record says how), 2 unknown model or kernel.
  */
 #include "oracle.h"
 
@@ -24,9 +26,20 @@ static int model_by_name(const char *name)
 	return -1;
 }
 
+enum dmc_kernel harness_kernel = DMC_KERNEL_6_1;
+
 int main(int argc, char **argv)
 {
 	int models[DMC_HCD_MODEL_COUNT], n = 0, failed = 0;
+	const char *kernel = getenv("DMACHECK_CORE_KERNEL");
+
+	if (kernel && !strcmp(kernel, "6.12")) {
+		harness_kernel = DMC_KERNEL_6_12;
+	} else if (kernel && *kernel && strcmp(kernel, "6.1")) {
+		fprintf(stderr, "harness: DMACHECK_CORE_KERNEL must be 6.1 or 6.12, not '%s'\n",
+			kernel);
+		return 2;
+	}
 
 	for (int i = 1; i < argc; i++) {
 		int m = model_by_name(argv[i]);

@@ -80,5 +80,7 @@ void oracle_trace_done(const char *model);	/* the model ran to the end */
 void oracle_vlog(const char *prefix, const char *fmt, va_list ap);
 /* harness.c: boot model `model` (enum dmc_hcd_model) and run the case in it. */
 int harness_run_model(int model);
+/* the kernel the core follows where 6.1 and 6.12 differ (main.c sets it) */
+extern enum dmc_kernel harness_kernel;
 
 #endif /* ORACLE_H */
