@@ -106,6 +106,10 @@ if [ -f "$PLUGIN_SO" ]; then
 	# the oracle's own test: a broken core model, a broken plugin rule, a wrong expectation
 	run_counted "oracle self-test" bash testsuite/oracle-selftest.sh --plugin "$PLUGIN_SO"
 	run_counted "plugin behaviour" sh -c "bash testsuite/plugin-behaviour.sh --plugin $PLUGIN_SO"
+	# cases of several files: wrappers in another file followed through the summaries
+	# database (analysis/xsummary.c, scan/summaries.py), on gcc and sparse
+	run_counted "multifile cases" python3 testsuite/multifile.py --plugin "$PLUGIN_SO" \
+		--sparse "$SPARSE_BIN"
 else
 	echo "FAIL testsuite: $PLUGIN_SO was not built"; fail=$((fail + 1))
 fi
