@@ -170,6 +170,39 @@ def merge(units_dir, out, previous=None):
             "rounds": rounds, "changed": changed, "bytes": len(text.encode())}
 
 
+def units_dir(db):
+    return db + ".units"
+
+
+def use(db, say):
+    """dmacheck scan --summaries DB: every compile of the scan reads DB (if it exists) and
+    writes its file's summaries into DB.units/ (kept between scans: a scan of one directory
+    adds to what earlier scans of others wrote)."""
+    from . import engines as E
+    os.makedirs(units_dir(db), exist_ok=True)
+    out = os.path.abspath(units_dir(db))
+    E.PLUGIN_ARGS.append("-fplugin-arg-dmacheck-summaries-out=" + out)
+    E.SPARSE_ARGS.append("--dmacheck-summaries-out=" + out)
+    if os.path.isfile(db):
+        with open(db, encoding="utf-8", errors="replace") as f:
+            parse(f.read(), db)         # a malformed database is an error before the scan
+        E.PLUGIN_ARGS.append("-fplugin-arg-dmacheck-summaries=" + os.path.abspath(db))
+        E.SPARSE_ARGS.append("--dmacheck-summaries=" + os.path.abspath(db))
+        say("summaries: reading %s" % db)
+    else:
+        say("summaries: no %s yet: this scan collects, the next one follows calls between "
+            "files" % db)
+
+
+def update(db, say):
+    """After the scan: DB.units/ merged into DB."""
+    st = merge(units_dir(db), db)
+    say("summaries: %s: %d functions, %d bytes, %d changed%s" % (
+        db, st["functions"], st["bytes"], st["changed"],
+        " (scan again to follow them)" if st["changed"] else " (settled)"))
+    return st
+
+
 def facts_by_function(text):
     res, cur = {}, None
     for line in text.splitlines()[1:]:

@@ -148,6 +148,9 @@ else
 	# or hanging, a plugin that does not load, SIGINT/SIGTERM, an unwritable -o): the other
 	# findings kept, exit 2 with the named cause
 	run_counted "dmacheck scan faults" python3 scan/tests/test_faults.py --tree "$tree"
+	# dmacheck scan --all: resumption (nothing compiled again, only touched files, after a
+	# SIGINT only what was left), on drivers/usb/storage and drivers/usb/mon
+	run_counted "dmacheck scan --all" python3 scan/tests/test_all.py --tree "$tree"
 	# dmacheck-sparse through kbuild (make C=2 CHECK=...): no crash, the triaged findings
 	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --tree "$tree" --bin "$SPARSE_BIN" \
 		--out "$B/sparse/kernel-smoke.txt" \
