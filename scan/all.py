@@ -14,8 +14,9 @@ lines; KCFLAGS carries the plugin). --all never cleans a directory it has seen b
 interrupted or repeated scan compiles only what is new or changed, and the findings of the
 files it does not compile again come from the state file <tree>.scan-all.json (findings per
 source file, written atomically after every directory and on an interrupt). A directory is
-cleaned (`make M=DIR clean`) only the first time, or when the plugin changed (its size and
-time), since then objects built without it or by an older one would be taken as checked.
+cleaned (`make M=DIR clean`) only the first time, or when the plugin or the summaries
+database it reads (--summaries) changed (size and time), since then objects built without
+it or by an older one would be taken as checked.
 
 Progress (stderr): "all drivers/net 340/~1210 (directory 12/170), 3452 files in 0:45:10,
 about 2:10:00 left" - the estimate is the elapsed time scaled by the share of the directories'
@@ -67,8 +68,14 @@ def state_path(tree):
 
 
 def plugin_signature(plugin):
-    st = os.stat(plugin)
-    return "%d:%d" % (st.st_size, int(st.st_mtime))
+    """The plugin's size and time, and those of the summaries database it reads (a changed
+    database must reach every file, as a new plugin must)."""
+    sig = []
+    for f in [plugin] + [a.split("=", 1)[1] for a in E.PLUGIN_ARGS
+                         if a.startswith("-fplugin-arg-dmacheck-summaries=")]:
+        st = os.stat(f)
+        sig.append("%d:%d" % (st.st_size, int(st.st_mtime)))
+    return " ".join(sig)
 
 
 def load_state(path, signature):

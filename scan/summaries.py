@@ -165,7 +165,13 @@ def merge(units_dir, out, previous=None):
             old = facts_by_function(f.read())
     new = facts_by_function(text)
     changed = sum(1 for k in set(old) | set(new) if old.get(k) != new.get(k))
-    write_atomic(out, text)
+    try:
+        with open(out, encoding="utf-8", errors="replace") as f:
+            same = f.read() == text
+    except OSError:
+        same = False
+    if not same:                # an unchanged database keeps its time (scan --all's state)
+        write_atomic(out, text)
     return {"functions": len(new), "facts": sum(len(v) for v in new.values()),
             "rounds": rounds, "changed": changed, "bytes": len(text.encode())}
 
@@ -175,23 +181,25 @@ def units_dir(db):
 
 
 def use(db, say):
-    """dmacheck scan --summaries DB: every compile of the scan reads DB (if it exists) and
-    writes its file's summaries into DB.units/ (kept between scans: a scan of one directory
-    adds to what earlier scans of others wrote)."""
+    """dmacheck scan --summaries DB: every compile of the scan reads DB and writes its
+    file's summaries into DB.units/ (kept between scans: a scan of one directory adds to what
+    earlier scans of others wrote). A DB that does not exist yet is created empty, so that
+    the compile flags stay the same from the first scan on (scan --all's resumption)."""
     from . import engines as E
     os.makedirs(units_dir(db), exist_ok=True)
     out = os.path.abspath(units_dir(db))
-    E.PLUGIN_ARGS.append("-fplugin-arg-dmacheck-summaries-out=" + out)
-    E.SPARSE_ARGS.append("--dmacheck-summaries-out=" + out)
     if os.path.isfile(db):
         with open(db, encoding="utf-8", errors="replace") as f:
             parse(f.read(), db)         # a malformed database is an error before the scan
-        E.PLUGIN_ARGS.append("-fplugin-arg-dmacheck-summaries=" + os.path.abspath(db))
-        E.SPARSE_ARGS.append("--dmacheck-summaries=" + os.path.abspath(db))
         say("summaries: reading %s" % db)
     else:
+        write_atomic(db, HEADER + "\n")
         say("summaries: no %s yet: this scan collects, the next one follows calls between "
             "files" % db)
+    E.PLUGIN_ARGS += ["-fplugin-arg-dmacheck-summaries=" + os.path.abspath(db),
+                      "-fplugin-arg-dmacheck-summaries-out=" + out]
+    E.SPARSE_ARGS += ["--dmacheck-summaries=" + os.path.abspath(db),
+                      "--dmacheck-summaries-out=" + out]
 
 
 def update(db, say):
