@@ -24,7 +24,9 @@
  * whose guards cannot hold for the call's constant arguments is not reached.
  *
  * Functions are told apart by name (interned); a translation unit has one function of a name.
- * Limits: calls through function pointers and into other translation units are not followed;
+ * Calls into other units use the summaries database (xsummary.c) when one is given; their
+ * sinks' notes name the other file.
+ * Limits: calls through function pointers are not followed;
  * members one level deep; a stack address a callee stores or returns of its own frame is not
  * followed; the first path found to a sink is the one shown.
  */
