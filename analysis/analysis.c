@@ -44,6 +44,8 @@ void analysis_add_function(struct ir_fn *fn)
 		fns = axrealloc(fns, capfns * sizeof(*fns));
 	}
 	fns[nfns++] = fn;
+	if (fn->is_public)
+		xsummary_public(fn->name);
 }
 
 /* One function: origins, URB state, checks, summary; true if its summary changed. */
@@ -197,6 +199,7 @@ void analysis_finish_unit(void)
 	free(order);
 	free(scc_end);
 	free(scc_cyclic);
+	xsummary_write_unit();		/* other units' next run reads what this one does */
 	fns = order = NULL;
 	nfns = capfns = norder = 0;
 	summary_forget_unit();

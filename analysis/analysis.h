@@ -157,6 +157,10 @@ struct sink_fact {
 	int rule;
 	char *path;			/* "usb_control_msg()" or "wrap() -> usb_control_msg()" */
 	struct guards guards;
+	/* rule RULE_COUNT: not a sink but argument ext_arg (0-based) of ext, a function of
+	 * another unit that no summary knows yet (xsummary.c writes it, the merge resolves it) */
+	const char *ext;
+	unsigned int ext_arg;
 };
 
 struct store_fact {
@@ -176,6 +180,7 @@ struct urb_fact {
 
 struct summary {
 	const char *name;
+	const char *file;		/* another unit's (the summaries database), NULL: this one */
 	struct sink_fact *sinks;	unsigned int nsinks;
 	struct store_fact *stores;	unsigned int nstores;
 	struct origin ret;
@@ -207,6 +212,17 @@ void summary_declare(const char *name);
 /* Did a call meet a function of the unit whose summary was not computed yet (recursion)?
  * Clears the flag. */
 bool summary_missed(void);
+/* ---- summaries across units (xsummary.c) --------------------------------------------- */
+
+/* The database's summary of a function of another unit, NULL if none. */
+const struct summary *xsummary_of(const char *name);
+/* A non-static function of the unit (its summary is written at the end of the unit). */
+void xsummary_public(const char *name);
+/* Is an output directory set (are E facts worth collecting)? */
+bool xsummary_writing(void);
+/* Write the unit's file (before summary_forget_unit); forgets the public names. */
+void xsummary_write_unit(void);
+
 /* While muted (the rounds before the last), report() says nothing. */
 void report_mute(bool muted);
 

@@ -120,6 +120,7 @@ struct ir_fn {
 	struct ir_bb *bbs;	int nbbs, capbbs;
 	struct ir_object *objs;	int nobjs, capobjs;
 	int cur_bb;		/* the block being emitted */
+	bool is_public;		/* not static: other units may call it (xsummary.c) */
 	int *param_vals;	/* value of each parameter */
 };
 
@@ -182,6 +183,13 @@ struct analysis_frontend {
 void analysis_init(const struct analysis_frontend *fe);
 /* -fplugin-arg-dmacheck-disable / --dmacheck-disable */
 void analysis_disable_rule(int rule);
+/* Summaries across units (analysis/xsummary.c, docs/summaries.md): read a database made by
+ * scan/summaries.py (false and *err filled if it cannot be read or is malformed); write each
+ * unit's non-static summaries into dir; the path of the unit being compiled (relative to the
+ * tree, as the compiler was given it). */
+bool analysis_read_summaries(const char *path, char *err, size_t errlen);
+bool analysis_write_summaries_to(const char *dir, char *err, size_t errlen);
+void analysis_unit_file(const char *path);
 /* The analysis owns fn from now on. */
 void analysis_add_function(struct ir_fn *fn);
 /* Every function is in: summaries, checks, diagnostics; then everything is freed. */

@@ -24,7 +24,9 @@
  * whose guards cannot hold for the call's constant arguments is not reached.
  *
  * Functions are told apart by name (interned); a translation unit has one function of a name.
- * Limits: calls through function pointers and into other translation units are not followed;
+ * Calls into other units use the summaries database (xsummary.c) when one is given; their
+ * sinks' notes name the other file.
+ * Limits: calls through function pointers are not followed;
  * members one level deep; a stack address a callee stores or returns of its own frame is not
  * followed; the first path found to a sink is the one shown.
  */
@@ -67,7 +69,7 @@ const struct summary *summary_of(const char *name)
 	long i = name ? amap_get(&index_of, &name, sizeof(name)) : -1;
 
 	if (i < 0)
-		return NULL;
+		return name ? xsummary_of(name) : NULL;	/* another unit's, if known */
 	if (!sums[i].done) {
 		missed = true;
 		return NULL;
@@ -90,13 +92,15 @@ static bool same_src(struct member_src a, struct member_src b)
 	return a.param == b.param && a.off == b.off;
 }
 
-static void add_sink(struct member_src src, int rule, const char *path, const struct guards *g)
+static void add_sink(struct member_src src, int rule, const char *path, const struct guards *g,
+		     const char *ext, unsigned int ext_arg)
 {
 	struct sink_fact *f;
 
 	for (unsigned int i = 0; i < building.nsinks; i++) {
 		f = &building.sinks[i];
-		if (same_src(f->src, src) && f->rule == rule) {
+		if (same_src(f->src, src) && f->rule == rule && f->ext == ext &&
+		    f->ext_arg == ext_arg) {
 			if (!g->n)
 				f->guards.n = 0;	/* reached unconditionally somewhere */
 			return;
@@ -108,20 +112,29 @@ static void add_sink(struct member_src src, int rule, const char *path, const st
 	f->rule = rule;
 	f->path = axstrdup(path);
 	f->guards = *g;
+	f->ext = ext;
+	f->ext_arg = ext_arg;
 }
 
-static void sink_with_guards(enum dmacheck_rule rule, const struct origin *o, const char *sink,
-			     const struct guards *g)
+/* rule RULE_COUNT with ext: not a sink, an argument of another unit's function (xsummary.c) */
+static void sinks_of(int rule, const struct origin *o, const char *sink, const struct guards *g,
+		     const char *ext, unsigned int ext_arg)
 {
 	for (unsigned int i = 0; i < MAX_TRACKED_PARAMS; i++) {
 		if (o->params & (1ULL << i)) {
 			struct member_src src = { (int)i, -1 };
 
-			add_sink(src, (int)rule, sink, g);
+			add_sink(src, rule, sink, g, ext, ext_arg);
 		}
 	}
 	for (unsigned int i = 0; i < o->nmem; i++)
-		add_sink(o->mem[i], (int)rule, sink, g);
+		add_sink(o->mem[i], rule, sink, g, ext, ext_arg);
+}
+
+static void sink_with_guards(enum dmacheck_rule rule, const struct origin *o, const char *sink,
+			     const struct guards *g)
+{
+	sinks_of((int)rule, o, sink, g, NULL, 0);
 }
 
 void summary_sink(enum dmacheck_rule rule, const struct flow *flow, const struct origin *o,
@@ -192,6 +205,7 @@ static bool same_summary(const struct summary *a, const struct summary *b)
 			return false;
 	for (unsigned int i = 0; i < a->nsinks; i++)
 		if (!same_src(a->sinks[i].src, b->sinks[i].src) || a->sinks[i].rule != b->sinks[i].rule ||
+		    a->sinks[i].ext != b->sinks[i].ext ||
 		    a->sinks[i].guards.n != b->sinks[i].guards.n)
 			return false;
 	for (unsigned int i = 0; i < a->nstores; i++)
@@ -306,6 +320,23 @@ bool summary_end(const struct flow *flow)
 
 /* ---- calls --------------------------------------------------------------------------------- */
 
+/* Arguments of a call to another unit's function that come from this function's parameters:
+ * E facts of its summary, which the merge resolves once the callee's summary is known. */
+static void external_args(const struct flow *flow, const struct ir_insn *call)
+{
+	struct guards here;
+	char path[300];
+
+	guards_of_block(flow_fn(flow), call->bb, &here);
+	snprintf(path, sizeof(path), "%s()", call->callee);
+	for (unsigned int i = 0; i < call->nargs && i < MAX_TRACKED_PARAMS; i++) {
+		struct origin o = flow_origin(flow, call->args[i]);
+
+		if (origin_has_sources(&o))
+			sinks_of(RULE_COUNT, &o, path, &here, call->callee, i);
+	}
+}
+
 void summary_call(const struct flow *flow, const struct ir_insn *call)
 {
 	const struct ir_fn *fn = flow_fn(flow);
@@ -315,13 +346,15 @@ void summary_call(const struct flow *flow, const struct ir_insn *call)
 	if (!call->callee || dma_api_rows(call->callee, &n))
 		return;		/* indirect, or a sink the checks handle themselves */
 	s = summary_of(call->callee);
+	if ((!s || s->file) && xsummary_writing())
+		external_args(flow, call);
 	if (!s)
 		return;
 	for (unsigned int k = 0; k < s->nsinks; k++) {
 		const struct sink_fact *f = &s->sinks[k];
 		struct guards g, here;
 		struct origin o;
-		char path[512];
+		char path[512], where[300] = "";
 
 		if (f->src.param < 0 || (unsigned int)f->src.param >= call->nargs)
 			continue;
@@ -330,22 +363,25 @@ void summary_call(const struct flow *flow, const struct ir_insn *call)
 			continue;	/* the constant arguments take the other branch */
 		o = f->src.off < 0 ? flow_origin(flow, call->args[f->src.param]) :
 				     flow_member(flow, call, call->args[f->src.param], f->src.off);
-		if ((o.kinds & rule_kind[f->rule]) && report((enum dmacheck_rule)f->rule, call->loc)) {
+		if (s->file)
+			snprintf(where, sizeof(where), " in %s", s->file);
+		if (f->rule < RULE_COUNT && (o.kinds & rule_kind[f->rule]) &&
+		    report((enum dmacheck_rule)f->rule, call->loc)) {
 			note_declared(fn, o.stack_obj);
 			if (f->src.off < 0)
-				report_note(call->loc, "passed to %s() as argument %u, which hands it "
-					    "to %s", call->callee, f->src.param + 1, f->path);
+				report_note(call->loc, "passed to %s()%s as argument %u, which hands "
+					    "it to %s", call->callee, where, f->src.param + 1, f->path);
 			else
-				report_note(call->loc, "passed to %s() in a member of argument %u, "
-					    "which hands it to %s", call->callee, f->src.param + 1,
-					    f->path);
+				report_note(call->loc, "passed to %s()%s in a member of argument %u, "
+					    "which hands it to %s", call->callee, where,
+					    f->src.param + 1, f->path);
 		}
 		if (!origin_has_sources(&o))
 			continue;
-		snprintf(path, sizeof(path), "%s() -> %s", call->callee, f->path);
+		snprintf(path, sizeof(path), "%s()%s -> %s", call->callee, where, f->path);
 		guards_of_block(fn, call->bb, &here);
 		guards_add(&g, &here);
-		sink_with_guards((enum dmacheck_rule)f->rule, &o, path, &g);
+		sinks_of(f->rule, &o, path, &g, f->ext, f->ext_arg);
 	}
 }
 

@@ -32,6 +32,10 @@
  * Options:
  *   -fplugin-arg-dmacheck-disable=RULE[,RULE...]  do not report these rules
  *   -fplugin-arg-dmacheck-error                   report as errors (the build fails)
+ *   -fplugin-arg-dmacheck-summaries=FILE          follow calls into other files through this
+ *                                                 summaries database (docs/summaries.md)
+ *   -fplugin-arg-dmacheck-summaries-out=DIR       write this file's summaries into DIR for
+ *                                                 the merge (scan/summaries.py)
  *
  * Why the pass sits after "ssa": every function of the unit passes through it before any
  * inlining (einline comes later), so calls to the kernel's DMA APIs and to the unit's own
@@ -48,7 +52,9 @@ static struct plugin_info dmacheck_plugin_info = {
 	.version = "0.1",
 	.help = "warns about misuse of the Linux kernel DMA APIs\n"
 		"-fplugin-arg-dmacheck-disable=RULE[,RULE]\tdo not report these rules\n"
-		"-fplugin-arg-dmacheck-error\treport errors instead of warnings\n",
+		"-fplugin-arg-dmacheck-error\treport errors instead of warnings\n"
+		"-fplugin-arg-dmacheck-summaries=FILE\tother files' summaries (database)\n"
+		"-fplugin-arg-dmacheck-summaries-out=DIR\twrite this file's summaries there\n",
 };
 
 static bool as_errors;
@@ -191,6 +197,23 @@ static bool parse_disable(const char *plugin_name, const char *list)
 	return ok;
 }
 
+/* -fplugin-arg-dmacheck-summaries=FILE (read), -summaries-out=DIR (write; analysis/xsummary.c) */
+static bool parse_summaries(const char *plugin_name, const char *key, const char *value)
+{
+	char err[512];
+	bool ok;
+
+	if (!value || !*value) {
+		error(G_("no value supplied for option '-fplugin-arg-%s-%s'"), plugin_name, key);
+		return false;
+	}
+	ok = strcmp(key, "summaries") ? analysis_write_summaries_to(value, err, sizeof(err)) :
+					analysis_read_summaries(value, err, sizeof(err));
+	if (!ok)
+		error(G_("%s (option '-fplugin-arg-%s-%s')"), err, plugin_name, key);
+	return ok;
+}
+
 static bool parse_args(const struct plugin_name_args *info)
 {
 	bool ok = true;
@@ -200,6 +223,8 @@ static bool parse_args(const struct plugin_name_args *info)
 
 		if (!strcmp(arg->key, "disable")) {
 			ok &= parse_disable(info->base_name, arg->value);
+		} else if (!strcmp(arg->key, "summaries") || !strcmp(arg->key, "summaries-out")) {
+			ok &= parse_summaries(info->base_name, arg->key, arg->value);
 		} else if (!strcmp(arg->key, "error")) {
 			if (arg->value) {
 				error(G_("option '-fplugin-arg-%s-%s' takes no value"),
@@ -229,6 +254,7 @@ int plugin_init(struct plugin_name_args *plugin_info, struct plugin_gcc_version 
 		return 1;
 
 	analysis_init(&gcc_frontend);
+	analysis_unit_file(main_input_filename);
 
 	pass_info.pass = new dmacheck_pass();
 	pass_info.reference_pass_name = "ssa";

@@ -380,6 +380,8 @@ struct ir_fn *gimple_to_ir(function *fun)
 	x.fun = fun;
 	x.fn = ir_fn_new(decl_name(fun->decl), nparams,
 			 ir_location(DECL_SOURCE_LOCATION(fun->decl)));
+	/* not static, and not a header's extern gnu_inline body (fortify's memcpy) */
+	x.fn->is_public = TREE_PUBLIC(fun->decl) && !DECL_EXTERNAL(fun->decl);
 	x.vals = new hash_map<tree, int>;
 	x.objs = new hash_map<tree, int>;
 	x.bbs = new hash_map<int_hash<int, -1, -2>, int>;

@@ -181,6 +181,14 @@ def scan_parser():
     ap.add_argument("--timeout", type=int, default=3600, metavar="S",
                     help="stop one engine on one directory (one script for cocci) after S "
                          "seconds and record it as a failure (default 3600); e.g. --timeout 600")
+    ap.add_argument("--all", action="store_true",
+                    help="every directory the configuration builds (or the DIRs given), "
+                         "resumable: files already checked and unchanged are not compiled "
+                         "again (scan/all.py, docs/scale.md); gcc only; e.g. --all -j8")
+    ap.add_argument("--summaries", metavar="FILE",
+                    help="follow calls into other files through this summaries database and "
+                         "update it from the scanned files (docs/summaries.md); "
+                         "e.g. --summaries ~/linux.summaries")
     ap.add_argument("--plugin", help=argparse.SUPPRESS)     # tests: another plugin build
     return ap
 
@@ -214,6 +222,9 @@ def parse_args(argv):
         raise UsageError("-j needs a positive number")
     if a.timeout < 1:
         raise UsageError("--timeout needs a positive number of seconds")
+    if a.all and a.engines != ["gcc"]:
+        raise UsageError("--all runs the gcc engine only (sparse and cocci check every file "
+                         "every time: scan their directories without --all)")
     return a
 
 
@@ -226,8 +237,15 @@ def scan(argv):
         raise UsageError(faults.writable(a.output))
     tree = os.path.abspath(a.tree) if a.tree else default_tree(progress, a.kernel)
     check_tree(tree)
-    dirs = choose_dirs(tree, a.set, a.dirs)
+    if a.all and not a.dirs and not a.set:
+        from . import all as scan_all_dirs
+        dirs = scan_all_dirs.directories(tree)
+    else:
+        dirs = choose_dirs(tree, a.set, a.dirs)
 
+    if a.summaries:
+        from . import summaries
+        summaries.use(a.summaries, progress.say)
     faults.catch_signals()
     found, scanned, failures = [], [], []
     engines = []
@@ -246,6 +264,14 @@ def scan(argv):
         except OSError:
             progress.say("waiting for another build in %s" % tree)
             fcntl.flock(lock, fcntl.LOCK_EX)
+        if a.all and engines:
+            from . import all as scan_all_dirs
+            found, scanned, fails = scan_all_dirs.scan_all(tree, dirs, a.jobs, progress,
+                                                           a.timeout, a.plugin)
+            failures += fails
+            if faults.STOP:
+                raise faults.Interrupted(faults.STOP[0])
+            dirs = []
         for d in dirs:
             for eng in engines:
                 kw = {"plugin": a.plugin} if eng == "gcc" and a.plugin else {}
@@ -272,6 +298,8 @@ def scan(argv):
                                        "findings made until then are kept" % (e.signame, where)))
         progress.say("failed: %s" % failures[-1].line())
     faults.hold_signals()               # a second Ctrl-C must not cut the result in half
+    if a.summaries:
+        summaries.update(a.summaries, progress.say)
     findings = F.merge(found, tree)
     old = []
     if base is not None:

@@ -43,6 +43,12 @@ class EngineError(Exception):
     pass
 
 
+# Extra front-end arguments for every compile (scan/summaries.py sets them for --summaries):
+# plugin arguments go after -fplugin=, the sparse checker's into CHECK.
+PLUGIN_ARGS = []
+SPARSE_ARGS = []
+
+
 def _env():
     env = dict(os.environ, LC_ALL="C", LANG="C")
     for v in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL"):    # ours must not leak into kbuild
@@ -115,14 +121,15 @@ def run_gcc(tree, d, jobs, progress, timeout=None, plugin=None):
     faults.Run(["make", "-s", "-C", tree, "M=" + d, "clean"], tree, _env(), timeout)
     if faults.STOP:
         return [], 0, []
-    kcflags = (os.environ.get("KCFLAGS", "") + " -fplugin=" + plugin).strip()
+    kcflags = " ".join([os.environ.get("KCFLAGS", ""), "-fplugin=" + plugin] + PLUGIN_ARGS).strip()
     cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "M=" + d, "KCFLAGS=" + kcflags]
     return _kbuild("gcc", tree, d, cmd, progress, timeout, CC_LINE, "make M=%s" % d)
 
 
 def run_sparse(tree, d, jobs, progress, timeout=None, checker=None):
     checker = checker or paths.sparse_checker()
-    cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "C=2", "CHECK=" + checker,
+    cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "C=2",
+           "CHECK=" + " ".join([checker] + SPARSE_ARGS),
            "M=" + d]
     return _kbuild("sparse", tree, d, cmd, progress, timeout, CHECK_LINE, "make C=2 M=%s" % d)
 

@@ -110,6 +110,10 @@ if [ -f "$PLUGIN_SO" ]; then
 	# the oracle's own test: a broken core model, a broken plugin rule, a wrong expectation
 	run_counted "oracle self-test" bash testsuite/oracle-selftest.sh --plugin "$PLUGIN_SO"
 	run_counted "plugin behaviour" sh -c "bash testsuite/plugin-behaviour.sh --plugin $PLUGIN_SO"
+	# cases of several files: wrappers in another file followed through the summaries
+	# database (analysis/xsummary.c, scan/summaries.py), on gcc and sparse
+	run_counted "multifile cases" python3 testsuite/multifile.py --plugin "$PLUGIN_SO" \
+		--sparse "$SPARSE_BIN"
 else
 	echo "FAIL testsuite: $PLUGIN_SO was not built"; fail=$((fail + 1))
 fi
@@ -156,6 +160,9 @@ else
 	# or hanging, a plugin that does not load, SIGINT/SIGTERM, an unwritable -o): the other
 	# findings kept, exit 2 with the named cause
 	run_counted "dmacheck scan faults" python3 scan/tests/test_faults.py --tree "$tree"
+	# dmacheck scan --all: resumption (nothing compiled again, only touched files, after a
+	# SIGINT only what was left), on drivers/usb/storage and drivers/usb/mon
+	run_counted "dmacheck scan --all" python3 scan/tests/test_all.py --tree "$tree"
 	# dmacheck-sparse through kbuild (make C=2 CHECK=...): no crash, the triaged findings
 	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --tree "$tree" --bin "$SPARSE_BIN" \
 		--out "$B/sparse/kernel-smoke.txt" \

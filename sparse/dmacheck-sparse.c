@@ -27,6 +27,9 @@
  *   --dmacheck-disable=RULE[,RULE]  do not report these rules (slugs, with or without
  *                                   "dmacheck-")
  *   --dmacheck-error                report errors instead of warnings, exit 1 if any
+ *   --dmacheck-summaries=FILE       follow calls into other files through this summaries
+ *                                   database (docs/summaries.md)
+ *   --dmacheck-summaries-out=DIR    write each file's summaries into DIR for the merge
  *   --dmacheck-help                 this summary
  *
  * Why the IR looks like this: sparse inlines every `inline` function while expanding, and
@@ -60,7 +63,8 @@ static bool also_sparse;
 
 static const char usage[] =
 	"usage: dmacheck-sparse [--also-sparse] [--dmacheck-disable=RULE[,RULE]] "
-	"[--dmacheck-error] [sparse/gcc options] file.c...\n";
+	"[--dmacheck-error] [--dmacheck-summaries=FILE] [--dmacheck-summaries-out=DIR]\n"
+	"       [sparse/gcc options] file.c...\n";
 
 static int bad_option(const char *fmt, const char *arg)
 {
@@ -106,6 +110,17 @@ static int own_options(int *argc, char **argv)
 		} else if (!strncmp(a, "--dmacheck-disable=", 19)) {
 			if (parse_disable(a + 19))
 				return 2;
+		} else if (!strncmp(a, "--dmacheck-summaries=", 21) ||
+			   !strncmp(a, "--dmacheck-summaries-out=", 25)) {
+			char err[512];
+			bool out = a[20] != '=';
+			const char *v = a + (out ? 25 : 21);
+
+			if (!*v)
+				return bad_option("no value supplied for option '%s'", a);
+			if (!(out ? analysis_write_summaries_to(v, err, sizeof(err)) :
+				    analysis_read_summaries(v, err, sizeof(err))))
+				return bad_option("%s", err);
 		} else if (!strcmp(a, "--dmacheck-error")) {
 			dmcs_as_errors = true;
 		} else if (!strcmp(a, "--dmacheck-help")) {
@@ -209,6 +224,7 @@ static void check_unit(char *file)
 	fmax_warnings = 0;		/* sparse's warnings are not dmacheck's */
 	fpasses &= ~PASS_OPTIM;		/* mem2reg only */
 
+	analysis_unit_file(file);
 	list = sparse(file);
 	no_inlining();
 	FOR_EACH_PTR(list, sym) {

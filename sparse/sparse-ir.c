@@ -374,6 +374,10 @@ struct ir_fn *sparse_to_ir(struct entrypoint *ep)
 		} END_FOR_EACH_PTR(arg);
 	x.fn = ir_fn_new(ep->name && ep->name->ident ? dmcs_ident(ep->name->ident) : "", nparams,
 			 dmcs_loc(ep->name ? ep->name->pos : ep->entry->pos, LOC_PLAIN));
+	/* not static, and not a header's extern gnu_inline body (fortify's memcpy) */
+	x.fn->is_public = ep->name && !(ep->name->ctype.modifiers & MOD_STATIC) &&
+			  (ep->name->ctype.modifiers & (MOD_EXTERN | MOD_GNU_INLINE)) !=
+			  (MOD_EXTERN | MOD_GNU_INLINE);
 	FOR_EACH_PTR(ep->bbs, bb) {
 		long ib = ir_block(x.fn);
 
