@@ -76,6 +76,11 @@ LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch",
                    "dma-unmap-dir-mismatch", "dma-sync-dir-mismatch", "dma-unmap-size-mismatch",
                    "dma-free-addr-mismatch", "dma-map-sg-unchecked", "dma-unmap-type-mismatch")
 LIFECYCLE_COUNTED = ("dma-mapping-error-unchecked",)
+# Issue 17: what memory is DMA-able and which way a control transfer goes; compared with the
+# core and counted like the lifecycle rules.
+ISSUE17_RULES = ("urb-control-dir-mismatch",)
+LIFECYCLE_RULES += ISSUE17_RULES
+LIFECYCLE_COUNTED += ISSUE17_RULES
 COMPARED_RULES = MISSION_RULES + LIFECYCLE_RULES
 MIN_LINES = 10          # must-warn and must-stay-silent lines each mission rule needs
 COMPILE_TIMEOUT = 300   # seconds for one compile (or one spatch run)
