@@ -219,8 +219,9 @@ typedef void (*buffer_judge)(const struct flow *flow, int value, const struct ir
 /* Each buffer the instruction hands to DMA (a ROLE_DMA_BUF/ROLE_SETUP_PKT argument, a store to
  * such a DMA_FIELD member), with the sink's name ("usb_control_msg()", "urb->transfer_buffer"). */
 void buffer_sinks(const struct flow *flow, const struct ir_insn *in, buffer_judge judge);
-/* O_VMALLOC or O_VMALLOC_MAYBE if the call returns vmalloc memory (DMA_VMEM), else 0. */
-unsigned int vmem_call_kinds(const struct ir_fn *fn, const struct ir_insn *in);
+/* Is the call a DMA_VMEM allocator? *kinds: O_VMALLOC, O_VMALLOC_MAYBE (kvmalloc() of a size
+ * not known to be at most PAGE_SIZE) or 0 (kvmalloc() of a small constant size). */
+bool vmem_call(const struct ir_fn *fn, const struct ir_insn *in, unsigned int *kinds);
 /* Does a load from the place read a DMA_VMEM_FIELD member (fw->data)? */
 bool vmem_field_place(const struct ir_place *p);
 /* The callee's DMA_CTRL row (a control transfer), NULL if none; cached per interned name. */

@@ -95,25 +95,26 @@ void buffer_sinks(const struct flow *flow, const struct ir_insn *in, buffer_judg
 	}
 }
 
-unsigned int vmem_call_kinds(const struct ir_fn *fn, const struct ir_insn *in)
+bool vmem_call(const struct ir_fn *fn, const struct ir_insn *in, unsigned int *kinds)
 {
 	const struct dma_vmem *row;
 	long long size = 1, c;
 
+	*kinds = 0;
 	if (!in->callee || !(row = callee_info(in->callee)->vmem))
-		return 0;
+		return false;
+	*kinds = O_VMALLOC_MAYBE;
 	if (row->how == VMEM_ALWAYS)
-		return O_VMALLOC;
+		*kinds = O_VMALLOC;
 	/* kvmalloc(): kmalloc memory up to PAGE_SIZE, maybe vmalloc memory above */
-	if (!row->size_arg || row->size_arg > in->nargs ||
-	    !ir_is_const(fn, in->args[row->size_arg - 1], &size))
-		return O_VMALLOC_MAYBE;
-	if (row->count_arg && (row->count_arg > in->nargs ||
-			       !ir_is_const(fn, in->args[row->count_arg - 1], &c)))
-		return O_VMALLOC_MAYBE;
-	if (row->count_arg)
-		size *= c;
-	return size > PAGE_SIZE_6_1 || size < 0 ? O_VMALLOC_MAYBE : 0;
+	else if (row->size_arg && row->size_arg <= in->nargs &&
+		 ir_is_const(fn, in->args[row->size_arg - 1], &size) &&
+		 (!row->count_arg || (row->count_arg <= in->nargs &&
+				      ir_is_const(fn, in->args[row->count_arg - 1], &c) &&
+				      (size *= c, true))) &&
+		 size >= 0 && size <= PAGE_SIZE_6_1)
+		*kinds = 0;
+	return true;
 }
 
 bool vmem_field_place(const struct ir_place *p)

@@ -78,7 +78,7 @@ LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch",
 LIFECYCLE_COUNTED = ("dma-mapping-error-unchecked",)
 # Issue 17: what memory is DMA-able and which way a control transfer goes; compared with the
 # core and counted like the lifecycle rules.
-ISSUE17_RULES = ("urb-control-dir-mismatch",)
+ISSUE17_RULES = ("urb-control-dir-mismatch", "dma-map-vmalloc")
 LIFECYCLE_RULES += ISSUE17_RULES
 LIFECYCLE_COUNTED += ISSUE17_RULES
 COMPARED_RULES = MISSION_RULES + LIFECYCLE_RULES
@@ -626,6 +626,8 @@ PATCH_CASES = [
     ("urb-dma-flag-missing", "urb-dma-flag-missing/008-usbkbd-xpad.c"),
     ("dma-mapping-error-unchecked", "dma-mapping-error-unchecked/002-rx-refill-and-tests.c"),
     ("dma-unmap-sg-nents-mismatch", "dma-unmap-sg-nents-mismatch/001-omap-mmc-sg-len.c"),
+    ("dma-map-vmalloc", "dma-map-vmalloc/002-smsusb-firmware.c"),
+    ("urb-control-dir-mismatch", "urb-control-dir-mismatch/006-direct-requests.c"),
 ]
 
 

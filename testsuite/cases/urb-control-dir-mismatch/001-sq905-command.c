@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc cocci sparse core */
 /* origin: drivers/media/usb/gspca/sq905.c sq905_command() as before commit 'media: gspca/sq905: fix control-request direction' (USB_DIR_IN on usb_sndctrlpipe()), and the 6.1 sq905_command(), sq905_ack_frame(), sq905_read_data() */
 /* what: a vendor request marked USB_DIR_IN with a one-byte data stage sent on a send pipe warns; the 6.1 requests (OUT on the send pipe, IN on the receive pipe) stay silent */
 #include <linux/usb.h>
