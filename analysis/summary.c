@@ -306,19 +306,6 @@ bool summary_end(const struct flow *flow)
 
 /* ---- calls --------------------------------------------------------------------------------- */
 
-/* Does the callee store the member itself (probe: dev->buf = vzalloc(); submit dev->buf)? Then
- * what reaches its sink is what it stored, judged inside it, not what the caller held there
- * (the caller's place already merges the callee's store: it would be reported twice). */
-static bool stores_member(const struct summary *s, struct member_src src)
-{
-	if (src.off < 0)
-		return false;
-	for (unsigned int i = 0; i < s->nstores; i++)
-		if (same_src(s->stores[i].dst, src))
-			return true;
-	return false;
-}
-
 void summary_call(const struct flow *flow, const struct ir_insn *call)
 {
 	const struct ir_fn *fn = flow_fn(flow);
@@ -336,8 +323,7 @@ void summary_call(const struct flow *flow, const struct ir_insn *call)
 		struct origin o;
 		char path[512];
 
-		if (f->src.param < 0 || (unsigned int)f->src.param >= call->nargs ||
-		    stores_member(s, f->src))
+		if (f->src.param < 0 || (unsigned int)f->src.param >= call->nargs)
 			continue;
 		guards_at_call(&f->guards, fn, call, &g);
 		if (!guards_may_hold(&g))
