@@ -167,6 +167,7 @@ void analysis_finish_unit(void)
 		registered = true;
 		summary_register_rule(RULE_DMA_ON_STACK, O_STACK);
 		summary_register_rule(RULE_USB_DMA_MASK, O_USBDEV);
+		summary_register_rule(RULE_DMA_MAP_VMALLOC, O_VMALLOC | O_VMALLOC_MAYBE);
 	}
 	if (dump && *dump == '1')
 		for (size_t i = 0; i < nfns; i++)

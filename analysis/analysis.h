@@ -48,6 +48,8 @@ enum origin_kind {
 	O_USBDEV = 1 << 1,	/* a USB device's or interface's struct device (DMA_USBDEV) */
 	O_NONCOH = 1 << 2,	/* memory from a non-coherent allocator, the stack or a static */
 	O_COHERENT = 1 << 3,	/* memory from a coherent DMA allocator */
+	O_VMALLOC = 1 << 4,	/* vmalloc memory (DMA_VMEM, DMA_VMEM_FIELD: fw->data) */
+	O_VMALLOC_MAYBE = 1 << 5, /* kvmalloc() memory of a size that may be above PAGE_SIZE */
 };
 
 #define MAX_TRACKED_PARAMS 64
@@ -225,6 +227,21 @@ void xsummary_write_unit(void);
 
 /* While muted (the rounds before the last), report() says nothing. */
 void report_mute(bool muted);
+
+/* ---- buffer sinks, vmalloc memory, control transfers (sinks.c) ------------------------------------------ */
+
+typedef void (*buffer_judge)(const struct flow *flow, int value, const struct ir_insn *at,
+			     const char *sink);
+/* Each buffer the instruction hands to DMA (a ROLE_DMA_BUF/ROLE_SETUP_PKT argument, a store to
+ * such a DMA_FIELD member), with the sink's name ("usb_control_msg()", "urb->transfer_buffer"). */
+void buffer_sinks(const struct flow *flow, const struct ir_insn *in, buffer_judge judge);
+/* Is the call a DMA_VMEM allocator? *kinds: O_VMALLOC, O_VMALLOC_MAYBE (kvmalloc() of a size
+ * not known to be at most PAGE_SIZE) or 0 (kvmalloc() of a small constant size). */
+bool vmem_call(const struct ir_fn *fn, const struct ir_insn *in, unsigned int *kinds);
+/* Does a load from the place read a DMA_VMEM_FIELD member (fw->data)? */
+bool vmem_field_place(const struct ir_place *p);
+/* The callee's DMA_CTRL row (a control transfer), NULL if none; cached per interned name. */
+const struct dma_ctrl *ctrl_row(const char *callee);
 
 /* ---- checks --------------------------------------------------------------------------- */
 

@@ -16,3 +16,6 @@ CHECK(dma_unmap_size_mismatch)
 CHECK(dma_free_addr_mismatch)
 CHECK(dma_map_sg_unchecked)
 CHECK(dma_unmap_type_mismatch)
+/* issue 17 */
+CHECK(dma_map_vmalloc)
+CHECK(urb_control_dir_mismatch)

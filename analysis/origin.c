@@ -9,7 +9,9 @@
  * pointer arithmetic; a USB device's or interface's struct device as rules/dma-apis.def's
  * DMA_USBDEV rows name it (&intf->dev, &udev->dev, intf->dev.parent); memory from a
  * non-coherent or coherent allocator (DMA_ALLOC), a static or the stack (also through a
- * DMA_PASSTHROUGH function: virt_to_page(buf) is buf's memory); the function's
+ * DMA_PASSTHROUGH function: virt_to_page(buf) is buf's memory); vmalloc memory (DMA_VMEM
+ * allocators, kvmalloc() above PAGE_SIZE as "maybe", DMA_VMEM_FIELD members: fw->data,
+ * sinks.c); the function's
  * parameters (for the summaries).
  *
  * Values are followed through copies, pointer and integer arithmetic (alignment tricks keep
@@ -328,16 +330,20 @@ static struct origin insn_origin(const struct flow *flow, const struct ir_insn *
 			o.params |= 1ULL << fn->objs[in->place.object].param;
 		if (names_usb_device(&in->place, USBDEV_LOAD))
 			o.kinds |= O_USBDEV;
+		if (vmem_field_place(&in->place))
+			o.kinds |= O_VMALLOC;		/* fw->data */
 		return o;
 	}
 	case IR_CALL: {
 		enum dma_mem mem;
 		const struct summary *s;
-
-		unsigned int arg;
+		unsigned int arg, vmem;
+		bool valloc = vmem_call(fn, in, &vmem);
 
 		if (in->callee && dma_alloc_kind(in->callee, &mem))
-			o.kinds = mem == MEM_COHERENT ? O_COHERENT : O_NONCOH;
+			o.kinds = (mem == MEM_COHERENT ? O_COHERENT : O_NONCOH) | vmem;
+		else if (valloc)
+			o.kinds = O_NONCOH | vmem;	/* not its inline body's summary */
 		else if ((arg = dma_passthrough_arg(in->callee)) && arg <= in->nargs)
 			o = flow_origin(flow, in->args[arg - 1]);	/* virt_to_page(buf) */
 		else if (in->callee && (s = summary_of(in->callee)))

@@ -183,6 +183,19 @@ _hits = {}
 
 _kept = set()
 
+
+# ---- control requests (urb-control-dir-mismatch) -----------------------------------------
+# include/uapi/linux/usb/ch9.h: the bRequestType bits a request type is written with.
+_CH9 = {"USB_DIR_OUT": 0, "USB_DIR_IN": 0x80, "USB_TYPE_STANDARD": 0, "USB_TYPE_CLASS": 0x20,
+        "USB_TYPE_VENDOR": 0x40, "USB_TYPE_RESERVED": 0x60, "USB_RECIP_DEVICE": 0,
+        "USB_RECIP_INTERFACE": 1, "USB_RECIP_ENDPOINT": 2, "USB_RECIP_OTHER": 3}
+
+
+_OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", re.M)
+
+
+_defines = {}
+
 # per file: the driver's map helpers and check helpers (by name), the map calls whose
 # handle is kept or tested where it is made, the places a handle is tested or unmapped,
 # the map calls that assign a local

@@ -599,6 +599,19 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
+
+# ---- control requests (urb-control-dir-mismatch) -----------------------------------------
+# include/uapi/linux/usb/ch9.h: the bRequestType bits a request type is written with.
+_CH9 = {"USB_DIR_OUT": 0, "USB_DIR_IN": 0x80, "USB_TYPE_STANDARD": 0, "USB_TYPE_CLASS": 0x20,
+        "USB_TYPE_VENDOR": 0x40, "USB_TYPE_RESERVED": 0x60, "USB_RECIP_DEVICE": 0,
+        "USB_RECIP_INTERFACE": 1, "USB_RECIP_ENDPOINT": 2, "USB_RECIP_OTHER": 3}
+
+
+_OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", re.M)
+
+
+_defines = {}
+
 // ---- only files that call a DMA API or store an urb buffer (spatch skips the others
 // ---- without parsing them: every rule below depends on this one)
 

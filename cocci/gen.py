@@ -47,6 +47,11 @@ Python helpers from cocci/src/helpers.py. A template names what it needs with pl
     @@UNMAP_SET@@          the unmaps of such a handle (ROLE_UNMAP_HANDLE, and macros), {a, b}
     @@SG_MAP_NAMES@@ @@SG_MAP_SET@@ @@SG_UNMAP_SET@@   dma_map_sg*() (ROLE_SG_MAP) and
                            dma_unmap_sg*() (ROLE_SG_UNMAP), and their macros
+    @@CTRL_CALLS@@         the DMA_CTRL functions whose pipe, bRequestType and wLength are
+                           arguments 2, 4 and 8 (usb_control_msg's layout), as a list for
+                           `identifier f = {...};`
+    @@VMEM@@ @@VMEM_DECLS@@  SmPL disjunction: vmalloc memory (a DMA_VMEM VMEM_ALWAYS call, a
+                           firmware image's data), cast or not; and its metavariables
 """
 
 import ast
@@ -65,6 +70,8 @@ API_RE = re.compile(r'^DMA_API\(\s*(\w+)\s*,\s*(\d+)\s*,\s*(\d+)\s*,\s*(\w+)\s*,
 FIELD_RE = re.compile(r'^DMA_FIELD\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\w+)\s*\)', re.M)
 FLAG_RE = re.compile(r'^DMA_FLAG\(\s*(\w+)\s*,\s*(\w+)\s*\)', re.M)
 ALLOC_RE = re.compile(r'^DMA_ALLOC\(\s*(\w+)\s*,\s*(\w+)\s*\)', re.M)
+CTRL_RE = re.compile(r'^DMA_CTRL\(\s*(\w+)\s*,\s*2\s*,\s*4\s*,\s*8\s*,\s*0\s*\)', re.M)
+VMEM_RE = re.compile(r'^DMA_VMEM\(\s*(\w+)\s*,\s*\d+\s*,\s*\d+\s*,\s*VMEM_ALWAYS\s*\)', re.M)
 
 
 def load():
@@ -167,6 +174,19 @@ def role_names(apis, role):
 
 def idset(names):
     return "{" + ", ".join(names) + "}"
+
+
+# vmalloc memory (issue 17): a VMEM_ALWAYS allocator's result or a firmware image's data
+VMEM_DECLS = """type T2;
+struct firmware *fw;
+const struct firmware *cfw;"""
+
+
+def vmem_forms():
+    with open(APIS_DEF, encoding="utf-8") as f:
+        names = VMEM_RE.findall(f.read())
+    forms = ["%s(...)" % alt(names), "fw->data", "cfw->data"]
+    return forms + ["(T2)" + x for x in forms]
 
 
 def disj(forms):
@@ -303,6 +323,9 @@ def render(name, rules, apis, fields, flags, allocs):
         "SG_MAP_NAMES": alt(role_names(apis, "ROLE_SG_MAP")),
         "SG_MAP_SET": idset(role_names(apis, "ROLE_SG_MAP")),
         "SG_UNMAP_SET": idset(role_names(apis, "ROLE_SG_UNMAP")),
+        "VMEM": disj(vmem_forms()),
+        "CTRL_CALLS": ", ".join(sorted(CTRL_RE.findall(open(APIS_DEF, encoding="utf-8").read()))),
+        "VMEM_DECLS": VMEM_DECLS,
         "FIELD_BUF_ALT": alt(f for s, f, r in fields
                              if s == "urb" and r in ("ROLE_DMA_BUF", "ROLE_SETUP_PKT")),
     }

@@ -220,6 +220,19 @@ def dmc_keep(p):
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
+
+# ---- control requests (urb-control-dir-mismatch) -----------------------------------------
+# include/uapi/linux/usb/ch9.h: the bRequestType bits a request type is written with.
+_CH9 = {"USB_DIR_OUT": 0, "USB_DIR_IN": 0x80, "USB_TYPE_STANDARD": 0, "USB_TYPE_CLASS": 0x20,
+        "USB_TYPE_VENDOR": 0x40, "USB_TYPE_RESERVED": 0x60, "USB_RECIP_DEVICE": 0,
+        "USB_RECIP_INTERFACE": 1, "USB_RECIP_ENDPOINT": 2, "USB_RECIP_OTHER": 3}
+
+
+_OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", re.M)
+
+
+_defines = {}
+
 // ---- the flag stores: URB_NO_TRANSFER_DMA_MAP itself, or a driver macro that contains it
 // ---- (#define FOO_TX_FLAGS (URB_NO_TRANSFER_DMA_MAP | URB_ZERO_PACKET)); every other rule depends on
 // ---- these, so spatch skips files without the flag unparsed

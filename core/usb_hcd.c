@@ -21,9 +21,9 @@
  *
  * Limits: root hubs, HCD-private unmap hooks (xHCI's temp-buffer quirk), usbmon, URB
  * refcounts/anchors and asynchronous unlink are not modelled; an URB is queued from a
- * successful submit until dmc_hcd_complete_urb() or dmc_usb_kill_urb(). Only stack memory is
- * reported as latent on copying controllers; other memory kinds (vmalloc, module data) are
- * reported by the DMA layer when they reach a real mapping.
+ * successful submit until dmc_hcd_complete_urb() or dmc_usb_kill_urb(). Stack and vmalloc
+ * memory are reported as latent on copying controllers (a DMA controller's mapping refuses
+ * both); module data is reported by the DMA layer only when it reaches a real mapping.
  */
 #include "internal.h"
 
@@ -151,6 +151,30 @@ static void report_latent_stack(struct dmc_usb_hcd *hcd, const void *buf, const 
 			   "(-EAGAIN)", what, hcd_kind(hcd)));
 }
 
+/* The memory kinds a copying controller hides that a DMA controller's mapping refuses. */
+static bool latent_kind(const void *buf)
+{
+	enum dmc_mem_kind kind;
+
+	if (!buf)
+		return false;
+	kind = dmc_classify(buf).kind;
+	return kind == DMC_MEM_STACK || kind == DMC_MEM_VMALLOC;
+}
+
+/* A stack or vmalloc buffer the controller copies (latent_kind() said so). */
+static void report_latent(struct dmc_usb_hcd *hcd, const void *buf, const char *what,
+			  const char *kfunc)
+{
+	if (dmc_classify(buf).kind == DMC_MEM_STACK) {
+		report_latent_stack(hcd, buf, what, kfunc);
+		return;
+	}
+	dmc_report(DMC_RULE_DMA_MAP_VMALLOC, DMC_OUT_SILENT, 0, kfunc, buf, "",
+		   dmc_fmt("%s is vmalloc memory: hidden because %s; a DMA controller refuses "
+			   "it (-EAGAIN)", what, hcd_kind(hcd)));
+}
+
 /*
  * Is `dma` a handle the driver holds for this very transfer buffer: the bus address of its
  * coherent or local memory, a live streaming mapping of the controller covering the transfer,
@@ -238,9 +262,8 @@ static void pio_latent(struct dmc_usb_hcd *hcd, struct dmc_urb *urb, dmc_dma_t d
 {
 	const char *kfunc = "usb_hcd_map_urb_for_dma";
 
-	if (ep_type(urb->ep) == DMC_USB_ENDPOINT_XFER_CONTROL && urb->setup_packet &&
-	    dmc_classify(urb->setup_packet).kind == DMC_MEM_STACK)
-		report_latent_stack(hcd, urb->setup_packet, "setup packet", kfunc);
+	if (ep_type(urb->ep) == DMC_USB_ENDPOINT_XFER_CONTROL && latent_kind(urb->setup_packet))
+		report_latent(hcd, urb->setup_packet, "setup packet", kfunc);
 	if (urb->transfer_buffer_length == 0)
 		return;
 	if (urb->transfer_flags & DMC_URB_NO_TRANSFER_DMA_MAP) {
@@ -256,8 +279,8 @@ static void pio_latent(struct dmc_usb_hcd *hcd, struct dmc_urb *urb, dmc_dma_t d
 		dmc_report(DMC_RULE_URB_NULL_BUFFER, DMC_OUT_CORRUPTION, 0, kfunc, NULL, "",
 			   dmc_fmt("the PIO HCD copies %u bytes through a NULL pointer",
 				   urb->transfer_buffer_length));
-	else if (urb->transfer_buffer && dmc_classify(urb->transfer_buffer).kind == DMC_MEM_STACK)
-		report_latent_stack(hcd, urb->transfer_buffer, "transfer buffer", kfunc);
+	else if (latent_kind(urb->transfer_buffer))
+		report_latent(hcd, urb->transfer_buffer, "transfer buffer", kfunc);
 	check_flag_missing(hcd, urb, driver_dma, DMC_OUT_SILENT);
 }
 
@@ -281,8 +304,8 @@ static int hcd_alloc_coherent(struct dmc_usb_bus *bus, unsigned int mem_flags,
 		return -DMC_EFAULT;
 	}
 	/* model: the copy hides a stack buffer that a DMA controller would refuse */
-	if (dmc_classify(*vaddr_handle).kind == DMC_MEM_STACK)
-		report_latent_stack(bus->hcd, *vaddr_handle, what, "hcd_alloc_coherent");
+	if (latent_kind(*vaddr_handle))
+		report_latent(bus->hcd, *vaddr_handle, what, "hcd_alloc_coherent");
 
 	vaddr = dmc_hcd_buffer_alloc(bus, size + sizeof(unsigned long), mem_flags, dma_handle);
 	if (!vaddr)
@@ -540,14 +563,13 @@ static int xhci_map_urb_for_dma(struct dmc_usb_hcd *hcd, struct dmc_urb *urb,
 {
 	if (xhci_urb_suitable_for_idt(urb)) {
 		/* model: the data is copied into the TRB; what a mapping would have seen */
-		if (ep_type(urb->ep) == DMC_USB_ENDPOINT_XFER_CONTROL && urb->setup_packet &&
-		    dmc_classify(urb->setup_packet).kind == DMC_MEM_STACK)
-			report_latent_stack(hcd, urb->setup_packet, "setup packet",
-					    "xhci_map_urb_for_dma");
-		if (urb->transfer_buffer_length && urb->transfer_buffer &&
-		    dmc_classify(urb->transfer_buffer).kind == DMC_MEM_STACK)
-			report_latent_stack(hcd, urb->transfer_buffer, "transfer buffer",
-					    "xhci_map_urb_for_dma");
+		if (ep_type(urb->ep) == DMC_USB_ENDPOINT_XFER_CONTROL &&
+		    latent_kind(urb->setup_packet))
+			report_latent(hcd, urb->setup_packet, "setup packet",
+				      "xhci_map_urb_for_dma");
+		if (urb->transfer_buffer_length && latent_kind(urb->transfer_buffer))
+			report_latent(hcd, urb->transfer_buffer, "transfer buffer",
+				      "xhci_map_urb_for_dma");
 		if (urb->transfer_buffer_length)
 			check_flag_missing(hcd, urb, driver_dma, DMC_OUT_SILENT);
 		return 0;

@@ -25,6 +25,9 @@
  *                           an unmap, free or sync whose direction, size, CPU address or
  *                           kind differs from the mapping or allocation it is proven to
  *                           release
+ *   dma-map-vmalloc         vmalloc memory (vmalloc(), fw->data, large kvmalloc()) reaches a
+ *                           DMA buffer
+ *   urb-control-dir-mismatch  a control request's pipe disagrees with bRequestType/wLength
  *
  * Diagnostics: "file:line:col: warning: <message> [dmacheck-<slug>]" plus notes; they go
  * through GCC's diagnostic machinery, so -fdiagnostics-format=json, -w and -Werror apply.

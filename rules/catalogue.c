@@ -75,6 +75,26 @@ const char *dma_canonical_name(const char *name)
 	return name;
 }
 
+static const struct dma_vmem vmems[] = {
+#define DMA_VMEM(fn, size_arg, count_arg, how) { #fn, size_arg, count_arg, how },
+#include "dma-apis-rows.h"
+};
+
+static const struct dma_field vmem_fields[] = {
+#define DMA_VMEM_FIELD(rec, field) { #rec, #field, ROLE_DMA_BUF },
+#include "dma-apis-rows.h"
+};
+
+static const struct dma_ctrl ctrls[] = {
+#define DMA_CTRL(fn, pipe, reqtype, wlength, setup) { #fn, pipe, reqtype, wlength, setup },
+#include "dma-apis-rows.h"
+};
+
+static const char *const pipes[] = {
+#define DMA_PIPE(fn) #fn,
+#include "dma-apis-rows.h"
+};
+
 const char *rule_slug(enum dmacheck_rule rule)
 {
 	return rules[rule].slug;
@@ -150,4 +170,37 @@ unsigned int dma_passthrough_arg(const char *name)
 		if (!strcmp(passthroughs[i].name, name))
 			return passthroughs[i].arg;
 	return 0;
+}
+
+const struct dma_vmem *dma_vmem_row(const char *name)
+{
+	name = dma_canonical_name(name);	/* 6.12's vmalloc_noprof() is vmalloc() */
+	for (size_t i = 0; name && i < N_ELEMS(vmems); i++)
+		if (!strcmp(vmems[i].name, name))
+			return &vmems[i];
+	return NULL;
+}
+
+bool dma_vmem_field(const char *record, const char *field)
+{
+	for (size_t i = 0; record && field && i < N_ELEMS(vmem_fields); i++)
+		if (!strcmp(vmem_fields[i].record, record) && !strcmp(vmem_fields[i].field, field))
+			return true;
+	return false;
+}
+
+const struct dma_ctrl *dma_ctrl_row(const char *name)
+{
+	for (size_t i = 0; name && i < N_ELEMS(ctrls); i++)
+		if (!strcmp(ctrls[i].name, name))
+			return &ctrls[i];
+	return NULL;
+}
+
+bool dma_pipe_builder(const char *name)
+{
+	for (size_t i = 0; name && i < N_ELEMS(pipes); i++)
+		if (!strcmp(pipes[i], name))
+			return true;
+	return false;
 }

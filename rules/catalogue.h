@@ -31,6 +31,7 @@ enum dma_role { ROLE_DMA_BUF, ROLE_SETUP_PKT, ROLE_COPIED, ROLE_MASK_DEV, ROLE_H
 		ROLE_COHERENT_ALLOC, ROLE_FREE_CPU, ROLE_FREE_HANDLE, ROLE_MAP_ERRNO };
 enum dma_mem { MEM_NONCOHERENT, MEM_COHERENT };
 enum dma_usbdev_how { USBDEV_ADDR, USBDEV_LOAD };
+enum dma_vmem_how { VMEM_ALWAYS, VMEM_LARGE };
 
 struct dma_api {
 	const char *name;
@@ -71,6 +72,27 @@ unsigned long long dma_flag_value(const char *name);
 unsigned int dma_passthrough_arg(const char *name);
 /* DMA_USBDEV: every row (*n of them). */
 const struct dma_usbdev *dma_usbdev_rows(unsigned int *n);
+
+/* Issue 17 (dma-map-vmalloc, urb-control-dir-mismatch). */
+struct dma_vmem {
+	const char *name;
+	unsigned int size_arg, count_arg;	/* 1-based, 0: none */
+	enum dma_vmem_how how;
+};
+
+struct dma_ctrl {
+	const char *name;
+	unsigned int pipe_arg, reqtype_arg, wlength_arg, setup_arg;	/* 1-based, 0: none */
+};
+
+/* DMA_VMEM: the row of an allocator of vmalloc memory, NULL if none. */
+const struct dma_vmem *dma_vmem_row(const char *name);
+/* DMA_VMEM_FIELD: does record.field hold vmalloc memory? */
+bool dma_vmem_field(const char *record, const char *field);
+/* DMA_CTRL: the row of a control transfer, NULL if none. */
+const struct dma_ctrl *dma_ctrl_row(const char *name);
+/* DMA_PIPE: does the function build a pipe without a direction bit? */
+bool dma_pipe_builder(const char *name);
 
 #ifdef __cplusplus
 }

@@ -26,6 +26,18 @@
 #ifndef DMA_PASSTHROUGH
 #define DMA_PASSTHROUGH(fn, arg)
 #endif
+#ifndef DMA_VMEM
+#define DMA_VMEM(fn, size_arg, count_arg, how)
+#endif
+#ifndef DMA_VMEM_FIELD
+#define DMA_VMEM_FIELD(rec, field)
+#endif
+#ifndef DMA_CTRL
+#define DMA_CTRL(fn, pipe_arg, reqtype_arg, wlength_arg, setup_arg)
+#endif
+#ifndef DMA_PIPE
+#define DMA_PIPE(fn)
+#endif
 #include "dma-apis.def"
 #undef DMA_API
 #undef DMA_FIELD
@@ -33,3 +45,7 @@
 #undef DMA_FLAG
 #undef DMA_USBDEV
 #undef DMA_PASSTHROUGH
+#undef DMA_VMEM
+#undef DMA_VMEM_FIELD
+#undef DMA_CTRL
+#undef DMA_PIPE

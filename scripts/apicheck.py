@@ -42,6 +42,11 @@ DMA_RENAMED(name, canonical, since) rows of dma-apis-versions.def: on a tree old
 name is not declared (a row for a kernel that has no such name would hide a mistake); from
 since on, name is declared or defined and canonical is a macro reaching a call of name, and
 every DMA_API row of canonical holds for name too.
+Issue 17's rows: DMA_VMEM(function, size_arg, count_arg, how) the allocator exists and its
+size (and count) arguments are integers; DMA_VMEM_FIELD(struct, field) the member exists in
+include/linux/firmware.h; DMA_CTRL(function, pipe, reqtype, wlength, setup) the pipe argument
+is a pipe, the request type an integer named *requesttype*/*type*, wLength named like a
+length, the setup packet a data pointer; DMA_PIPE(function) the function exists.
 
 Prints, per tree, "== TREE (version)", "ok  ..." or "FAIL ..." per row and "VERSION: N rows
 checked, N failed", then "N rows checked, N failed" over all trees.  -v adds where each
@@ -215,6 +220,11 @@ def check_arg(kind, decl):
         return None if name and LEN_NAME.search(name) else "is not named like a length"
     if kind == "DIR_FROM_PIPE":
         return None if not ptr and is_int(typ) and name and "pipe" in name else "is not a pipe"
+    if kind == "reqtype":
+        return None if not ptr and is_int(typ) and name and "type" in name.lower() else \
+            "is not a request type"
+    if kind == "size":
+        return None if not ptr and is_int(typ) else "is not an integer"
     if kind == "DIR_FROM_ARG":
         ok = (typ, ptr) == ("enum dma_data_direction", 0)
         return None if ok else "is not enum dma_data_direction"
@@ -320,7 +330,7 @@ def parse_def(path):
         line = line.strip()
         if not line:
             continue
-        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG|DMA_USBDEV|DMA_PASSTHROUGH)\((.*)\)", line)
+        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG|DMA_USBDEV|DMA_PASSTHROUGH|DMA_VMEM|DMA_VMEM_FIELD|DMA_CTRL|DMA_PIPE)\((.*)\)", line)
         if not m:
             bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC/DMA_FLAG/DMA_USBDEV/DMA_PASSTHROUGH row: %s"
                        % (path, n, line))
@@ -377,6 +387,56 @@ def check_passthrough(tree, protos, f):
         return "FAIL %s: not found in %s" % (f[0], ", ".join(d + "/" for d in SEARCH_DIRS))
     path, line = protos[f[0]][0][0], protos[f[0]][0][1]
     return ("ok  %s arg=%s" % (f[0], f[1]), "%s:%d" % (path, line))
+
+
+def check_args_of(tree, protos, name, checks, what):
+    """Issue 17's rows: name exists; each (index, kind) of checks fits (check_arg)."""
+    if name not in protos:
+        protos.update(tree.locate([name]))
+    if name not in protos:
+        return "FAIL %s: not found in %s" % (name, ", ".join(d + "/" for d in SEARCH_DIRS))
+    where = "%s:%d" % (protos[name][0][0], protos[name][0][1])
+    for idx, kind in checks:
+        decl, where = resolve(tree, protos, name, idx)
+        if decl is None:
+            return "FAIL %s: %s" % (name, where)
+        why = check_arg(kind, decl)
+        if why:
+            return "FAIL %s: parameter %d '%s' %s (%s)" % (name, idx, decl, why, where)
+    return ("ok  %s %s" % (name, what), where)
+
+
+def check_vmem(tree, protos, f):
+    """DMA_VMEM(function, size_arg, count_arg, how)."""
+    if len(f) != 4 or not f[1].isdigit() or not f[2].isdigit() or \
+            f[3] not in ("VMEM_ALWAYS", "VMEM_LARGE"):
+        return "FAIL DMA_VMEM(%s): needs (function, size_arg, count_arg, VMEM_*)" % ", ".join(f)
+    checks = [(int(a), "size") for a in f[1:3] if int(a)]
+    return check_args_of(tree, protos, f[0], checks, f[3])
+
+
+def check_ctrl(tree, protos, f):
+    """DMA_CTRL(function, pipe, reqtype, wlength, setup)."""
+    if len(f) != 5 or not all(x.isdigit() for x in f[1:]):
+        return "FAIL DMA_CTRL(%s): needs (function, pipe, reqtype, wlength, setup)" % ", ".join(f)
+    pipe, rt, wl, setup = (int(x) for x in f[1:])
+    checks = [(i, k) for i, k in ((pipe, "DIR_FROM_PIPE"), (rt, "reqtype"), (wl, "len"),
+                                  (setup, "ROLE_SETUP_PKT")) if i]
+    return check_args_of(tree, protos, f[0], checks, "pipe=%d" % pipe)
+
+
+def check_vmem_field(tree, f):
+    """DMA_VMEM_FIELD(struct, field): the member exists in include/linux/firmware.h."""
+    path = "include/linux/firmware.h"
+    if len(f) != 2:
+        return "FAIL DMA_VMEM_FIELD(%s): needs (struct, field)" % ", ".join(f)
+    with open(os.path.join(tree.root, path), encoding="utf-8", errors="replace") as fh:
+        text = strip_comments(fh.read())
+    m = re.search(r"struct\s+%s\s*\{(.*?)\};" % re.escape(f[0]), text, re.S)
+    if not m or not re.search(r"\b%s\s*;" % re.escape(f[1]), m.group(1)):
+        return "FAIL DMA_VMEM_FIELD(%s): no member %s in struct %s of %s" % (
+            ", ".join(f), f[1], f[0], path)
+    return ("ok  %s.%s" % (f[0], f[1]), path)
 
 
 def check_flag(tree, f):
@@ -618,6 +678,14 @@ def check_tree(root, rows, bad, vrows, vbad, verbose):
             res = check_usbdev(tree, f)
         elif kind == "DMA_PASSTHROUGH":
             res = check_passthrough(tree, protos, f)
+        elif kind == "DMA_VMEM":
+            res = check_vmem(tree, protos, f)
+        elif kind == "DMA_VMEM_FIELD":
+            res = check_vmem_field(tree, f)
+        elif kind == "DMA_CTRL":
+            res = check_ctrl(tree, protos, f)
+        elif kind == "DMA_PIPE":
+            res = check_args_of(tree, protos, f[0], [], "pipe builder")
         else:
             res = check_field(tree, f)
         if isinstance(res, tuple):

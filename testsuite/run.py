@@ -76,6 +76,11 @@ LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch",
                    "dma-unmap-dir-mismatch", "dma-sync-dir-mismatch", "dma-unmap-size-mismatch",
                    "dma-free-addr-mismatch", "dma-map-sg-unchecked", "dma-unmap-type-mismatch")
 LIFECYCLE_COUNTED = ("dma-mapping-error-unchecked",)
+# Issue 17: what memory is DMA-able and which way a control transfer goes; compared with the
+# core and counted like the lifecycle rules.
+ISSUE17_RULES = ("urb-control-dir-mismatch", "dma-map-vmalloc")
+LIFECYCLE_RULES += ISSUE17_RULES
+LIFECYCLE_COUNTED += ISSUE17_RULES
 COMPARED_RULES = MISSION_RULES + LIFECYCLE_RULES
 MIN_LINES = 10          # must-warn and must-stay-silent lines each mission rule needs
 COMPILE_TIMEOUT = 300   # seconds for one compile (or one spatch run)
@@ -621,6 +626,8 @@ PATCH_CASES = [
     ("urb-dma-flag-missing", "urb-dma-flag-missing/008-usbkbd-xpad.c"),
     ("dma-mapping-error-unchecked", "dma-mapping-error-unchecked/002-rx-refill-and-tests.c"),
     ("dma-unmap-sg-nents-mismatch", "dma-unmap-sg-nents-mismatch/001-omap-mmc-sg-len.c"),
+    ("dma-map-vmalloc", "dma-map-vmalloc/002-smsusb-firmware.c"),
+    ("urb-control-dir-mismatch", "urb-control-dir-mismatch/006-direct-requests.c"),
 ]
 
 

@@ -542,3 +542,69 @@ def dmc_keep(p):
 
 def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
+
+
+# ---- control requests (urb-control-dir-mismatch) -----------------------------------------
+# include/uapi/linux/usb/ch9.h: the bRequestType bits a request type is written with.
+_CH9 = {"USB_DIR_OUT": 0, "USB_DIR_IN": 0x80, "USB_TYPE_STANDARD": 0, "USB_TYPE_CLASS": 0x20,
+        "USB_TYPE_VENDOR": 0x40, "USB_TYPE_RESERVED": 0x60, "USB_RECIP_DEVICE": 0,
+        "USB_RECIP_INTERFACE": 1, "USB_RECIP_ENDPOINT": 2, "USB_RECIP_OTHER": 3}
+_OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", re.M)
+
+
+def dmc_const(file, text, depth=0):
+    """The value of a constant expression of the file (integers, | & + << >>, sizeof(...) as
+    non-zero, the ch9 names and the file's object-like #defines), or None."""
+    if depth > 8:
+        return None
+    t = re.sub(r"/\*.*?\*/", " ", text, flags=re.S).strip()
+    if re.fullmatch(r"sizeof\s*\(.*\)|sizeof\s+\w+", t, re.S):
+        return 1                        # some non-zero size: enough for the direction
+    defines = _text_defines(file)
+    out = []
+    for tok in re.findall(r"0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*|\w+|<<|>>|[|&+()~]|\S", t):
+        if re.fullmatch(r"0[xX][0-9a-fA-F]+[uUlL]*|\d+[uUlL]*", tok):
+            out.append(str(int(tok.rstrip("uUlL"), 0)))
+        elif tok in _CH9:
+            out.append(str(_CH9[tok]))
+        elif re.fullmatch(r"\w+", tok):
+            if tok not in defines:
+                return None
+            v = dmc_const(file, defines[tok], depth + 1)
+            if v is None:
+                return None
+            out.append(str(v))
+        elif tok in ("|", "&", "+", "(", ")", "<<", ">>", "~"):
+            out.append(tok)
+        else:
+            return None
+    try:
+        return int(eval(" ".join(out), {"__builtins__": {}}))   # digits and operators only
+    except Exception:
+        return None
+
+
+_defines = {}
+
+
+def _text_defines(file):
+    d = _defines.get(file)
+    if d is None:
+        d = _defines[file] = {m.group(1): m.group(2).split("//")[0]
+                              for m in _OBJ_DEFINE_RE.finditer(_text(file)[0])}
+    return d
+
+
+def dmc_ctrl_bogus(file, pipe_in, reqtype, wlength):
+    """Does a control request on a pipe of direction pipe_in disagree with the direction
+    usb_submit_urb() derives from bRequestType and wLength (6.1: OUT when USB_DIR_IN is
+    clear or wLength is 0)? None when not known."""
+    rt = dmc_const(file, reqtype)
+    if rt is None:
+        return None
+    if not rt & 0x80:
+        return pipe_in
+    wl = dmc_const(file, wlength)
+    if wl is None:
+        return None
+    return pipe_in == (wl == 0)

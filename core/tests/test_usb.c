@@ -263,6 +263,12 @@ static void s_bulk_in_stack(struct env *e)
 	bulk(e, true, e->stack, 64);
 }
 
+/* a vmalloc()ed buffer (the next case boots a fresh machine) */
+static void s_bulk_in_vmalloc(struct env *e)
+{
+	bulk(e, true, dmc_vmalloc(64), 64);
+}
+
 static void s_bulk_out4(struct env *e)
 {
 	bulk(e, false, kbuf(e, 4, 0), 4);
@@ -538,6 +544,12 @@ static const struct map_case map_cases[] = {
 	{ "bulk IN on stack, musb refuses it", M_MUSB, NULL, s_bulk_in_stack, NULL, EAGAIN_, REF_STACK,
 	  F_IN, NULL },
 	{ "bulk IN on stack", M_PIO, NULL, s_bulk_in_stack, NULL, 0, LAT_STACK, F_IN, NULL },
+	{ "bulk IN vmalloc", M_DMAS, NULL, s_bulk_in_vmalloc, NULL, EAGAIN_,
+	  "dma-map-vmalloc:refused", F_IN, NULL },
+	{ "bulk IN vmalloc", M_LOCAL, NULL, s_bulk_in_vmalloc, NULL, 0, "dma-map-vmalloc:latent",
+	  F_IN | F_ML, NULL },
+	{ "bulk IN vmalloc", M_PIO, NULL, s_bulk_in_vmalloc, NULL, 0, "dma-map-vmalloc:latent",
+	  F_IN, NULL },
 	{ "bulk OUT 4 on stack", M_EHCI, NULL, s_bulk_out4_stack, NULL, EAGAIN_, REF_STACK, 0,
 	  NULL },
 	{ "bulk OUT 4 on stack, immediate data", M_XHCI, NULL, s_bulk_out4_stack, NULL, 0,

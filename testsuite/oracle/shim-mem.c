@@ -20,6 +20,8 @@
 #include <linux/device.h>
 #include <linux/mutex.h>
 #include <linux/skbuff.h>
+#include <linux/firmware.h>
+#include <linux/errno.h>
 #include "oracle.h"
 #include "shim.h"
 
@@ -134,10 +136,96 @@ void *vzalloc(unsigned long size)
 	return p;
 }
 
+/* zeroed, and mappable to user space (not modelled) */
+void *vmalloc_user(unsigned long size)
+{
+	return vzalloc(size);
+}
+
 void vfree(const void *addr)
 {
 	if (addr)
 		dmc_vfree(addr);
+}
+
+/*
+ * mm/util.c:kvmalloc_node(): kmalloc first; above PAGE_SIZE that attempt is __GFP_NORETRY and
+ * falls back to vmalloc when the slab cannot find contiguous pages. The model takes the
+ * fallback above PAGE_SIZE (a fragmented machine): the run where a driver's DMA breaks.
+ */
+void *kvmalloc_node(size_t size, gfp_t flags, int node)
+{
+	void *p;
+
+	(void)node;
+	if (size <= PAGE_SIZE)
+		return dmc_kmalloc(size, shim_gfp(flags));
+	p = dmc_vmalloc(size);
+	if (p && (flags & __GFP_ZERO))
+		memset(p, 0, size);
+	return p;
+}
+
+void kvfree(const void *addr)
+{
+	if (!addr)
+		return;
+	if (dmc_is_vmalloc_addr(addr))
+		dmc_vfree(addr);
+	else
+		kfree(addr);
+}
+
+/*
+ * drivers/base/firmware_loader/main.c: the image is read into vmalloc memory. The model's
+ * device has one image of SHIM_FW_SIZE bytes (a counting pattern) under every name.
+ */
+#define SHIM_FW_SIZE 1536
+
+int request_firmware(const struct firmware **fw, const char *name, struct device *device)
+{
+	struct firmware *f = kzalloc(sizeof(*f), GFP_KERNEL);
+	u8 *data = dmc_vmalloc(SHIM_FW_SIZE);
+
+	(void)name;
+	(void)device;
+	if (!f || !data) {
+		kfree(f);
+		if (data)
+			dmc_vfree(data);
+		*fw = NULL;
+		return -ENOMEM;
+	}
+	for (size_t i = 0; i < SHIM_FW_SIZE; i++)
+		data[i] = (u8)i;
+	f->data = data;
+	f->size = SHIM_FW_SIZE;
+	*fw = f;
+	return 0;
+}
+
+/* The model's loader is synchronous: cont() runs before the call returns. */
+int request_firmware_nowait(struct module *module, bool uevent, const char *name,
+			    struct device *device, gfp_t gfp, void *context,
+			    void (*cont)(const struct firmware *fw, void *context))
+{
+	const struct firmware *fw;
+
+	(void)module;
+	(void)uevent;
+	(void)gfp;
+	if (request_firmware(&fw, name, device))
+		fw = NULL;
+	cont(fw, context);
+	return 0;
+}
+
+void release_firmware(const struct firmware *fw)
+{
+	if (!fw)
+		return;
+	dmc_vfree(fw->data);
+	kfree(fw);
 }
 
 bool is_vmalloc_addr(const void *x)

@@ -105,7 +105,7 @@ int send_vmalloc(struct usb_device *udev)
 	if (!buf)
 		return -ENOMEM;
 	ret = usb_bulk_msg(udev, usb_sndbulkpipe(udev, 1), buf, 64, &actual,
-			   1000); /* { dg-bogus "dmacheck-dma-on-stack" } */
+			   1000); /* { dg-warning "dmacheck-dma-map-vmalloc" } (not dma-on-stack: vmalloc memory) */
 	vfree(buf);
 	return ret;
 }

@@ -6,7 +6,8 @@
  * kcalloc() are static inlines over it, exactly as in 6.1. kmemdup() is in linux/string.h.
  * Left out: kmalloc_index() is a shortened __kmalloc_index() (sizes 8..8192, no 32M+ sizes),
  * kmalloc_type() knows only __GFP_DMA, no *_node variants, no kmem_cache API beyond the
- * type, no krealloc/kvmalloc.
+ * type, no krealloc. kvmalloc_node() and kvfree() (mm/util.c) with 6.1's static inlines
+ * kvmalloc(), kvzalloc(), kvmalloc_array(), kvcalloc() over it (no overflow check).
  */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H
@@ -111,5 +112,29 @@ static inline __alloc_size(1) void *kzalloc(size_t size, gfp_t flags)
 {
 	return kmalloc(size, flags | __GFP_ZERO);
 }
+
+#define NUMA_NO_NODE	(-1)
+
+extern void *kvmalloc_node(size_t size, gfp_t flags, int node) __alloc_size(1);
+static inline __alloc_size(1) void *kvmalloc(size_t size, gfp_t flags)
+{
+	return kvmalloc_node(size, flags, NUMA_NO_NODE);
+}
+static inline __alloc_size(1) void *kvzalloc(size_t size, gfp_t flags)
+{
+	return kvmalloc(size, flags | __GFP_ZERO);
+}
+
+static inline __alloc_size(1, 2) void *kvmalloc_array(size_t n, size_t size, gfp_t flags)
+{
+	return kvmalloc(n * size, flags);
+}
+
+static inline __alloc_size(1, 2) void *kvcalloc(size_t n, size_t size, gfp_t flags)
+{
+	return kvmalloc_array(n, size, flags | __GFP_ZERO);
+}
+
+extern void kvfree(const void *addr);
 
 #endif /* _LINUX_SLAB_H */
