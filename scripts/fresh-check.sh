@@ -197,7 +197,7 @@ run_in() {
 		passed=$((passed + 1)); echo "PASS fresh: $cmd"
 	else
 		echo "fresh-check: what failed (full log: $log):"
-		grep -E '^(FAIL|XPASS)|rror' "$log" | sed -n '1,30s/^/    /p'
+		grep -E '^(FAIL|XPASS)|\*\*\* |(error|Error):' "$log" | sed -n '1,30s/^/    /p'
 		failed=$((failed + 1)); echo "FAIL fresh: $cmd"
 	fi
 	cleanup		# this root's disk space is not needed by the next command
