@@ -304,17 +304,33 @@ def resolve(tree, protos, name, idx, depth=0):
         return None, "not found in " + ", ".join(d + "/" for d in SEARCH_DIRS)
     path, line, params, macro = protos[name][0]
     if macro is None:
+        # DECL_BUCKET_PARAMS(size, b): "size_t size" (and "kmem_buckets *b" after it with
+        # CONFIG_SLAB_BUCKETS); only a size in first place is asked of these functions
+        params = [re.sub(r"^DECL_BUCKET_PARAMS\(\s*(\w+)\s*,.*\)$", r"size_t \1", d)
+                  for d in params]
         if idx > len(params):
             return None, "has %d parameters (%s:%d)" % (len(params), path, line)
         decl, also = named(protos[name], idx, params[idx - 1])
         return decl, "%s:%d%s" % (path, line, also)
     mparams, body = macro
     call = re.fullmatch(r"\(?\s*(\w+)\s*\((.*)\)\s*\)?", body)
+    # 6.10+: #define vmalloc(...) alloc_hooks(vmalloc_noprof(__VA_ARGS__)): the hook wrapper
+    # is not the call, and a variadic macro hands every argument on in place
+    if call and call.group(1) == "alloc_hooks":
+        call = re.fullmatch(r"\s*(\w+)\s*\((.*)\)\s*", call.group(2))
+    if call and mparams and mparams[-1] == "..." and depth <= 3 and \
+            split_top(call.group(2))[:len(mparams)] == mparams[:-1] + ["__VA_ARGS__"]:
+        # ... and kvmalloc_array_noprof(...) adds NUMA_NO_NODE after them
+        decl, where = resolve(tree, protos, call.group(1), idx, depth + 1)
+        return decl, "macro in %s -> %s %s" % (path, call.group(1), where)
     if idx > len(mparams):
         return None, "macro has %d parameters (%s)" % (len(mparams), path)
     if not call or depth > 3:
         return None, "macro %s is not a plain call (%s)" % (name, path)
-    args = split_top(call.group(2))
+    # 6.11+ slab buckets: PASS_BUCKET_PARAMS(size, b) is size first (then b with
+    # CONFIG_SLAB_BUCKETS, which only adds a parameter after it)
+    args = [re.sub(r"^PASS_BUCKET_PARAMS\(\s*(\w+)\s*,.*\)$", r"\1", a)
+            for a in split_top(call.group(2))]
     if mparams[idx - 1] not in args:
         return None, "macro does not pass parameter %d through (%s)" % (idx, path)
     decl, where = resolve(tree, protos, call.group(1), args.index(mparams[idx - 1]) + 1,
