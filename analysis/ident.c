@@ -53,6 +53,30 @@ bool ir_is_const(const struct ir_fn *fn, int v, long long *cst)
 static void place_base(const struct ir_fn *fn, const struct ir_place *p, char *buf, size_t len,
 		       long long *off, bool *var, int depth);
 
+/*
+ * buf = prefix followed by n in decimal (truncated to len).  Keys are built for every load,
+ * store and call argument, and snprintf() was most of their cost (docs/performance.md).
+ */
+static void put_num(char *buf, size_t len, const char *prefix, long long n)
+{
+	char digits[24];
+	size_t used = 0, nd = 0;
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+	if (!len)
+		return;
+	while (*prefix && used + 1 < len)
+		buf[used++] = *prefix++;
+	if (n < 0 && used + 1 < len)
+		buf[used++] = '-';
+	do
+		digits[nd++] = (char)('0' + u % 10);
+	while ((u /= 10));
+	while (nd && used + 1 < len)
+		buf[used++] = digits[--nd];
+	buf[used] = '\0';
+}
+
 /* The base of what v points to, the offset and element flag accumulated. */
 static void ptr_base(const struct ir_fn *fn, int v, char *buf, size_t len, long long *off,
 		     bool *var, int depth)
@@ -67,15 +91,15 @@ static void ptr_base(const struct ir_fn *fn, int v, char *buf, size_t len, long 
 			return;
 		}
 		if (val->kind == IRV_CONST) {
-			snprintf(buf, len, "#%lld", val->cst);
+			put_num(buf, len, "#", val->cst);
 			return;
 		}
 		if (val->kind == IRV_PARAM) {
-			snprintf(buf, len, "P%d", val->param);
+			put_num(buf, len, "P", val->param);
 			return;
 		}
 		if (val->def < 0) {
-			snprintf(buf, len, "T%d", v);
+			put_num(buf, len, "T", v);
 			return;
 		}
 		in = &fn->insns[val->def];
@@ -105,7 +129,7 @@ static void ptr_base(const struct ir_fn *fn, int v, char *buf, size_t len, long 
 		default:
 			break;
 		}
-		snprintf(buf, len, "T%d", v);
+		put_num(buf, len, "T", v);
 		return;
 	}
 	snprintf(buf, len, "?");
@@ -117,7 +141,7 @@ static void place_base(const struct ir_fn *fn, const struct ir_place *p, char *b
 	*off += p->offset;
 	*var |= p->var_index;
 	if (p->object >= 0)
-		snprintf(buf, len, "O%d", p->object);
+		put_num(buf, len, "O", p->object);
 	else
 		ptr_base(fn, p->ptr, buf, len, off, var, depth + 1);
 }
@@ -126,8 +150,12 @@ static void finish(char *buf, size_t len, long long off, bool var)
 {
 	size_t used = strlen(buf);
 
-	if (used + 1 < len)
-		snprintf(buf + used, len - used, "+%lld%s", off, var ? "[]" : "");
+	if (used + 1 < len) {
+		put_num(buf + used, len - used, "+", off);
+		used += strlen(buf + used);
+		if (var && used + 2 < len)
+			memcpy(buf + used, "[]", 3);
+	}
 }
 
 void ident_ptr_member(const struct ir_fn *fn, int v, long long member, char *buf, size_t len)
