@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "handle.h"
+#include "paths.h"
 
 typedef handle_mask mask_t;
 
@@ -83,7 +84,6 @@ struct cstate {
 	struct handles h;
 	struct site sites[HANDLE_MAX_SITES];
 	mask_t dropped;			/* sites whose result nothing reads */
-	mask_t *in0, *in1;		/* per block on entry: untested, untested & used */
 };
 
 static bool is_site(const struct ir_insn *in)
@@ -97,14 +97,6 @@ static bool is_site(const struct ir_insn *in)
 		return true;
 	f = fact_of(in->callee, false);
 	return f && f->returns_count && in->dst;
-}
-
-static bool or_into(mask_t *dst, mask_t m)
-{
-	mask_t old = *dst;
-
-	*dst |= m;
-	return *dst != old;
 }
 
 /* The comparison `a cmp b` as `count cmp c` with the count on the left. */
@@ -262,41 +254,19 @@ static void run_block(struct cstate *s, int b, mask_t *s0, mask_t *s1, bool fina
 	}
 }
 
-static bool flow_into(struct cstate *s, int b, mask_t s0, mask_t s1)
+/* The two masks are one block state of paths.h: [0] untested, [1] untested and used. */
+static void block_paths(void *ctx, int b, path_word *state, bool final)
 {
-	bool changed;
-
-	if (b < 0 || b >= s->fn->nbbs)
-		return false;
-	changed = or_into(&s->in0[b], s0);
-	return or_into(&s->in1[b], s1) || changed;
+	run_block(ctx, b, &state[0], &state[1], final);
 }
 
 static void run_paths(struct cstate *s)
 {
-	const struct ir_fn *fn = s->fn;
-	bool changed = true;
+	struct paths p;
 
-	s->in0 = handles_zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
-	s->in1 = handles_zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
-	for (int round = 0; changed && round < 4 * fn->nbbs + 8; round++) {
-		changed = false;
-		for (int b = 0; b < fn->nbbs; b++) {
-			const struct ir_bb *bb = &fn->bbs[b];
-			mask_t s0 = s->in0[b], s1 = s->in1[b];
-
-			run_block(s, b, &s0, &s1, false);
-			for (int k = 0; k < bb->nsucc; k++)
-				changed |= flow_into(s, bb->succ[k], s0, s1);
-			for (int k = 0; k < bb->nextra; k++)
-				changed |= flow_into(s, bb->extra_succ[k], s0, s1);
-		}
-	}
-	for (int b = 0; b < fn->nbbs; b++) {
-		mask_t s0 = s->in0[b], s1 = s->in1[b];
-
-		run_block(s, b, &s0, &s1, true);
-	}
+	paths_init(&p, s->fn, 2);
+	paths_solve(&p, 0, block_paths, NULL, s);
+	paths_free(&p);
 }
 
 /* Sites whose result no instruction reads (a call in statement context). */
@@ -357,8 +327,6 @@ static void sg_function_end(const struct flow *flow)
 	s.dropped = dropped_sites(&s);
 	run_paths(&s);
 	handles_free(&s.h);
-	free(s.in0);
-	free(s.in1);
 }
 
 static void sg_unit_end(void)

@@ -39,6 +39,7 @@
 
 #include "analysis.h"
 #include "handle.h"
+#include "paths.h"
 
 typedef handle_mask mask_t;
 
@@ -106,7 +107,6 @@ struct hstate {
 	struct handle_fact *self;
 	struct handles h;		/* handle.c: where each mapping's handle goes */
 	struct site sites[HANDLE_MAX_SITES];
-	mask_t *in0, *in1;		/* per block on entry: untested & unused, untested & used */
 };
 
 static bool is_site_call(const struct ir_insn *in)
@@ -119,14 +119,6 @@ static bool is_site_call(const struct ir_insn *in)
 		return true;
 	f = fact_of(in->callee, false);
 	return f && f->returns_handle;
-}
-
-static bool or_into(mask_t *dst, mask_t m)
-{
-	mask_t old = *dst;
-
-	*dst |= m;
-	return *dst != old;
 }
 
 static mask_t val_exact(const struct hstate *h, int v)
@@ -292,41 +284,19 @@ static void run_block(struct hstate *h, int b, mask_t *s0, mask_t *s1, bool fina
 	}
 }
 
-static bool flow_into(struct hstate *h, int b, mask_t s0, mask_t s1)
+/* The two masks are one block state of paths.h: [0] untested, [1] untested and used. */
+static void block_paths(void *ctx, int b, path_word *state, bool final)
 {
-	bool changed;
-
-	if (b < 0 || b >= h->fn->nbbs)
-		return false;
-	changed = or_into(&h->in0[b], s0);
-	return or_into(&h->in1[b], s1) || changed;
+	run_block(ctx, b, &state[0], &state[1], final);
 }
 
 static void run_paths(struct hstate *h)
 {
-	const struct ir_fn *fn = h->fn;
-	bool changed = true;
+	struct paths p;
 
-	h->in0 = handles_zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
-	h->in1 = handles_zalloc(((size_t)fn->nbbs + 1) * sizeof(mask_t));
-	for (int round = 0; changed && round < 4 * fn->nbbs + 8; round++) {
-		changed = false;
-		for (int b = 0; b < fn->nbbs; b++) {
-			const struct ir_bb *bb = &fn->bbs[b];
-			mask_t s0 = h->in0[b], s1 = h->in1[b];
-
-			run_block(h, b, &s0, &s1, false);
-			for (int k = 0; k < bb->nsucc; k++)
-				changed |= flow_into(h, bb->succ[k], s0, s1);
-			for (int k = 0; k < bb->nextra; k++)
-				changed |= flow_into(h, bb->extra_succ[k], s0, s1);
-		}
-	}
-	for (int b = 0; b < fn->nbbs; b++) {
-		mask_t s0 = h->in0[b], s1 = h->in1[b];
-
-		run_block(h, b, &s0, &s1, true);
-	}
+	paths_init(&p, h->fn, 2);
+	paths_solve(&p, 0, block_paths, NULL, h);
+	paths_free(&p);
 }
 
 /* What the function tests, for its callers: a parameter (or a member of what one points to)
@@ -382,8 +352,6 @@ static void unchecked_function_end(const struct flow *flow)
 		return;
 	run_paths(&h);
 	handles_free(&h.h);
-	free(h.in0);
-	free(h.in1);
 }
 
 static void unchecked_unit_end(void)

@@ -33,6 +33,7 @@
 
 #include "analysis.h"
 #include "map.h"
+#include "paths.h"
 #include "urb.h"
 
 static struct urb_use *uses;
@@ -423,79 +424,75 @@ static int null_edge(const struct ir_fn *fn, int b, size_t *use)
 	return -1;
 }
 
-/* Forward over the CFG: the pairs on entry of each block, to a fixpoint; then every
+/* paths.h's state of the URB uses: one word per use, its pairs (PAIR()) on some path. */
+struct urb_paths {
+	const struct ir_fn *fn;
+	int *null_slot;		/* per block: the successor that is the NULL edge of a test, -1 */
+	size_t *null_use;	/* per block: the use that edge is about */
+};
+
+static void urb_block(void *ctx, int b, path_word *cur, bool final)
+{
+	const struct urb_paths *up = ctx;
+	const struct ir_fn *fn = up->fn;
+	const struct ir_bb *bb = &fn->bbs[b];
+
+	if (!final) {
+		for (size_t e = 0; e < nevents; e++)
+			if (events[e].insn >= bb->first && events[e].insn < bb->last)
+				cur[events[e].use] = apply(fn, &events[e],
+							   (unsigned int)cur[events[e].use]);
+		return;
+	}
+	/* what submits and returns see */
+	for (int i = bb->first; i < bb->last; i++) {
+		for (size_t e = 0; e < nevents; e++) {
+			if (events[e].insn != i)
+				continue;
+			if (events[e].kind == EV_SUBMIT) {
+				record(&uses[events[e].use], (unsigned int)cur[events[e].use]);
+				uses[events[e].use].submitted = true;
+			}
+			cur[events[e].use] = apply(fn, &events[e], (unsigned int)cur[events[e].use]);
+		}
+		if (fn->insns[i].op == IR_RETURN)
+			for (size_t u = 0; u < nuses; u++) {
+				record(&uses[u], (unsigned int)cur[u]);
+				uses[u].at_exit |= (unsigned int)cur[u];
+			}
+	}
+}
+
+/* The NULL edge of `if (urb)` carries nothing of that URB. */
+static void urb_edge(void *ctx, int b, int k, path_word *along)
+{
+	const struct urb_paths *up = ctx;
+
+	if (k == up->null_slot[b])
+		along[up->null_use[b]] = 0;
+}
+
+/* Forward over the CFG (paths.h): the pairs on entry of each block, to a fixpoint; then every
  * usb_submit_urb() and return records what it sees. */
 static void paths(const struct ir_fn *fn)
 {
-	size_t n = nuses, nb = (size_t)fn->nbbs, *null_use;
-	unsigned int *in, *cur;
-	int *null_slot;
-	bool changed = true;
+	size_t nb = (size_t)fn->nbbs;
+	struct urb_paths up = { fn, NULL, NULL };
+	struct paths p;
 
-	if (!n || !nb || !nevents)
+	if (!nuses || !nb || !nevents)
 		return;
-	in = axrealloc(NULL, nb * n * sizeof(*in));
-	cur = axrealloc(NULL, n * sizeof(*cur));
-	memset(in, 0, nb * n * sizeof(*in));
-	for (size_t u = 0; u < n; u++)
-		in[u] = PAIR(F_UNTOUCHED, 0);	/* block 0: the entry */
-	null_slot = axrealloc(NULL, nb * sizeof(*null_slot));
-	null_use = axrealloc(NULL, nb * sizeof(*null_use));
+	paths_init(&p, fn, nuses);
+	for (size_t u = 0; u < nuses; u++)
+		paths_in(&p, 0)[u] = PAIR(F_UNTOUCHED, 0);	/* block 0: the entry */
+	up.null_slot = axrealloc(NULL, nb * sizeof(*up.null_slot));
+	up.null_use = axrealloc(NULL, nb * sizeof(*up.null_use));
 	for (int b = 0; b < fn->nbbs; b++)
-		null_slot[b] = null_edge(fn, b, &null_use[b]);
-	for (int round = 0; changed && round < 64; round++) {
-		changed = false;
-		for (int b = 0; b < fn->nbbs; b++) {
-			const struct ir_bb *bb = &fn->bbs[b];
-
-			memcpy(cur, &in[(size_t)b * n], n * sizeof(*cur));
-			for (size_t e = 0; e < nevents; e++)
-				if (events[e].insn >= bb->first && events[e].insn < bb->last)
-					cur[events[e].use] = apply(fn, &events[e], cur[events[e].use]);
-			for (int k = 0; k < bb->nsucc + bb->nextra; k++) {
-				int sb = k < bb->nsucc ? bb->succ[k] : bb->extra_succ[k - bb->nsucc];
-
-				if (sb < 0 || sb >= fn->nbbs)
-					continue;
-				for (size_t u = 0; u < n; u++) {
-					unsigned int *dst = &in[(size_t)sb * n + u];
-					unsigned int pairs = k == null_slot[b] && u == null_use[b] ?
-							     0 : cur[u];
-
-					if ((*dst | pairs) != *dst) {
-						*dst |= pairs;
-						changed = true;
-					}
-				}
-			}
-		}
-	}
-	free(null_slot);
-	free(null_use);
-	/* what submits and returns see */
-	for (int b = 0; b < fn->nbbs; b++) {
-		const struct ir_bb *bb = &fn->bbs[b];
-
-		memcpy(cur, &in[(size_t)b * n], n * sizeof(*cur));
-		for (int i = bb->first; i < bb->last; i++) {
-			for (size_t e = 0; e < nevents; e++) {
-				if (events[e].insn != i)
-					continue;
-				if (events[e].kind == EV_SUBMIT) {
-					record(&uses[events[e].use], cur[events[e].use]);
-					uses[events[e].use].submitted = true;
-				}
-				cur[events[e].use] = apply(fn, &events[e], cur[events[e].use]);
-			}
-			if (fn->insns[i].op == IR_RETURN)
-				for (size_t u = 0; u < n; u++) {
-					record(&uses[u], cur[u]);
-					uses[u].at_exit |= cur[u];
-				}
-		}
-	}
-	free(in);
-	free(cur);
+		up.null_slot[b] = null_edge(fn, b, &up.null_use[b]);
+	paths_solve(&p, 64, urb_block, urb_edge, &up);
+	free(up.null_slot);
+	free(up.null_use);
+	paths_free(&p);
 }
 
 bool urb_flag_missing_at_use(const struct urb_use *u)
