@@ -48,6 +48,7 @@ struct ir_val {
 enum ir_op {
 	IR_COPY, IR_ARITH, IR_SELECT, IR_PHI, IR_ADDR, IR_LOAD, IR_STORE, IR_CALL,
 	IR_BRANCH, IR_JUMP, IR_RETURN,
+	IR_SWITCH,		/* a: the value; b: the default block; cases: the others */
 };
 
 enum ir_arith {
@@ -77,6 +78,12 @@ struct ir_place {
 	struct ir_step steps[IR_MAX_STEPS];
 };
 
+/* One case of a switch: values low..high (in the switch's width, see bits) go to block bb. */
+struct ir_case {
+	long long low, high;
+	int bb;
+};
+
 struct ir_insn {
 	enum ir_op op;
 	enum ir_arith arith;	/* IR_ARITH */
@@ -92,6 +99,8 @@ struct ir_insn {
 	unsigned char bits;	/* ARITH: the result's width; BRANCH, IRA_CMP: the operands';
 				 * 0 if unknown */
 	bool is_unsigned;	/* BRANCH, IRA_CMP: an unsigned comparison */
+	unsigned int ncases;	/* SWITCH */
+	struct ir_case *cases;	/* SWITCH: every case but the default */
 };
 
 enum ir_obj_kind { IRO_FRAME, IRO_STATIC };
@@ -154,6 +163,10 @@ int ir_call(struct ir_fn *fn, int dst, const char *callee, const int *args,
 	    unsigned int nargs, ir_loc loc);
 void ir_branch(struct ir_fn *fn, enum ir_cmp cmp, int a, int b, ir_loc loc);
 void ir_return(struct ir_fn *fn, int v, ir_loc loc);
+/* A switch on v that ends the block, then its cases (values low..high go to block bb; any
+ * other value to default_bb); ir_set_width() gives the width of v and the cases. */
+void ir_switch(struct ir_fn *fn, int v, int default_bb, ir_loc loc);
+void ir_switch_case(struct ir_fn *fn, long long low, long long high, int bb);
 /* The width in bits and signedness of the last instruction's arithmetic (see ir_insn). */
 void ir_set_width(struct ir_fn *fn, unsigned int bits, bool is_unsigned);
 

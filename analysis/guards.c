@@ -16,6 +16,10 @@
  * reach the sink. Conditions are evaluated over the IR (copies, + - & | ^ ~, comparisons,
  * selects), so `bus - 2 <= 1` folded by the compiler is understood as well as two tests.
  *
+ * A switch on a parameter is a guard too: the edge is the block the switch goes to, so
+ * `switch (bus) { case BUS_PCI: return dma_set_mask(...); }` is not reached when bus is
+ * BUS_USB, and the cases that share a block are one condition.
+ *
  * Limits: MAX_GUARDS per block (the oldest kept), MAX_BOUND parameters; conditions on
  * values loaded from memory (a bus kind kept in a struct) are not guards.
  */
@@ -126,13 +130,26 @@ static bool eval(const struct ir_fn *fn, const struct binding *bind, int v, long
 	}
 }
 
-/* The edge a branch takes with these bindings: 0 true, 1 false, -1 unknown. */
+/* The block a switch goes to for value v. */
+static int switch_target(const struct ir_insn *sw, long long v)
+{
+	for (unsigned int k = 0; k < sw->ncases; k++)
+		if (compare(IRC_GE, v, sw->cases[k].low, sw->bits, sw->is_unsigned) == 1 &&
+		    compare(IRC_LE, v, sw->cases[k].high, sw->bits, sw->is_unsigned) == 1)
+			return sw->cases[k].bb;
+	return sw->b;
+}
+
+/* The edge a branch takes with these bindings: 0 true, 1 false (a switch: the block it goes
+ * to), -1 unknown. */
 static int branch_edge(const struct guard *g)
 {
 	const struct ir_insn *br = &g->fn->insns[g->branch];
 	long long a, b;
 	int t;
 
+	if (br->op == IR_SWITCH)
+		return eval(g->fn, g->bind, br->a, &a, 0) ? switch_target(br, a) : -1;
 	if (!eval(g->fn, g->bind, br->a, &a, 0) || !eval(g->fn, g->bind, br->b, &b, 0))
 		return -1;
 	t = compare(br->cmp, a, b, br->bits, br->is_unsigned);
@@ -209,21 +226,23 @@ static void push(struct block_guards *s, struct edge_guard e)
 	s->g[s->n++] = e;
 }
 
-/* What a block passes to a successor: its guards, and its branch's edge. */
-static struct block_guards out_to(const struct ir_fn *fn, int b, int succ_slot)
+/* What a block passes to its successor slot k (block succ): its guards, and its branch's
+ * edge (a switch's: the block it goes to, so cases that share a block are one edge). */
+static struct block_guards out_to(const struct ir_fn *fn, int b, int k, int succ)
 {
 	struct block_guards out = cache[b];
 	const struct ir_bb *bb = &fn->bbs[b];
+	const struct ir_insn *last = bb->last > bb->first ? &fn->insns[bb->last - 1] : NULL;
 
-	if (bb->last > bb->first && bb->nsucc == 2 && bb->succ[0] != bb->succ[1]) {
-		const struct ir_insn *last = &fn->insns[bb->last - 1];
+	if (last && last->op == IR_BRANCH && bb->nsucc == 2 && bb->succ[0] != bb->succ[1] &&
+	    k < 2 && (depends_on_param(fn, last->a, 0) || depends_on_param(fn, last->b, 0))) {
+		struct edge_guard e = { bb->last - 1, k };
 
-		if (last->op == IR_BRANCH && (depends_on_param(fn, last->a, 0) ||
-					      depends_on_param(fn, last->b, 0))) {
-			struct edge_guard e = { bb->last - 1, succ_slot };
+		push(&out, e);
+	} else if (last && last->op == IR_SWITCH && depends_on_param(fn, last->a, 0)) {
+		struct edge_guard e = { bb->last - 1, succ };
 
-			push(&out, e);
-		}
+		push(&out, e);
 	}
 	out.known = true;
 	return out;
@@ -249,7 +268,7 @@ static void compute(const struct ir_fn *fn)
 				continue;
 			for (int k = 0; k < bb->nsucc + bb->nextra; k++) {
 				int s = k < bb->nsucc ? bb->succ[k] : bb->extra_succ[k - bb->nsucc];
-				struct block_guards in = out_to(fn, b, k < 2 ? k : 2), meet;
+				struct block_guards in = out_to(fn, b, k, s), meet;
 
 				if (s <= 0 || s >= fn->nbbs)
 					continue;

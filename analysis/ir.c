@@ -69,8 +69,10 @@ void ir_fn_free(struct ir_fn *fn)
 {
 	if (!fn)
 		return;
-	for (int i = 0; i < fn->ninsns; i++)
+	for (int i = 0; i < fn->ninsns; i++) {
 		free(fn->insns[i].args);
+		free(fn->insns[i].cases);
+	}
 	for (int i = 0; i < fn->nbbs; i++)
 		free(fn->bbs[i].extra_succ);
 	free(fn->vals);
@@ -255,6 +257,24 @@ void ir_branch(struct ir_fn *fn, enum ir_cmp cmp, int a, int b, ir_loc loc)
 	in->b = b;
 }
 
+void ir_switch(struct ir_fn *fn, int v, int default_bb, ir_loc loc)
+{
+	struct ir_insn *in = emit(fn, IR_SWITCH, -1, loc);
+
+	in->a = v;
+	in->b = default_bb;
+}
+
+void ir_switch_case(struct ir_fn *fn, long long low, long long high, int bb)
+{
+	struct ir_insn *in = fn->ninsns ? &fn->insns[fn->ninsns - 1] : NULL;
+
+	if (!in || in->op != IR_SWITCH)
+		return;
+	in->cases = axrealloc(in->cases, (in->ncases + 1) * sizeof(*in->cases));
+	in->cases[in->ncases++] = (struct ir_case){ low, high, bb };
+}
+
 void ir_return(struct ir_fn *fn, int v, ir_loc loc)
 {
 	struct ir_insn *in = emit(fn, IR_RETURN, -1, loc);
@@ -327,7 +347,7 @@ static void dump_place(const struct ir_fn *fn, const struct ir_place *p, FILE *f
 void ir_dump(const struct ir_fn *fn, void *file)
 {
 	static const char *const ops[] = { "copy", "arith", "select", "phi", "addr", "load",
-					   "store", "call", "branch", "jump", "return" };
+					   "store", "call", "branch", "jump", "return", "switch" };
 	FILE *f = file;
 
 	fprintf(f, "function %s (%d params)\n", fn->name, fn->nparams);
@@ -357,6 +377,13 @@ void ir_dump(const struct ir_fn *fn, void *file)
 					fputc(' ', f);
 					dump_val(fn, in->args[k], f);
 				}
+			} else if (in->op == IR_SWITCH) {
+				fputc(' ', f);
+				dump_val(fn, in->a, f);
+				for (unsigned int k = 0; k < in->ncases; k++)
+					fprintf(f, " [%lld..%lld]->bb%d", in->cases[k].low,
+						in->cases[k].high, in->cases[k].bb);
+				fprintf(f, " default->bb%d", in->b);
 			} else if (in->op != IR_ADDR && in->op != IR_LOAD && in->op != IR_JUMP) {
 				fputc(' ', f);
 				dump_val(fn, in->a, f);

@@ -23,6 +23,7 @@
 #include "gimple.h"
 #include "gimple-iterator.h"
 #include "gimple-ssa.h"
+#include "tree-cfg.h"		/* label_to_block() of a switch case */
 #include "ssa.h"
 #include "stringpool.h"
 #include "diagnostic.h"

@@ -13,6 +13,7 @@
  *   assignments        COPY (conversions), ARITH, SELECT (COND_EXPR); PHIs of real values
  *   calls              IR_CALL by the called declaration's name (NULL through a pointer)
  *   GIMPLE_COND        IR_BRANCH with the comparison; successors from the CFG's edges
+ *   GIMPLE_SWITCH      IR_SWITCH with its cases (lower_switch())
  *
  * Locations: a statement's location as GCC has it (a virtual location inside macros);
  * dmacheck.c places a diagnostic at the outermost macro's expansion point when it prints.
@@ -371,6 +372,40 @@ static int block_of(struct xlate *x, basic_block bb)
 	return known ? *known : -1;
 }
 
+/*
+ * GIMPLE_SWITCH: IR_SWITCH with every case whose bounds fit a long long (label 0 is the
+ * default).  A case that does not fit makes the whole switch opaque (no IR_SWITCH: no
+ * guard), because its values would otherwise be taken for the default.
+ */
+static void lower_switch(struct xlate *x, gswitch *sw)
+{
+	tree index = gimple_switch_index(sw), type = TREE_TYPE(index);
+	unsigned int n = gimple_switch_num_labels(sw);
+	basic_block dflt;
+
+	if (!n || !INTEGRAL_TYPE_P(type))
+		return;
+	for (unsigned int i = 1; i < n; i++) {
+		tree c = gimple_switch_label(sw, i);
+
+		if (!tree_fits_shwi_p(CASE_LOW(c)) ||
+		    (CASE_HIGH(c) && !tree_fits_shwi_p(CASE_HIGH(c))))
+			return;
+	}
+	dflt = label_to_block(cfun, CASE_LABEL(gimple_switch_label(sw, 0)));
+	ir_switch(x->fn, value(x, index, gimple_location(sw)), dflt ? block_of(x, dflt) : -1,
+		  ir_location(gimple_location(sw)));
+	ir_set_width(x->fn, TYPE_PRECISION(type), TYPE_UNSIGNED(type));
+	for (unsigned int i = 1; i < n; i++) {
+		tree c = gimple_switch_label(sw, i);
+		basic_block dest = label_to_block(cfun, CASE_LABEL(c));
+		long long low = tree_to_shwi(CASE_LOW(c));
+
+		ir_switch_case(x->fn, low, CASE_HIGH(c) ? tree_to_shwi(CASE_HIGH(c)) : low,
+			       dest ? block_of(x, dest) : -1);
+	}
+}
+
 struct ir_fn *gimple_to_ir(function *fun)
 {
 	struct xlate x;
@@ -427,6 +462,9 @@ struct ir_fn *gimple_to_ir(function *fun)
 					     POINTER_TYPE_P(ct));
 				break;
 			}
+			case GIMPLE_SWITCH:
+				lower_switch(&x, as_a<gswitch *>(stmt));
+				break;
 			case GIMPLE_RETURN:
 				ir_return(x.fn, value(&x, gimple_return_retval(as_a<greturn *>(stmt)),
 						      gimple_location(stmt)),

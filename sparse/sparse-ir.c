@@ -13,7 +13,8 @@
  *                      IR_ADDR of that member (&intf->dev), so that both front ends name a
  *                      member's address the same way; other pointer arithmetic is PTRADD
  *   OP_PHISOURCE/PHI   a copy into the phi pseudo / a phi of them
- *   OP_CBR/BR/SWITCH   branches and successors; OP_RET a return
+ *   OP_CBR/BR/SWITCH   branches and successors (a switch also IR_SWITCH with its cases);
+ *                      OP_RET a return
  *
  * Locations: sparse puts a call at its '(' and a store at its left-hand side, GCC at the
  * called name and at the assignment operator; report.c moves them when printing (the IR
@@ -237,6 +238,25 @@ static void add(struct sx *x, struct instruction *insn, int dst, ir_loc l)
 	}
 }
 
+/* OP_SWITCH: IR_SWITCH with its cases; the multijmp with begin > end is the default. */
+static void lower_switch(struct sx *x, struct instruction *insn, ir_loc l)
+{
+	struct multijmp *jmp;
+	int dflt = -1;
+
+	FOR_EACH_PTR(insn->multijmp_list, jmp) {
+		if (jmp->begin > jmp->end)
+			dflt = block(x, jmp->target);
+	} END_FOR_EACH_PTR(jmp);
+	ir_switch(x->fn, value(x, insn->cond), dflt, l);
+	ir_set_width(x->fn, insn->size > 0 ? (unsigned int)insn->size : 0,
+		     insn->type && !is_signed_type(insn->type));
+	FOR_EACH_PTR(insn->multijmp_list, jmp) {
+		if (jmp->begin <= jmp->end)
+			ir_switch_case(x->fn, jmp->begin, jmp->end, block(x, jmp->target));
+	} END_FOR_EACH_PTR(jmp);
+}
+
 static void instruction(struct sx *x, struct instruction *insn)
 {
 	ir_loc l = dmcs_loc(insn->pos, LOC_PLAIN);
@@ -309,6 +329,9 @@ static void instruction(struct sx *x, struct instruction *insn)
 		return;
 	case OP_RET:
 		ir_return(x->fn, value(x, insn->src), l);
+		return;
+	case OP_SWITCH:
+		lower_switch(x, insn, l);
 		return;
 	default:
 		if (!dst)
