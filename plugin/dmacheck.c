@@ -172,6 +172,20 @@ static void dmacheck_finish_unit(void *gcc_data, void *user_data)
 	close_group();
 }
 
+/*
+ * The unit's file, for the summaries it writes and for choosing between two definitions of
+ * one name in the database (docs/summaries.md). With preprocessed input on stdin, as an
+ * icecream node compiles it ("-fpreprocessed -"), the name is "-" when the plugin starts and
+ * the source's own name only once GCC has read the input's first line marker, which it does
+ * before the unit starts.
+ */
+static void dmacheck_start_unit(void *gcc_data, void *user_data)
+{
+	(void)gcc_data;
+	(void)user_data;
+	analysis_unit_file(main_input_filename);
+}
+
 /* ---- arguments ----------------------------------------------------------------------- */
 
 static bool parse_disable(const char *plugin_name, const char *list)
@@ -266,6 +280,7 @@ int plugin_init(struct plugin_name_args *plugin_info, struct plugin_gcc_version 
 
 	register_callback(plugin_info->base_name, PLUGIN_INFO, NULL, &dmacheck_plugin_info);
 	register_callback(plugin_info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+	register_callback(plugin_info->base_name, PLUGIN_START_UNIT, dmacheck_start_unit, NULL);
 	register_callback(plugin_info->base_name, PLUGIN_FINISH_UNIT, dmacheck_finish_unit, NULL);
 	register_callback(plugin_info->base_name, PLUGIN_FINISH, dmacheck_finish_unit, NULL);
 	return 0;

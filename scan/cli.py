@@ -189,6 +189,11 @@ def scan_parser():
                     help="follow calls into other files through this summaries database and "
                          "update it from the scanned files (docs/summaries.md); "
                          "e.g. --summaries ~/linux.summaries")
+    ap.add_argument("--icecc", action="store_true",
+                    help="spread the gcc engine's compiles over icecream as set up here (the "
+                         "local iceccd and its scheduler), in a compiler environment that "
+                         "carries the plugin (scan/icecc.py, docs/scale.md); findings as a "
+                         "local scan; e.g. --icecc -j16")
     ap.add_argument("--plugin", help=argparse.SUPPRESS)     # tests: another plugin build
     return ap
 
@@ -246,6 +251,8 @@ def scan(argv):
     if a.summaries:
         from . import summaries
         summaries.use(a.summaries, progress.say)
+    if a.icecc and "gcc" in a.engines:
+        use_icecc(a, tree, progress)
     faults.catch_signals()
     found, scanned, failures = [], [], []
     engines = []
@@ -298,7 +305,11 @@ def scan(argv):
                                        "findings made until then are kept" % (e.signame, where)))
         progress.say("failed: %s" % failures[-1].line())
     faults.hold_signals()               # a second Ctrl-C must not cut the result in half
-    if a.summaries:
+    if a.summaries and a.icecc:
+        progress.say("summaries: %s was read, not updated: under --icecc the compiles run on "
+                     "other nodes, which cannot write %s (scan without --icecc to update it)"
+                     % (a.summaries, summaries.units_dir(a.summaries)))
+    elif a.summaries:
         summaries.update(a.summaries, progress.say)
     findings = F.merge(found, tree)
     old = []
@@ -318,6 +329,25 @@ def scan(argv):
         progress.say("  %-28s %d" % (k, v))
     faults.summary(failures, progress.say)
     return 2 if failures else 1 if findings else 0
+
+
+def use_icecc(a, tree, progress):
+    """--icecc: the gcc engine's make runs with CC="icecc gcc" in an environment that carries
+    the plugin (and the summaries database it reads, which it then only reads: scan/icecc.py)."""
+    from . import icecc
+    db = None
+    if a.summaries:
+        db = os.path.abspath(a.summaries)
+        E.PLUGIN_ARGS[:] = [x for x in E.PLUGIN_ARGS
+                            if not x.startswith("-fplugin-arg-dmacheck-summaries-out=")]
+    try:
+        env, make_args, kcflags = icecc.prepare(a.plugin or paths.plugin(), progress.say, db)
+    except icecc.IceccError as e:
+        raise UsageError("--icecc: %s" % e)
+    E.GCC_ENV.update(env)
+    E.GCC_MAKE_ARGS[:] = make_args
+    E.PLUGIN_ARGS += kcflags
+    E.GCC_FIXUP = icecc.Columns(tree).fix
 
 
 def choose_dirs(tree, set_name, given):
