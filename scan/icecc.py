@@ -8,7 +8,7 @@ farm as the user has it set up (the local iceccd, its scheduler, ICECC_VERSION).
 - The compiler environment: remote nodes compile in a chroot of the environment the client
   sends, so the plugin must be inside it, at the path -fplugin= names. prepare() reuses the
   user's ICECC_VERSION when its native environment already holds the plugin (same path, same
-  bytes); otherwise it makes one with `icecc-create-env <gcc> --addfile <plugin>` (plus the
+  bytes once stripped as icecc-create-env strips executables); otherwise it makes one with `icecc-create-env <gcc> --addfile <plugin>` (plus the
   summaries database when one is read) and keeps it in
   ${DMACHECK_CACHE:-~/.cache/dmacheck}/icecc/dmacheck-<key>.tar.gz, the key a hash of the
   compiler, the plugin and the database, so a later scan reuses it and a node receives it
@@ -28,7 +28,12 @@ farm as the user has it set up (the local iceccd, its scheduler, ICECC_VERSION).
   and the compiler's output), so with --icecc the database is read, not updated: the scan
   says so, and a scan without --icecc updates it (docs/scale.md).
 
-Limits: gcc only (sparse and cocci run locally as always); the user's own environment is
+Limits: a note that points into a macro definition ("from this macro" at a header's
+#define) can carry another column on a node, and for a definition over several lines
+another line: icecream preprocesses with -fdirectives-only, and the node compiles the
+definitions as GCC re-emits them ("#define f(a,b) ...", spacing normalised); the findings
+themselves (file, line, column, rule, function) and the other notes are a local scan's.
+gcc only (sparse and cocci run locally as always); the user's own environment is
 used only if it has this very plugin build; the nodes must be x86_64 (the environment is
 native).
 """
@@ -84,16 +89,30 @@ def _digest(path):
     return h.hexdigest()
 
 
+def _digests(path):
+    """The file's digest, and that of the copy icecc-create-env stores of an executable
+    (objcopy -p --strip-unneeded)."""
+    out = {_digest(path)}
+    if os.access(path, os.X_OK) and shutil.which("objcopy"):
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = os.path.join(tmp, "f")
+            if subprocess.run(["objcopy", "-p", "--strip-unneeded", path, copy],
+                              stderr=subprocess.DEVNULL).returncode == 0:
+                out.add(_digest(copy))
+    return out
+
+
 def holds(tarball, files):
-    """Does the environment tarball hold each of files (absolute paths) with the same bytes?"""
-    want = {f.lstrip("/"): _digest(f) for f in files}
+    """Does the environment tarball hold each of files (absolute paths), as the file or as
+    icecc-create-env's stripped copy of it?"""
+    want = {f.lstrip("/"): _digests(f) for f in files}
     try:
         with tarfile.open(tarball) as t:
             for m in t:
                 name = m.name.lstrip("./")
                 if name in want and m.isfile():
                     h = hashlib.sha256(t.extractfile(m).read()).hexdigest()
-                    if h == want[name]:
+                    if h in want[name]:
                         del want[name]
     except (OSError, tarfile.TarError):
         return False

@@ -156,6 +156,10 @@ up() {
 	user=icecc
 	id "$user" >/dev/null 2>&1 || user=nobody
 	chown "$user" "$dir" && chmod 755 "$dir"
+	# the daemons drop root for $user: it must reach DIR (a mktemp -d parent is 0700)
+	if command -v runuser >/dev/null && ! runuser -u "$user" -- test -w "$dir"; then
+		die "the $user user (the daemons drop root for it) cannot write $dir: a parent directory is not searchable; choose another DIR" 2
+	fi
 	rm -f "$dir"/*.log
 	if [ $real_load -eq 0 ]; then
 		printf '%s' "$IDLE_C" >"$dir/idle.c"
@@ -185,7 +189,7 @@ up() {
 		n=0
 		for p in local $(seq -f 'node%g' 1 "$nodes"); do
 			kill -0 "$(cat "$dir/$p.pid")" 2>/dev/null ||
-				{ tail -n 5 "$dir/$p.log" >&2; down; die "iceccd $p exited (log above)"; }
+				{ tail -n 5 "$dir/$p.log" >&2; down; die "iceccd $p exited (its log: $dir/$p.log)"; }
 			grep -q "login $net-$p protocol" "$dir/scheduler.log" 2>/dev/null && n=$((n + 1))
 		done
 		[ $n -eq $((nodes + 1)) ] && break
