@@ -7,7 +7,7 @@ example (`dmacheck COMMAND --help`).
 
   dmacheck scan [--tree DIR | --kernel 6.1|6.12] [--engine gcc,cocci,sparse]
                 [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] [-j N]
-                [--timeout S] [--set NAME] [DIR...]
+                [--timeout S] [--set NAME] [--all] [--summaries FILE] [--icecc] [DIR...]
 
 --tree     a configured and prepared kernel tree (default: Debian's linux-source-6.1,
            unpacked, configured and prepared on first use by scripts/kernel-tree.sh in
@@ -27,6 +27,8 @@ example (`dmacheck COMMAND --help`).
            where the USB rules live) or lifecycle (where the DMA mapping API lives: the
            mapping lifecycle rules); the set's directories that exist in the tree are scanned,
            then any DIR given
+--icecc    the gcc engine's compiles through icecream as set up here, the plugin carried in
+           the compiler environment (scan/icecc.py, docs/scale.md)
 DIR...     directories of the tree, relative to it or absolute inside it (default: the
            directories of the usb set that exist)
 
