@@ -158,8 +158,7 @@ def scan_all(tree, dirs, jobs, progress, timeout, plugin=None):
             line(i, d, 0, sizes[d])
             run = faults.Run(cmd, tree, dict(E._env(), **E.GCC_ENV), timeout, on_line)
             found = F.parse(run.err + run.out, tree, "gcc")
-            if E.GCC_FIXUP:
-                found = [E.GCC_FIXUP(f) for f in found]
+            E.gcc_output(run, found)
             fails = faults.file_failures("gcc", d, run.out, run.err, tree, F.relative)
             step = E._step_failure("gcc", d, run, "make M=%s" % d, timeout)
             if step and (run.killed or not fails):

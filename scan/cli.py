@@ -307,11 +307,7 @@ def scan(argv):
                                        "findings made until then are kept" % (e.signame, where)))
         progress.say("failed: %s" % failures[-1].line())
     faults.hold_signals()               # a second Ctrl-C must not cut the result in half
-    if a.summaries and a.icecc:
-        progress.say("summaries: %s was read, not updated: under --icecc the compiles run on "
-                     "other nodes, which cannot write %s (scan without --icecc to update it)"
-                     % (a.summaries, summaries.units_dir(a.summaries)))
-    elif a.summaries:
+    if a.summaries:
         summaries.update(a.summaries, progress.say)
     findings = F.merge(found, tree)
     old = []
@@ -335,13 +331,14 @@ def scan(argv):
 
 def use_icecc(a, tree, progress):
     """--icecc: the gcc engine's make runs with CC="icecc gcc" in an environment that carries
-    the plugin (and the summaries database it reads, which it then only reads: scan/icecc.py)."""
+    the plugin and the summaries database it reads; the compiles print their unit files on
+    stderr, which comes back from the nodes (scan/icecc.py, scan/summaries.py)."""
     from . import icecc
     db = None
     if a.summaries:
+        from . import summaries
         db = os.path.abspath(a.summaries)
-        E.PLUGIN_ARGS[:] = [x for x in E.PLUGIN_ARGS
-                            if not x.startswith("-fplugin-arg-dmacheck-summaries-out=")]
+        summaries.relay(a.summaries)
     try:
         env, make_args, kcflags = icecc.prepare(a.plugin or paths.plugin(), progress.say, db)
     except icecc.IceccError as e:

@@ -52,6 +52,7 @@ SPARSE_ARGS = []
 GCC_MAKE_ARGS = []
 GCC_ENV = {}
 GCC_FIXUP = None
+GCC_UNITS = None        # summaries' units directory, when compiles relay their unit files
 
 
 def _env():
@@ -113,14 +114,24 @@ def _kbuild(engine, tree, d, cmd, progress, timeout, step_re, what, env=None):
             progress("%s %s %d/%s" % (engine, d, done[0], total))
     run = faults.Run(cmd, tree, env or _env(), timeout, on_line)
     found = F.parse(run.err + run.out, tree, engine)
-    if engine == "gcc" and GCC_FIXUP:
-        found = [GCC_FIXUP(f) for f in found]
+    if engine == "gcc":
+        gcc_output(run, found)
     fails = faults.file_failures(engine, d, run.out, run.err, tree, F.relative)
     step = _step_failure(engine, d, run, what, timeout)
     # a make that failed only because of the files named above is not a second failure
     if step and (run.killed or not fails):
         fails.append(step)
     return found, done[0], faults.collapse(fails)
+
+
+def gcc_output(run, found):
+    """What the gcc engine does with a make's output besides reading findings (--icecc):
+    columns fixed, unit files the compiles relayed saved (scan/summaries.py)."""
+    if GCC_FIXUP:
+        found[:] = [GCC_FIXUP(f) for f in found]
+    if GCC_UNITS:
+        from . import summaries
+        summaries.save_relayed(run.err + "\n" + run.out, GCC_UNITS)
 
 
 def run_gcc(tree, d, jobs, progress, timeout=None, plugin=None):

@@ -23,10 +23,11 @@ farm as the user has it set up (the local iceccd, its scheduler, ICECC_VERSION).
 - The local daemon must be reachable (ICECC_TEST_SOCKET, /var/run/icecc/iceccd.socket,
   /var/run/iceccd.socket, ~/.iceccd.socket or 127.0.0.1:10245, the client's own order):
   without it icecc quietly compiles everything locally, so that is a usage error here.
-- --summaries: the database is read on the nodes (it travels in the environment). A node's
-  unit file cannot come back (the chroot is discarded and icecream returns only the object
-  and the compiler's output), so with --icecc the database is read, not updated: the scan
-  says so, and a scan without --icecc updates it (docs/scale.md).
+- --summaries: the database is read on the nodes (it travels in the environment, so a new
+  database makes a new environment). A node cannot write DB.units/ (its chroot is
+  discarded; icecream returns only the object and the compiler's output), so the compiles
+  print their unit files on stderr (-fplugin-arg-dmacheck-summaries-out=-) and the scan
+  writes them there (scan/summaries.py save_relayed()).
 
 Limits: a note that points into a macro definition ("from this macro" at a header's
 #define) can carry another column on a node, and for a definition over several lines

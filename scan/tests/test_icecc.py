@@ -7,15 +7,17 @@ drivers/net/ethernet/via (the mapping lifecycle rules) and drivers/media/usb/hdp
 (dma-on-stack).
 
   1. the farm comes up (its daemons logged in to its scheduler);
-  2. `scan --icecc` finds exactly what a local scan finds: the same findings, lines,
+  2. `scan --icecc --summaries` finds exactly what a local `scan --summaries` finds: the same findings, lines,
      columns, functions and notes, the same exit status (a note that points into a macro
      definition is compared by file and message: a node sees the definition as GCC
      re-emits it, with other spacing, so its column can differ: scan/icecc.py);
-  3. the compiles really ran on the nodes: the nodes' logs count at least one completed
+  3. the unit files of the summaries come back from the nodes (on stderr) and merge into the
+     same database as the local scan's;
+  4. the compiles really ran on the nodes: the nodes' logs count at least one completed
      remote compilation per source file the scan compiled, and the compiler environment
      the scan made (or reused) carries the plugin;
-  4. --icecc with no daemon to talk to is a usage error (exit 2) that says so;
-  5. `icecc-local.sh down` leaves none of the farm's processes running.
+  5. --icecc with no daemon to talk to is a usage error (exit 2) that says so;
+  6. `icecc-local.sh down` leaves none of the farm's processes running.
 
   python3 scan/tests/test_icecc.py --tree TREE
 Ends with "scan-icecc-tests: N passed, N failed". Needs icecc (scripts/deps.sh icecc, which
@@ -150,9 +152,11 @@ def run_scans(tree, tmp, farm):
     env = dict(os.environ, ICECC_TEST_SOCKET=os.path.join(farm, "local.socket"),
                ICECC_TEST_REMOTEBUILD="1")
     env.pop("ICECC_VERSION", None)
-    rc_l, local, err_l = scan(tree, os.path.join(tmp, "local.json"))
+    db_l, db_i = os.path.join(tmp, "local.summaries"), os.path.join(tmp, "icecc.summaries")
+    rc_l, local, err_l = scan(tree, os.path.join(tmp, "local.json"), ["--summaries", db_l])
     before = sum(node_jobs(farm).values())
-    rc_i, ice, err_i = scan(tree, os.path.join(tmp, "icecc.json"), ["--icecc"], env)
+    rc_i, ice, err_i = scan(tree, os.path.join(tmp, "icecc.json"),
+                            ["--icecc", "--summaries", db_i], env)
     ran = sum(node_jobs(farm).values()) - before
     check("scan --icecc: the findings of a local scan (%d findings: file, line, column, "
           "function, notes), the same exit status %d" % (len(keys(local, tree)), rc_l),
@@ -165,6 +169,15 @@ def run_scans(tree, tmp, farm):
     check("scan --icecc: the nodes compiled (%d remote compiles for %d source files, "
           "per node %s)" % (ran, files, node_jobs(farm)),
           files > 0 and ran >= files, err_i[-2000:])
+    with open(db_l) as f:
+        text_l = f.read()
+    with open(db_i) as f:
+        text_i = f.read()
+    units = sorted(os.listdir(db_i + ".units"))
+    check("scan --icecc --summaries: the nodes' unit files came back on stderr (%d), the "
+          "merged database is the local scan's (%d bytes)" % (len(units), len(text_l)),
+          units and units == sorted(os.listdir(db_l + ".units")) and text_i == text_l and
+          text_l.count("\nF ") > 0, (units, text_l[:1500], text_i[:1500], err_i[-1500:]))
     envs = [l.split("environment ")[1].strip() for l in err_i.splitlines()
             if "icecc: daemon " in l and "environment " in l]
     from scan import icecc, paths
