@@ -8,7 +8,8 @@
 #   scripts/icecc-local.sh up DIR [--nodes N] [--real-load]   start; print the export lines
 #   scripts/icecc-local.sh down DIR                            stop what `up DIR` started
 #   scripts/icecc-local.sh run DIR [--nodes N] [--real-load] -- CMD [ARG...]
-#                                                              up, CMD with the exports, down
+#                                                              up, CMD with the exports, down;
+#                                                              CMD's exit status
 #   scripts/icecc-local.sh jobs DIR                            jobs each node compiled (logs)
 #
 # `up` writes DIR/env.sh (the same export lines it prints: ICECC_TEST_SOCKET, the submitting
@@ -144,11 +145,11 @@ ssize_t read(int fd, void *buf, size_t n)
 '
 
 up() {
-	local user base port i p preload=
+	local user base i p n=0 preload=
 	export PATH=$PATH:/usr/sbin:/sbin
-	command -v icecc >/dev/null && command -v iceccd >/dev/null &&
-		command -v icecc-scheduler >/dev/null ||
-		die "icecream is not installed: run scripts/deps.sh icecc" 2
+	for p in icecc iceccd icecc-scheduler; do
+		command -v $p >/dev/null || die "icecream is not installed: run scripts/deps.sh icecc" 2
+	done
 	[ "$(id -u)" -eq 0 ] || die "needs root: an icecream node chroots into the compiler environment it receives (it then runs as the icecc user with CAP_SYS_CHROOT)" 2
 	mkdir -p "$dir" || die "cannot create $dir" 2
 	dir=$(cd "$dir" && pwd)
@@ -195,7 +196,7 @@ up() {
 		[ $n -eq $((nodes + 1)) ] && break
 		sleep 0.5
 	done
-	if [ $n -ne $((nodes + 1)) ]; then
+	if [ "$n" -ne $((nodes + 1)) ]; then
 		tail -n 5 "$dir"/*.log >&2
 		down
 		die "the daemons did not connect to the scheduler within 30 s (logs above)"
@@ -230,7 +231,16 @@ run)	[ $# -ge 1 ] || usage
 	up >/dev/null || exit $?
 	# shellcheck disable=SC1091
 	. "$dir/env.sh"
-	"$@"
+	# CMD in the background, in a process group of its own (set -m), so that a signal to
+	# this script stops CMD and everything it started, then the farm (bash runs a trap only
+	# once the foreground command has ended)
+	set -m
+	"$@" &
+	child=$!
+	set +m
+	trap 'kill -INT -- -$child 2>/dev/null; wait $child; exit 130' INT
+	trap 'kill -TERM -- -$child 2>/dev/null; wait $child; exit 143' TERM
+	wait $child
 	;;
 *)	usage ;;
 esac
