@@ -229,6 +229,9 @@ def parse_args(argv):
         raise UsageError("-j needs a positive number")
     if a.timeout < 1:
         raise UsageError("--timeout needs a positive number of seconds")
+    if a.icecc and "gcc" not in a.engines:
+        raise UsageError("--icecc spreads the gcc engine's compiles (sparse and cocci run "
+                         "locally): add gcc to --engine")
     if a.all and a.engines != ["gcc"]:
         raise UsageError("--all runs the gcc engine only (sparse and cocci check every file "
                          "every time: scan their directories without --all)")
