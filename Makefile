@@ -104,7 +104,7 @@ $(B)/cov/tests/%: core/tests/%.c core/tests/tap.h $(COV_OBJ)
 # `make check` does its own set-up on a fresh machine: the Debian packages of the groups it
 # tests (scripts/deps.sh is a no-op when they are there), then both plugin builds. The GCC 11
 # build is tested only where gcc-11 and its plugin headers exist (deps installs them).
-CHECK_DEPS ?= build plugin kernel kernel612 fuzz cocci sparse
+CHECK_DEPS ?= build plugin kernel kernel612 fuzz cocci sparse icecc
 PLUGIN11_SO := $(B)/gcc-11/dmacheck.so
 check-setup:
 	$(Q)sh scripts/deps.sh $(CHECK_DEPS)

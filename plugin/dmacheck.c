@@ -39,6 +39,12 @@
  *                                                 summaries database (docs/summaries.md)
  *   -fplugin-arg-dmacheck-summaries-out=DIR       write this file's summaries into DIR for
  *                                                 the merge (scan/summaries.py)
+ *   -fplugin-arg-dmacheck-summaries-out=-         ... on stderr instead, for compiles that run
+ *                                                 where DIR is not (icecream nodes: the build's
+ *                                                 output comes back, files do not; the lines
+ *                                                 "dmacheck-summaries-unit: NAME",
+ *                                                 "dmacheck-summaries: LINE"...,
+ *                                                 "dmacheck-summaries-end: NAME" per unit file)
  *
  * Why the pass sits after "ssa": every function of the unit passes through it before any
  * inlining (einline comes later), so calls to the kernel's DMA APIs and to the unit's own
@@ -49,6 +55,8 @@
  */
 #include "dmacheck.h"
 
+#include <dirent.h>
+
 int plugin_is_GPL_compatible;
 
 static struct plugin_info dmacheck_plugin_info = {
@@ -57,7 +65,8 @@ static struct plugin_info dmacheck_plugin_info = {
 		"-fplugin-arg-dmacheck-disable=RULE[,RULE]\tdo not report these rules\n"
 		"-fplugin-arg-dmacheck-error\treport errors instead of warnings\n"
 		"-fplugin-arg-dmacheck-summaries=FILE\tother files' summaries (database)\n"
-		"-fplugin-arg-dmacheck-summaries-out=DIR\twrite this file's summaries there\n",
+		"-fplugin-arg-dmacheck-summaries-out=DIR\twrite this file's summaries there "
+		"('-': on stderr)\n",
 };
 
 static bool as_errors;
@@ -161,6 +170,41 @@ public:
  */
 static bool unit_done;
 
+/*
+ * -summaries-out=-: the analysis writes the unit's file into a private directory
+ * (relay_dir), which the end of the unit copies to stderr, line by line, and removes.
+ */
+static char *relay_dir;
+
+static void relay_summaries(void)
+{
+	DIR *d = opendir(relay_dir);
+	struct dirent *e;
+	char path[4096], line[8192];
+
+	while (d && (e = readdir(d))) {
+		FILE *f;
+		size_t n = strlen(e->d_name);
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", relay_dir, e->d_name);
+		f = n > 4 && strcmp(e->d_name + n - 4, ".tmp") ? fopen(path, "r") : NULL;
+		if (f) {
+			fprintf(stderr, "dmacheck-summaries-unit: %s\n", e->d_name);
+			while (fgets(line, sizeof(line), f))
+				fprintf(stderr, "dmacheck-summaries: %s%s", line,
+					strchr(line, '\n') ? "" : "\n");
+			fprintf(stderr, "dmacheck-summaries-end: %s\n", e->d_name);
+			fclose(f);
+		}
+		unlink(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(relay_dir);
+}
+
 static void dmacheck_finish_unit(void *gcc_data, void *user_data)
 {
 	(void)gcc_data;
@@ -170,6 +214,22 @@ static void dmacheck_finish_unit(void *gcc_data, void *user_data)
 	unit_done = true;
 	analysis_finish_unit();
 	close_group();
+	if (relay_dir)
+		relay_summaries();
+}
+
+/*
+ * The unit's file, for the summaries it writes and for choosing between two definitions of
+ * one name in the database (docs/summaries.md). With preprocessed input on stdin, as an
+ * icecream node compiles it ("-fpreprocessed -"), the name is "-" when the plugin starts and
+ * the source's own name only once GCC has read the input's first line marker, which it does
+ * before the unit starts.
+ */
+static void dmacheck_start_unit(void *gcc_data, void *user_data)
+{
+	(void)gcc_data;
+	(void)user_data;
+	analysis_unit_file(main_input_filename);
 }
 
 /* ---- arguments ----------------------------------------------------------------------- */
@@ -209,6 +269,21 @@ static bool parse_summaries(const char *plugin_name, const char *key, const char
 	if (!value || !*value) {
 		error(G_("no value supplied for option '-fplugin-arg-%s-%s'"), plugin_name, key);
 		return false;
+	}
+	if (!strcmp(key, "summaries-out") && !strcmp(value, "-")) {
+		/* a private directory in $TMPDIR, /tmp, or the compile's own directory */
+		const char *tmp = getenv("TMPDIR");
+		char tmpl[4096];
+
+		snprintf(tmpl, sizeof(tmpl), "%s/dmacheck-summaries-XXXXXX",
+			 tmp && *tmp ? tmp : access("/tmp", W_OK) ? "." : "/tmp");
+		if (!mkdtemp(tmpl)) {
+			error(G_("cannot make a directory for '-fplugin-arg-%s-%s=-': %s"),
+			      plugin_name, key, xstrerror(errno));
+			return false;
+		}
+		relay_dir = xstrdup(tmpl);
+		value = relay_dir;
 	}
 	ok = strcmp(key, "summaries") ? analysis_write_summaries_to(value, err, sizeof(err)) :
 					analysis_read_summaries(value, err, sizeof(err));
@@ -266,6 +341,7 @@ int plugin_init(struct plugin_name_args *plugin_info, struct plugin_gcc_version 
 
 	register_callback(plugin_info->base_name, PLUGIN_INFO, NULL, &dmacheck_plugin_info);
 	register_callback(plugin_info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
+	register_callback(plugin_info->base_name, PLUGIN_START_UNIT, dmacheck_start_unit, NULL);
 	register_callback(plugin_info->base_name, PLUGIN_FINISH_UNIT, dmacheck_finish_unit, NULL);
 	register_callback(plugin_info->base_name, PLUGIN_FINISH, dmacheck_finish_unit, NULL);
 	return 0;

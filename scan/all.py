@@ -154,10 +154,11 @@ def scan_all(tree, dirs, jobs, progress, timeout, plugin=None):
             kcflags = " ".join([os.environ.get("KCFLAGS", ""), "-fplugin=" + plugin] +
                                E.PLUGIN_ARGS).strip()
             cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "M=" + d,
-                   "KCFLAGS=" + kcflags]
+                   "KCFLAGS=" + kcflags] + E.GCC_MAKE_ARGS
             line(i, d, 0, sizes[d])
-            run = faults.Run(cmd, tree, E._env(), timeout, on_line)
+            run = faults.Run(cmd, tree, dict(E._env(), **E.GCC_ENV), timeout, on_line)
             found = F.parse(run.err + run.out, tree, "gcc")
+            E.gcc_output(run, found)
             fails = faults.file_failures("gcc", d, run.out, run.err, tree, F.relative)
             step = E._step_failure("gcc", d, run, "make M=%s" % d, timeout)
             if step and (run.killed or not fails):

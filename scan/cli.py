@@ -7,7 +7,7 @@ example (`dmacheck COMMAND --help`).
 
   dmacheck scan [--tree DIR | --kernel 6.1|6.12] [--engine gcc,cocci,sparse]
                 [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] [-j N]
-                [--timeout S] [--set NAME] [DIR...]
+                [--timeout S] [--set NAME] [--all] [--summaries FILE] [--icecc] [DIR...]
 
 --tree     a configured and prepared kernel tree (default: Debian's linux-source-6.1,
            unpacked, configured and prepared on first use by scripts/kernel-tree.sh in
@@ -27,6 +27,8 @@ example (`dmacheck COMMAND --help`).
            where the USB rules live) or lifecycle (where the DMA mapping API lives: the
            mapping lifecycle rules); the set's directories that exist in the tree are scanned,
            then any DIR given
+--icecc    the gcc engine's compiles through icecream as set up here, the plugin carried in
+           the compiler environment (scan/icecc.py, docs/scale.md)
 DIR...     directories of the tree, relative to it or absolute inside it (default: the
            directories of the usb set that exist)
 
@@ -189,6 +191,11 @@ def scan_parser():
                     help="follow calls into other files through this summaries database and "
                          "update it from the scanned files (docs/summaries.md); "
                          "e.g. --summaries ~/linux.summaries")
+    ap.add_argument("--icecc", action="store_true",
+                    help="spread the gcc engine's compiles over icecream as set up here (the "
+                         "local iceccd and its scheduler), in a compiler environment that "
+                         "carries the plugin (scan/icecc.py, docs/scale.md); findings as a "
+                         "local scan; e.g. --icecc -j16")
     ap.add_argument("--plugin", help=argparse.SUPPRESS)     # tests: another plugin build
     return ap
 
@@ -222,6 +229,9 @@ def parse_args(argv):
         raise UsageError("-j needs a positive number")
     if a.timeout < 1:
         raise UsageError("--timeout needs a positive number of seconds")
+    if a.icecc and "gcc" not in a.engines:
+        raise UsageError("--icecc spreads the gcc engine's compiles (sparse and cocci run "
+                         "locally): add gcc to --engine")
     if a.all and a.engines != ["gcc"]:
         raise UsageError("--all runs the gcc engine only (sparse and cocci check every file "
                          "every time: scan their directories without --all)")
@@ -246,6 +256,8 @@ def scan(argv):
     if a.summaries:
         from . import summaries
         summaries.use(a.summaries, progress.say)
+    if a.icecc and "gcc" in a.engines:
+        use_icecc(a, tree, progress)
     faults.catch_signals()
     found, scanned, failures = [], [], []
     engines = []
@@ -318,6 +330,26 @@ def scan(argv):
         progress.say("  %-28s %d" % (k, v))
     faults.summary(failures, progress.say)
     return 2 if failures else 1 if findings else 0
+
+
+def use_icecc(a, tree, progress):
+    """--icecc: the gcc engine's make runs with CC="icecc gcc" in an environment that carries
+    the plugin and the summaries database it reads; the compiles print their unit files on
+    stderr, which comes back from the nodes (scan/icecc.py, scan/summaries.py)."""
+    from . import icecc
+    db = None
+    if a.summaries:
+        from . import summaries
+        db = os.path.abspath(a.summaries)
+        summaries.relay(a.summaries)
+    try:
+        env, make_args, kcflags = icecc.prepare(a.plugin or paths.plugin(), progress.say, db)
+    except icecc.IceccError as e:
+        raise UsageError("--icecc: %s" % e)
+    E.GCC_ENV.update(env)
+    E.GCC_MAKE_ARGS[:] = make_args
+    E.PLUGIN_ARGS += kcflags
+    E.GCC_FIXUP = icecc.Columns(tree).fix
 
 
 def choose_dirs(tree, set_name, given):

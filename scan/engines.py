@@ -47,6 +47,12 @@ class EngineError(Exception):
 # plugin arguments go after -fplugin=, the sparse checker's into CHECK.
 PLUGIN_ARGS = []
 SPARSE_ARGS = []
+# The gcc engine through icecream (scan/icecc.py sets them for --icecc): make variables
+# (CC="icecc gcc"), environment (ICECC_VERSION, ...) and a fix-up of each finding (columns).
+GCC_MAKE_ARGS = []
+GCC_ENV = {}
+GCC_FIXUP = None
+GCC_UNITS = None        # summaries' units directory, when compiles relay their unit files
 
 
 def _env():
@@ -98,7 +104,7 @@ def _step_failure(engine, d, run, what, timeout):
                           faults.tail(run.out), faults.tail(run.err))
 
 
-def _kbuild(engine, tree, d, cmd, progress, timeout, step_re, what):
+def _kbuild(engine, tree, d, cmd, progress, timeout, step_re, what, env=None):
     total = "~%d" % _count_sources(tree, d)
     done = [0]
 
@@ -106,14 +112,26 @@ def _kbuild(engine, tree, d, cmd, progress, timeout, step_re, what):
         if step_re.match(line):
             done[0] += 1
             progress("%s %s %d/%s" % (engine, d, done[0], total))
-    run = faults.Run(cmd, tree, _env(), timeout, on_line)
+    run = faults.Run(cmd, tree, env or _env(), timeout, on_line)
     found = F.parse(run.err + run.out, tree, engine)
+    if engine == "gcc":
+        gcc_output(run, found)
     fails = faults.file_failures(engine, d, run.out, run.err, tree, F.relative)
     step = _step_failure(engine, d, run, what, timeout)
     # a make that failed only because of the files named above is not a second failure
     if step and (run.killed or not fails):
         fails.append(step)
     return found, done[0], faults.collapse(fails)
+
+
+def gcc_output(run, found):
+    """What the gcc engine does with a make's output besides reading findings (--icecc):
+    columns fixed, unit files the compiles relayed saved (scan/summaries.py)."""
+    if GCC_FIXUP:
+        found[:] = [GCC_FIXUP(f) for f in found]
+    if GCC_UNITS:
+        from . import summaries
+        summaries.save_relayed(run.err + "\n" + run.out, GCC_UNITS)
 
 
 def run_gcc(tree, d, jobs, progress, timeout=None, plugin=None):
@@ -123,7 +141,8 @@ def run_gcc(tree, d, jobs, progress, timeout=None, plugin=None):
         return [], 0, []
     kcflags = " ".join([os.environ.get("KCFLAGS", ""), "-fplugin=" + plugin] + PLUGIN_ARGS).strip()
     cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "M=" + d, "KCFLAGS=" + kcflags]
-    return _kbuild("gcc", tree, d, cmd, progress, timeout, CC_LINE, "make M=%s" % d)
+    return _kbuild("gcc", tree, d, cmd + GCC_MAKE_ARGS, progress, timeout, CC_LINE,
+                   "make M=%s" % d, dict(_env(), **GCC_ENV))
 
 
 def run_sparse(tree, d, jobs, progress, timeout=None, checker=None):

@@ -202,6 +202,37 @@ def use(db, say):
                       "--dmacheck-summaries-out=" + out]
 
 
+RELAY = "-fplugin-arg-dmacheck-summaries-out=-"
+
+
+def relay(db):
+    """Compiles that run elsewhere (--icecc) print their unit files on stderr
+    (-summaries-out=-, plugin/dmacheck.c) instead of writing DB.units/: the gcc engine's make
+    output goes through save_relayed() (scan/engines.py), which writes them there."""
+    from . import engines as E
+    E.PLUGIN_ARGS[:] = [RELAY if x.startswith("-fplugin-arg-dmacheck-summaries-out=") else x
+                        for x in E.PLUGIN_ARGS]
+    E.GCC_UNITS = os.path.abspath(units_dir(db))
+
+
+def save_relayed(text, out_dir):
+    """The unit files printed in text (complete ones: "-unit:" ... "-end:"), written into
+    out_dir as the plugin would (atomically); how many."""
+    n, name, lines = 0, None, []
+    for line in text.splitlines():
+        if line.startswith("dmacheck-summaries-unit: "):
+            name, lines = line.split(": ", 1)[1].strip(), []
+        elif line.startswith("dmacheck-summaries: ") and name:
+            lines.append(line[len("dmacheck-summaries: "):])
+        elif line.startswith("dmacheck-summaries-end: ") and name:
+            if name == line.split(": ", 1)[1].strip() and "/" not in name and \
+                    name.endswith(SUFFIX):
+                write_atomic(os.path.join(out_dir, name), "\n".join(lines) + "\n")
+                n += 1
+            name = None
+    return n
+
+
 def update(db, say):
     """After the scan: DB.units/ merged into DB."""
     st = merge(units_dir(db), db)

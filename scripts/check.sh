@@ -163,6 +163,10 @@ else
 	# dmacheck scan --all: resumption (nothing compiled again, only touched files, after a
 	# SIGINT only what was left), on drivers/usb/storage and drivers/usb/mon
 	run_counted "dmacheck scan --all" python3 scan/tests/test_all.py --tree "$tree"
+	# dmacheck scan --icecc through a private icecream farm (scripts/icecc-local.sh: a
+	# scheduler and two nodes on 127.0.0.1): the findings of a local scan, compiled on the
+	# nodes (their logs), on drivers/net/ethernet/via and drivers/media/usb/hdpvr (~2 min)
+	run_counted "dmacheck scan --icecc" python3 scan/tests/test_icecc.py --tree "$tree"
 	# dmacheck-sparse through kbuild (make C=2 CHECK=...): no crash, the triaged findings
 	run_counted "sparse kernel smoke" bash sparse/kernel-check.sh --tree "$tree" --bin "$SPARSE_BIN" \
 		--out "$B/sparse/kernel-smoke.txt" \

@@ -20,6 +20,11 @@
 #           the build deps are kernel's (list both groups)
 #   fuzz    csmith libcsmith-dev   random programs for scripts/csmith-identity.sh
 #   fresh   debootstrap          `make fresh-check` (a clean Debian 12 root); not in the default set
+#   icecc   icecc                `dmacheck scan --icecc` (icecream 1.4) and its test in `make
+#                                check` (scripts/icecc-local.sh); not in the default set, so
+#                                `make run` does not need it.  On a system with init, Debian's
+#                                package enables its iceccd service (it looks for a scheduler
+#                                on the network); `systemctl disable --now iceccd` if unwanted
 #
 # --check  only report what is missing; exit 1 if anything is.
 #
@@ -42,7 +47,7 @@
 set -eu
 
 usage() {
-	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel|kernel612|fuzz|fresh]..." >&2
+	echo "usage: $0 [--check] [build|plugin|cocci|sparse|kernel|kernel612|fuzz|fresh|icecc]..." >&2
 	exit 2
 }
 
@@ -54,6 +59,7 @@ group_pkgs() {
 	sparse)	echo sparse dpkg-dev ;;
 	fuzz)	echo csmith libcsmith-dev ;;
 	fresh)	echo debootstrap ;;
+	icecc)	echo icecc ;;
 	kernel)	echo linux-source-6.1 linux-config-6.1 build-essential flex bison bc \
 		     libelf-dev libssl-dev rsync cpio kmod xz-utils ;;
 	kernel612) echo linux-source-6.12 linux-config-6.12 ;;
