@@ -31,6 +31,7 @@ void ident_ptr(const struct ir_fn *fn, int v, char *buf, size_t len);
 void ident_ptr_member(const struct ir_fn *fn, int v, long long member, char *buf, size_t len);
 /* The key of a place. */
 void ident_place(const struct ir_fn *fn, const struct ir_place *p, char *buf, size_t len);
+void ident_cache_free(void *cache);	/* ir_fn_free()'s */
 /* If the place's innermost member is record.field, true and the key of that record object
  * (the struct urb a store to urb->transfer_dma is about). */
 bool ident_member_owner(const struct ir_fn *fn, const struct ir_place *p, const char *record,

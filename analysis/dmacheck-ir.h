@@ -131,6 +131,7 @@ struct ir_fn {
 	int cur_bb;		/* the block being emitted */
 	bool is_public;		/* not static: other units may call it (xsummary.c) */
 	int *param_vals;	/* value of each parameter */
+	void *ident_cache;	/* ident.c's stores of the function, built on first use */
 };
 
 /* ---- building (ir.c) ------------------------------------------------------------------ */

@@ -12,12 +12,20 @@
  * Copies, casts, constant pointer arithmetic and &p->member are folded into the offset, so
  * `&dev->urb` passed to usb_fill_bulk_urb() and a store to dev->urb.transfer_dma name the
  * same struct urb. Members are told apart by offset only (union members alias).
- * Limits: two different pointers to one object are two keys (no alias analysis).
+ * A pointer loaded from a place that the function stores exactly once, with a store that
+ * dominates the load, is the stored value: after `buf->urb = urb`, `buf->urb->transfer_flags`
+ * and `urb->transfer_dma` name one struct urb (drivers/media/usb/hdpvr's buffers).  Places
+ * reached from a parameter are not forwarded: callers see them through summaries by name.
+ *
+ * Limits: two different pointers to one object are two keys (no alias analysis); the stores
+ * are matched by key, so a store through another name, or by a callee, is not seen.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "analysis.h"
+#include "map.h"
 
 const struct ir_insn *ir_def(const struct ir_fn *fn, int v)
 {
@@ -77,6 +85,91 @@ static void put_num(char *buf, size_t len, const char *prefix, long long n)
 	buf[used] = '\0';
 }
 
+/*
+ * The function's stores by place key (computed without forwarding): the store instruction, or
+ * -2 when the place is stored more than once.  Built on the first load that asks.
+ */
+struct ident_stores {
+	struct amap by_key;
+	struct dom *dom;
+};
+
+static int no_forwarding;	/* > 0 while keys are computed for the table or a match */
+
+void ident_cache_free(void *cache)
+{
+	struct ident_stores *st = cache;
+
+	if (!st)
+		return;
+	amap_clear(&st->by_key);
+	if (st->dom)
+		dom_free(st->dom);
+	free(st);
+}
+
+static struct ident_stores *stores_of(const struct ir_fn *fn)
+{
+	struct ident_stores *st = fn->ident_cache;
+
+	if (st)
+		return st;
+	st = axrealloc(NULL, sizeof(*st));
+	memset(st, 0, sizeof(*st));
+	no_forwarding++;
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *in = &fn->insns[i];
+		char key[IDENT_LEN];
+		size_t n;
+
+		if (in->op != IR_STORE)
+			continue;
+		ident_place(fn, &in->place, key, sizeof(key));
+		n = strlen(key);
+		amap_put(&st->by_key, key, n, amap_get(&st->by_key, key, n) == -1 ? i : -2);
+	}
+	no_forwarding--;
+	((struct ir_fn *)fn)->ident_cache = st;
+	return st;
+}
+
+/* The value a load (instruction at) from the place `key` reads, if one store dominating it
+ * is the only store to that place; else 0. */
+static int forwarded(const struct ir_fn *fn, const char *key, int at)
+{
+	struct ident_stores *st;
+	const struct ir_insn *store;
+	const struct ir_val *val;
+	long i;
+
+	const char *root = key;
+
+	while (!strncmp(root, "*(", 2))
+		root += 2;
+	/* a place in the caller's memory keeps its name: the summaries speak of it (pm->irq
+	 * filled by a helper is the caller's pm->irq, not the helper's temporary) */
+	if (no_forwarding || root[0] == '?' || root[0] == 'P' || strstr(key, "[]"))
+		return 0;
+	st = stores_of(fn);
+	i = amap_get(&st->by_key, key, strlen(key));
+	if (i < 0 || i == at)
+		return 0;
+	store = &fn->insns[i];
+	val = store->a > 0 && store->a < fn->nvals ? &fn->vals[store->a] : NULL;
+	if (!val || (val->kind != IRV_TEMP && val->kind != IRV_PARAM))
+		return 0;
+	if (store->bb == fn->insns[at].bb) {
+		if (i > at)
+			return 0;
+	} else {
+		if (!st->dom)
+			st->dom = dom_compute(fn);
+		if (!dom_dominates(st->dom, store->bb, fn->insns[at].bb))
+			return 0;
+	}
+	return store->a;
+}
+
 /* The base of what v points to, the offset and element flag accumulated. */
 static void ptr_base(const struct ir_fn *fn, int v, char *buf, size_t len, long long *off,
 		     bool *var, int depth)
@@ -121,8 +214,18 @@ static void ptr_base(const struct ir_fn *fn, int v, char *buf, size_t len, long 
 			return;
 		case IR_LOAD: {
 			char inner[IDENT_LEN];
+			int stored;
 
+			no_forwarding++;
 			ident_place(fn, &in->place, inner, sizeof(inner));
+			no_forwarding--;
+			stored = forwarded(fn, inner, val->def);
+			if (stored > 0) {
+				v = stored;
+				continue;
+			}
+			if (!no_forwarding && strstr(inner, "*("))	/* forward the loads inside */
+				ident_place(fn, &in->place, inner, sizeof(inner));
 			snprintf(buf, len, "*(%s)", inner);
 			return;
 		}

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dmacheck-ir.h"
+#include "analysis.h"
 #include "map.h"
 
 #define GROW(arr, n, cap) do {							\
@@ -80,6 +80,7 @@ void ir_fn_free(struct ir_fn *fn)
 	free(fn->bbs);
 	free(fn->objs);
 	free(fn->param_vals);
+	ident_cache_free(fn->ident_cache);
 	free(fn);
 }
 
