@@ -34,10 +34,15 @@ static void mask_insn(const struct flow *flow, const struct ir_insn *in)
 		if (rows[i].role != ROLE_MASK_DEV || rows[i].arg > in->nargs)
 			continue;
 		o = flow_origin(flow, in->args[rows[i].arg - 1]);
-		if ((o.kinds & O_USBDEV) && report(RULE_USB_DMA_MASK, in->loc))
-			report_note(in->loc, "USB transfers are mapped for the host controller "
-				    "(udev->bus->sysdev); a USB device or interface has no DMA "
-				    "mask of its own");
+		if (o.kinds & O_USBDEV) {
+			if (report(RULE_USB_DMA_MASK, in->loc))
+				report_note(in->loc, "USB transfers are mapped for the host "
+					    "controller (udev->bus->sysdev); a USB device or "
+					    "interface has no DMA mask of its own");
+			/* reported here: its callers would only say it again (a probe that
+			 * passes the interface the helper already takes the device of) */
+			continue;
+		}
 		snprintf(sink, sizeof(sink), "%s()", in->callee);
 		summary_sink(RULE_USB_DMA_MASK, flow, &o, sink, in);
 	}
