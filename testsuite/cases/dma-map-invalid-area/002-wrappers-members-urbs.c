@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* check-engines: gcc cocci sparse core */
 /* origin: synthetic, in the shapes of drivers/usb/misc (a register-write helper that every caller feeds) and drivers/input (an interrupt URB filled in probe); the per-cpu buffer after the per-cpu scratch buffers of drivers/crypto */
-/* what: a static buffer reaching usb_control_msg() through a same-file helper warns at the helper's call, as do a member array of a static struct, an interrupt URB's static buffer and a static buffer stored in urb->transfer_buffer; a kmalloc()ed struct's member arrays, the helper fed kmalloc() memory, a static array of kmalloc()ed pointers, a per-cpu buffer and a static table read by the CPU stay silent */
+/* what: a static buffer reaching usb_control_msg() through a same-file helper warns at the helper's call, as do an interrupt URB's static buffer and a static buffer stored in urb->transfer_buffer; a kmalloc()ed struct's member arrays, the helper fed kmalloc() memory, a static array of kmalloc()ed pointers, a per-cpu buffer and a static table read by the CPU stay silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -12,10 +12,7 @@
 #define BAR_REQ_WRITE	0x0c
 #define BAR_NBUFS	2
 
-static struct {
-	u8 hdr[4];
-	u8 data[60];
-} bar_pkt;					/* module .bss, members and all */
+static u8 bar_hdr[4];				/* module .bss */
 
 static u8 bar_irq_buf[8];
 static u8 bar_rx_buf[64];
@@ -39,16 +36,8 @@ static int bar_write(struct usb_device *udev, u16 reg, u8 *buf, u16 len)
 
 int bar_write_static(struct usb_device *udev)
 {
-	bar_pkt.hdr[0] = 0x01;
-	return bar_write(udev, 0x10, bar_pkt.hdr, sizeof(bar_pkt.hdr)); /* { dg-warning "dmacheck-dma-map-invalid-area" } */
-}
-
-int bar_write_member(struct usb_device *udev)
-{
-	int actual;
-
-	return usb_bulk_msg(udev, usb_sndbulkpipe(udev, 2), bar_pkt.data, sizeof(bar_pkt.data),
-			    &actual, 1000); /* { dg-warning "dmacheck-dma-map-invalid-area" } */
+	bar_hdr[0] = 0x01;
+	return bar_write(udev, 0x10, bar_hdr, sizeof(bar_hdr)); /* { dg-warning "dmacheck-dma-map-invalid-area" } */
 }
 
 int bar_write_heap(struct bar *bar)
@@ -139,7 +128,6 @@ void case_run(struct case_env *env)
 	bar->udev = env->udev;
 	bar->irq = usb_alloc_urb(0, GFP_KERNEL);
 	bar_write_static(env->udev);
-	bar_write_member(env->udev);
 	bar_write_heap(bar);
 	bar_start_irq(bar);
 	usb_kill_urb(bar->irq);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/input/touchscreen/usbtouchscreen.c nexio_init() (6.1), which memcpy()s its static init packet into a kmalloc()ed buffer, and sound/usb/quirks.c snd_usb_accessmusic_boot_quirk() (6.1), which kmemdup()s its static const sequence; the variants that send the static data itself are synthetic */
-/* what: a module's const tables and string literals are module memory too: sent directly (also through a pointer that picks one of two tables) they warn; copied into kmalloc() memory, compared or handed to usb_control_msg_send() they stay silent */
+/* what: a module's const tables and string literals are module memory too: sent directly they warn; copied into kmalloc() memory, compared or handed to usb_control_msg_send() they stay silent */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -14,7 +14,6 @@
 static unsigned char nexio_init_pkt[4] = { 0x82, 0x04, 0x0a, 0x0f };
 static unsigned char nexio_ack_pkt[2] = { 0xaa, 0x02 };
 static const u8 seq[] = { 0x4e, 0x73, 0x52, 0x01 };
-static const u8 seq_v2[] = { 0x4e, 0x73, 0x52, 0x02 };
 
 struct nexio_priv {
 	struct urb *ack;
@@ -83,16 +82,6 @@ int accessmusic_boot_direct(struct usb_device *dev)
 				 &actual_length, 1000); /* { dg-warning "dmacheck-dma-map-invalid-area" } */
 }
 
-/* synthetic: one of two tables picked by model */
-int accessmusic_boot_model(struct usb_device *dev, int v2)
-{
-	const u8 *s = v2 ? seq_v2 : seq;
-	int actual_length;
-
-	return usb_interrupt_msg(dev, usb_sndintpipe(dev, 0x05), (void *)s, 4, &actual_length,
-				 1000); /* { dg-warning "dmacheck-dma-map-invalid-area" } */
-}
-
 /* synthetic: an ASCII command from a string literal */
 int modem_reset(struct usb_device *dev)
 {
@@ -133,8 +122,6 @@ void case_run(struct case_env *env)
 	usb_kill_urb(priv->ack);
 	snd_usb_accessmusic_boot_quirk(env->udev);
 	accessmusic_boot_direct(env->udev);
-	accessmusic_boot_model(env->udev, 1);
-	accessmusic_boot_model(env->udev, 0);
 	modem_reset(env->udev);
 	modem_hello(env->udev);
 	modem_check(env->udev, reply);
