@@ -28,6 +28,9 @@
  *   dma-map-vmalloc         vmalloc memory (vmalloc(), fw->data, large kvmalloc()) reaches a
  *                           DMA buffer
  *   urb-control-dir-mismatch  a control request's pipe disagrees with bRequestType/wLength
+ *   dma-map-invalid-area    a module's static data, const data or string literal reaches a DMA
+ *                           buffer (how kbuild builds the file: its MODULE and KBUILD_MODNAME)
+ *   dma-map-rodata          a built-in file's const data or string literal reaches one
  *
  * Diagnostics: "file:line:col: warning: <message> [dmacheck-<slug>]" plus notes; they go
  * through GCC's diagnostic machinery, so -fdiagnostics-format=json, -w and -Werror apply.

@@ -14,7 +14,8 @@
  * and reports. Rules (analysis/check-*.c): dma-on-stack, usb-dma-mask, urb-dma-flag-missing,
  * urb-dma-handle-missing, dma-mapping-error-unchecked, dma-unmap-sg-nents-mismatch,
  * dma-map-sg-unchecked, dma-unmap-dir-mismatch, dma-unmap-size-mismatch, dma-sync-dir-mismatch,
- * dma-free-addr-mismatch, dma-unmap-type-mismatch, dma-map-vmalloc, urb-control-dir-mismatch;
+ * dma-free-addr-mismatch, dma-unmap-type-mismatch, dma-map-vmalloc, urb-control-dir-mismatch,
+ * dma-map-invalid-area, dma-map-rodata;
  * the same
  * findings, messages and notes as the GCC plugin:
  *   file:line:col: warning: <message> [dmacheck-<slug>]
