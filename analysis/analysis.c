@@ -168,6 +168,8 @@ void analysis_finish_unit(void)
 		summary_register_rule(RULE_DMA_ON_STACK, O_STACK);
 		summary_register_rule(RULE_USB_DMA_MASK, O_USBDEV);
 		summary_register_rule(RULE_DMA_MAP_VMALLOC, O_VMALLOC | O_VMALLOC_MAYBE);
+		summary_register_rule(RULE_DMA_MAP_INVALID_AREA, O_IMAGE);
+		summary_register_rule(RULE_DMA_MAP_RODATA, O_RODATA);
 	}
 	if (dump && *dump == '1')
 		for (size_t i = 0; i < nfns; i++)
@@ -207,4 +209,5 @@ void analysis_finish_unit(void)
 	guards_forget();
 	pairs_forget_unit();
 	report_forget_unit();
+	image_forget_unit();
 }

@@ -51,6 +51,9 @@ enum origin_kind {
 	O_COHERENT = 1 << 3,	/* memory from a coherent DMA allocator */
 	O_VMALLOC = 1 << 4,	/* vmalloc memory (DMA_VMEM, DMA_VMEM_FIELD: fw->data) */
 	O_VMALLOC_MAYBE = 1 << 5, /* kvmalloc() memory of a size that may be above PAGE_SIZE */
+	O_IMAGE = 1 << 6,	/* a module's static data or rodata: outside the linear map
+				 * (IRO_DATA, IRO_RODATA of a module or an unknown unit, sinks.c) */
+	O_RODATA = 1 << 7,	/* a built-in's rodata: kernel rodata (IRO_RODATA, sinks.c) */
 };
 
 #define MAX_TRACKED_PARAMS 64
@@ -243,6 +246,14 @@ bool vmem_call(const struct ir_fn *fn, const struct ir_insn *in, unsigned int *k
 bool vmem_field_place(const struct ir_place *p);
 /* The callee's DMA_CTRL row (a control transfer), NULL if none; cached per interned name. */
 const struct dma_ctrl *ctrl_row(const char *callee);
+/* What the address of a static object of kind `kind` is for the unit being analysed (module,
+ * built-in: analysis_unit_kbuild()): O_IMAGE, O_RODATA or 0. */
+unsigned int image_kinds(enum ir_obj_kind kind);
+/* The named static object v is the address of (after copies and pointer arithmetic), for a
+ * "declared here" note; -1 if none. */
+int image_object(const struct ir_fn *fn, int v);
+/* The unit is done: back to "a module" for the next one. */
+void image_forget_unit(void);
 
 /* ---- checks --------------------------------------------------------------------------- */
 

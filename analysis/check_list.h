@@ -19,3 +19,5 @@ CHECK(dma_unmap_type_mismatch)
 /* issue 17 */
 CHECK(dma_map_vmalloc)
 CHECK(urb_control_dir_mismatch)
+CHECK(dma_map_invalid_area)
+CHECK(dma_map_rodata)

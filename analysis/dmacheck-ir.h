@@ -103,7 +103,19 @@ struct ir_insn {
 	struct ir_case *cases;	/* SWITCH: every case but the default */
 };
 
-enum ir_obj_kind { IRO_FRAME, IRO_STATIC };
+/*
+ * Where an object lives. The front end says what the declaration says; the analysis decides
+ * what that means (sinks.c: module or built-in, dma-map-invalid-area or dma-map-rodata).
+ *   IRO_FRAME   the function's frame: locals, parameters kept in memory, compound literals
+ *   IRO_DATA    static storage defined in this unit, writable: .data/.bss (file-scope and
+ *               function-local statics, globals)
+ *   IRO_RODATA  static storage defined in this unit, read-only: const-qualified statics and
+ *               globals, string literals (.rodata)
+ *   IRO_STATIC  other static storage, not judged: declared here but defined elsewhere
+ *               (extern), per-cpu variables (the per-cpu allocator's copies are what code
+ *               reaches through this_cpu_ptr()/per_cpu_ptr())
+ */
+enum ir_obj_kind { IRO_FRAME, IRO_STATIC, IRO_DATA, IRO_RODATA };
 
 struct ir_object {
 	const char *name;	/* "" if none (a compound literal, a string) */
@@ -204,6 +216,11 @@ void analysis_disable_rule(int rule);
 bool analysis_read_summaries(const char *path, char *err, size_t errlen);
 bool analysis_write_summaries_to(const char *dir, char *err, size_t errlen);
 void analysis_unit_file(const char *path);
+/* How the unit is built, from the macros kbuild defines: kbuild (KBUILD_MODNAME is defined:
+ * kbuild compiles the file) and module (MODULE is defined: into a module). Unknown (neither,
+ * a file compiled outside kbuild) counts as a module (sinks.c). Called before the unit's
+ * analysis_finish_unit(); reset there. */
+void analysis_unit_kbuild(bool kbuild, bool module);
 /* The analysis owns fn from now on. */
 void analysis_add_function(struct ir_fn *fn);
 /* Every function is in: summaries, checks, diagnostics; then everything is freed. */

@@ -9,7 +9,8 @@
  * pointer arithmetic; a USB device's or interface's struct device as rules/dma-apis.def's
  * DMA_USBDEV rows name it (&intf->dev, &udev->dev, intf->dev.parent); memory from a
  * non-coherent or coherent allocator (DMA_ALLOC), a static or the stack (also through a
- * DMA_PASSTHROUGH function: virt_to_page(buf) is buf's memory); vmalloc memory (DMA_VMEM
+ * DMA_PASSTHROUGH function: virt_to_page(buf) is buf's memory); a static object's image memory
+ * (O_IMAGE, O_RODATA: sinks.c says which for the unit); vmalloc memory (DMA_VMEM
  * allocators, kvmalloc() above PAGE_SIZE as "maybe", DMA_VMEM_FIELD members: fw->data,
  * sinks.c); the function's
  * parameters (for the summaries).
@@ -195,7 +196,7 @@ static struct origin address_origin(const struct flow *flow, const struct ir_pla
 			o.kinds = O_STACK | O_NONCOH;
 			o.stack_obj = p->object;
 		} else {
-			o.kinds = O_NONCOH;
+			o.kinds = O_NONCOH | image_kinds(fn->objs[p->object].kind);
 		}
 	} else {
 		o = flow_origin(flow, p->ptr);

@@ -6,7 +6,21 @@
  * transferred) and every store to a DMA_FIELD member with such a role (urb->transfer_buffer).
  * And where vmalloc memory comes from (origin.c asks): DMA_VMEM allocators, with kvmalloc()'s
  * size decided here, and DMA_VMEM_FIELD members (fw->data); and a callee's DMA_CTRL row (the
- * urb-control-dir-mismatch check asks).
+ * urb-control-dir-mismatch check asks). And what a static object's address is for the unit
+ * (dma-map-invalid-area, dma-map-rodata; docs/rules/dma-map-invalid-area.md):
+ *
+ *   unit (analysis_unit_kbuild)          IRO_DATA (.data/.bss)    IRO_RODATA (const, strings)
+ *   a module (MODULE defined)            O_IMAGE                  O_IMAGE
+ *   outside kbuild (neither macro)       O_IMAGE                  O_IMAGE
+ *   built in (KBUILD_MODNAME, no MODULE) 0                        O_RODATA
+ *
+ * A module's image comes from module_alloc(), outside the linear map, on every architecture:
+ * dma-map-invalid-area. A file compiled outside kbuild is taken for a module: the drivers
+ * dmacheck is run on are modules in the distribution configs (Debian's amd64 builds the USB
+ * corpus as modules), and the core's harness registers a case's data as a module's. A
+ * built-in's data is in the linear map on x86 and 32-bit ARM (the arm64 image is not: there
+ * it is dma-map-invalid-area, which the checker does not assume), its rodata is kernel rodata:
+ * dma-map-rodata (DMA debug says so on 32-bit, a device write corrupts it everywhere).
  *
  * The rows of a callee are looked up once per interned name (the checks ask for every call
  * of every function; the catalogue's lookups are linear scans).
@@ -93,6 +107,47 @@ void buffer_sinks(const struct flow *flow, const struct ir_insn *in, buffer_judg
 		snprintf(sink, sizeof(sink), "%s->%s", row->record, row->field);
 		judge(flow, in->a, in, sink);
 	}
+}
+
+static bool unit_builtin;	/* kbuild compiles the unit into the kernel */
+
+void analysis_unit_kbuild(bool kbuild, bool module)
+{
+	unit_builtin = kbuild && !module;
+}
+
+void image_forget_unit(void)
+{
+	unit_builtin = false;
+}
+
+unsigned int image_kinds(enum ir_obj_kind kind)
+{
+	switch (kind) {
+	case IRO_DATA:
+		return unit_builtin ? 0 : O_IMAGE;
+	case IRO_RODATA:
+		return unit_builtin ? O_RODATA : O_IMAGE;
+	default:
+		return 0;	/* the frame, extern and per-cpu objects */
+	}
+}
+
+int image_object(const struct ir_fn *fn, int v)
+{
+	for (int depth = 0; depth < 16; depth++) {
+		const struct ir_insn *in = ir_def(fn, v);
+
+		if (!in)
+			return -1;
+		if (in->op == IR_ADDR)
+			return in->place.object >= 0 && *fn->objs[in->place.object].name &&
+			       image_kinds(fn->objs[in->place.object].kind) ? in->place.object : -1;
+		if (in->op != IR_ARITH || in->arith != IRA_PTRADD)
+			return -1;
+		v = in->a;
+	}
+	return -1;
 }
 
 bool vmem_call(const struct ir_fn *fn, const struct ir_insn *in, unsigned int *kinds)

@@ -23,7 +23,8 @@
  * refcounts/anchors and asynchronous unlink are not modelled; an URB is queued from a
  * successful submit until dmc_hcd_complete_urb() or dmc_usb_kill_urb(). Stack and vmalloc
  * memory are reported as latent on copying controllers (a DMA controller's mapping refuses
- * both); module data is reported by the DMA layer only when it reaches a real mapping.
+ * both), and so are image memory outside the linear map (module data and rodata:
+ * dma-map-invalid-area) and kernel rodata (dma-map-rodata), which a mapping gets wrong.
  */
 #include "internal.h"
 
@@ -151,23 +152,48 @@ static void report_latent_stack(struct dmc_usb_hcd *hcd, const void *buf, const 
 			   "(-EAGAIN)", what, hcd_kind(hcd)));
 }
 
-/* The memory kinds a copying controller hides that a DMA controller's mapping refuses. */
+/* Image memory a DMA controller's mapping gets wrong: outside the linear map (a module's
+ * data and rodata, the arm64 kernel image), or kernel rodata in it. */
+static bool image_kind(struct dmc_memref ref)
+{
+	switch (ref.kind) {
+	case DMC_MEM_MODULE_DATA: case DMC_MEM_MODULE_RODATA: case DMC_MEM_KERNEL_DATA:
+		return !ref.linear;
+	case DMC_MEM_KERNEL_RODATA:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The memory kinds a copying controller hides that a DMA controller's mapping refuses (stack,
+ * vmalloc) or maps wrongly (image memory: dma.c's check_single(), debug_check_lowmem()). */
 static bool latent_kind(const void *buf)
 {
-	enum dmc_mem_kind kind;
+	struct dmc_memref ref;
 
 	if (!buf)
 		return false;
-	kind = dmc_classify(buf).kind;
-	return kind == DMC_MEM_STACK || kind == DMC_MEM_VMALLOC;
+	ref = dmc_classify(buf);
+	return ref.kind == DMC_MEM_STACK || ref.kind == DMC_MEM_VMALLOC || image_kind(ref);
 }
 
-/* A stack or vmalloc buffer the controller copies (latent_kind() said so). */
+/* A stack, vmalloc or image buffer the controller copies (latent_kind() said so). */
 static void report_latent(struct dmc_usb_hcd *hcd, const void *buf, const char *what,
 			  const char *kfunc)
 {
-	if (dmc_classify(buf).kind == DMC_MEM_STACK) {
+	struct dmc_memref ref = dmc_classify(buf);
+
+	if (ref.kind == DMC_MEM_STACK) {
 		report_latent_stack(hcd, buf, what, kfunc);
+		return;
+	}
+	if (image_kind(ref)) {
+		dmc_report(ref.linear ? DMC_RULE_DMA_MAP_RODATA : DMC_RULE_DMA_MAP_INVALID_AREA,
+			   DMC_OUT_SILENT, 0, kfunc, buf, "",
+			   dmc_fmt("%s is %s memory: hidden because %s; a DMA controller maps %s",
+				   what, dmc_mem_kind_name(ref.kind), hcd_kind(hcd),
+				   ref.linear ? "read-only kernel data" : "another page"));
 		return;
 	}
 	dmc_report(DMC_RULE_DMA_MAP_VMALLOC, DMC_OUT_SILENT, 0, kfunc, buf, "",

@@ -28,6 +28,9 @@
  *   dma-map-vmalloc         vmalloc memory (vmalloc(), fw->data, large kvmalloc()) reaches a
  *                           DMA buffer
  *   urb-control-dir-mismatch  a control request's pipe disagrees with bRequestType/wLength
+ *   dma-map-invalid-area    a module's static data, const data or string literal reaches a DMA
+ *                           buffer (how kbuild builds the file: its MODULE and KBUILD_MODNAME)
+ *   dma-map-rodata          a built-in file's const data or string literal reaches one
  *
  * Diagnostics: "file:line:col: warning: <message> [dmacheck-<slug>]" plus notes; they go
  * through GCC's diagnostic machinery, so -fdiagnostics-format=json, -w and -Werror apply.
@@ -138,8 +141,23 @@ static const struct analysis_frontend gcc_frontend = {
 
 /* ---- the pass: every function into the IR ---------------------------------------------- */
 
+/* The C front end's preprocessor (c-family/c-common.h); weak: NULL in a compiler without one. */
+extern cpp_reader *parse_in __attribute__((weak));
+
+static bool macro_defined(const char *name)
+{
+	return parse_in && cpp_defined(parse_in, (const unsigned char *)name, (int)strlen(name));
+}
+
 static unsigned int dmacheck_execute(function *fun)
 {
+	static bool kbuild_told;
+
+	/* how kbuild builds the unit (a module or built in): its -D macros, or the case's */
+	if (!kbuild_told) {
+		kbuild_told = true;
+		analysis_unit_kbuild(macro_defined("KBUILD_MODNAME"), macro_defined("MODULE"));
+	}
 	analysis_add_function(gimple_to_ir(fun));
 	return 0;
 }

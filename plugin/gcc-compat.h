@@ -30,6 +30,7 @@
 #include "cgraph.h"
 #include "hash-map.h"
 #include "hash-set.h"
+#include "cpplib.h"		/* cpp_defined(): the macros kbuild defines */
 #include "intl.h"		/* G_() */
 
 #if BUILDING_GCC_VERSION < 11000 || BUILDING_GCC_VERSION >= 13000

@@ -73,6 +73,23 @@ static int param_index(const struct xlate *x, const_tree parm)
 	return -1;
 }
 
+/* Where a declaration's storage is (dmacheck-ir.h): the analysis decides what it means. */
+static enum ir_obj_kind storage(const_tree decl, bool frame)
+{
+	const char *section;
+
+	if (frame)
+		return IRO_FRAME;
+	if (TREE_CODE(decl) == STRING_CST)
+		return IRO_RODATA;
+	if (TREE_CODE(decl) != VAR_DECL || DECL_EXTERNAL(decl) || !TREE_STATIC(decl))
+		return IRO_STATIC;
+	section = DECL_SECTION_NAME(decl);
+	if (section && !strncmp(section, ".data..percpu", 13))
+		return IRO_STATIC;		/* DEFINE_PER_CPU() */
+	return TREE_READONLY(decl) ? IRO_RODATA : IRO_DATA;
+}
+
 static int object(struct xlate *x, tree decl)
 {
 	int *known = x->objs->get(decl);
@@ -85,7 +102,7 @@ static int object(struct xlate *x, tree decl)
 		 TREE_CODE(decl) == RESULT_DECL) && auto_var_in_fn_p(decl, x->fun->decl);
 	id = ir_object(x->fn, decl_name(decl),
 		       ir_location(DECL_P(decl) ? DECL_SOURCE_LOCATION(decl) : UNKNOWN_LOCATION),
-		       frame ? IRO_FRAME : IRO_STATIC,
+		       storage(decl, frame),
 		       TREE_CODE(decl) == PARM_DECL ? param_index(x, decl) : -1);
 	x->objs->put(decl, id);
 	return id;

@@ -14,7 +14,8 @@
  * and reports. Rules (analysis/check-*.c): dma-on-stack, usb-dma-mask, urb-dma-flag-missing,
  * urb-dma-handle-missing, dma-mapping-error-unchecked, dma-unmap-sg-nents-mismatch,
  * dma-map-sg-unchecked, dma-unmap-dir-mismatch, dma-unmap-size-mismatch, dma-sync-dir-mismatch,
- * dma-free-addr-mismatch, dma-unmap-type-mismatch, dma-map-vmalloc, urb-control-dir-mismatch;
+ * dma-free-addr-mismatch, dma-unmap-type-mismatch, dma-map-vmalloc, urb-control-dir-mismatch,
+ * dma-map-invalid-area, dma-map-rodata;
  * the same
  * findings, messages and notes as the GCC plugin:
  *   file:line:col: warning: <message> [dmacheck-<slug>]
@@ -203,6 +204,15 @@ static void check_function(struct entrypoint *ep, struct work *work)
 	analysis_add_function(sparse_to_ir(ep));
 }
 
+/* Is the macro defined at the end of the unit just parsed (its file scope still holds the
+ * command line's -D and the file's #defines)? pre-process.c's lookup_macro(). */
+static bool macro_defined(const char *name)
+{
+	struct symbol *sym = lookup_symbol(built_in_ident(name), NS_MACRO | NS_UNDEF);
+
+	return sym && sym->namespace == NS_MACRO;
+}
+
 static void check_unit(char *file)
 {
 	int saved_max = fmax_warnings, saved_fd = -1;
@@ -227,6 +237,7 @@ static void check_unit(char *file)
 
 	analysis_unit_file(file);
 	list = sparse(file);
+	analysis_unit_kbuild(macro_defined("KBUILD_MODNAME"), macro_defined("MODULE"));
 	no_inlining();
 	FOR_EACH_PTR(list, sym) {
 		work_add(&work, sym);

@@ -26,6 +26,7 @@
 #include "dmacheck-sparse.h"
 #include "map.h"
 #include "target.h"
+#include "expression.h"
 
 struct sx {
 	struct entrypoint *ep;
@@ -63,6 +64,33 @@ static bool is_fn_symbol(struct symbol *sym)
 	return base && base->type == SYM_FN;
 }
 
+/* Where a symbol's storage is (dmacheck-ir.h): the analysis decides what it means. const and
+ * the address space are on the symbol or, for an array, on its element type. */
+static enum ir_obj_kind storage(struct symbol *sym, bool frame)
+{
+	if (frame)
+		return IRO_FRAME;
+	if (sym->ctype.modifiers & MOD_EXTERN)
+		return IRO_STATIC;
+	if (!sym->ident && sym->initializer && sym->initializer->type == EXPR_STRING)
+		return IRO_RODATA;			/* a string literal */
+	for (struct symbol *t = sym; t; t = t->ctype.base_type) {
+		struct ident *as = t->ctype.as;
+
+		if (as && as->len == 8 && !memcmp(as->name, "__percpu", 8))
+			return IRO_STATIC;		/* DEFINE_PER_CPU() */
+		if (t->type != SYM_NODE && t->type != SYM_ARRAY && t->type != SYM_TYPEOF)
+			break;
+	}
+	for (struct symbol *t = sym; t; t = t->ctype.base_type) {
+		if (t->ctype.modifiers & MOD_CONST)
+			return IRO_RODATA;
+		if (t->type != SYM_NODE && t->type != SYM_ARRAY && t->type != SYM_TYPEOF)
+			break;
+	}
+	return IRO_DATA;
+}
+
 static int object(struct sx *x, struct symbol *sym)
 {
 	long i = amap_get(&x->objs, &sym, sizeof(sym));
@@ -72,7 +100,7 @@ static int object(struct sx *x, struct symbol *sym)
 		return (int)i;
 	frame = !(sym->ctype.modifiers & (MOD_STATIC | MOD_EXTERN | MOD_TOPLEVEL));
 	i = ir_object(x->fn, sym->ident ? dmcs_ident(sym->ident) : "", dmcs_loc(sym->pos, LOC_PLAIN),
-		      frame ? IRO_FRAME : IRO_STATIC, -1);
+		      storage(sym, frame), -1);
 	amap_put(&x->objs, &sym, sizeof(sym), i);
 	return (int)i;
 }

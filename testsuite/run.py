@@ -78,7 +78,7 @@ LIFECYCLE_RULES = ("dma-mapping-error-unchecked", "dma-unmap-sg-nents-mismatch",
 LIFECYCLE_COUNTED = ("dma-mapping-error-unchecked",)
 # Issue 17: what memory is DMA-able and which way a control transfer goes; compared with the
 # core and counted like the lifecycle rules.
-ISSUE17_RULES = ("urb-control-dir-mismatch", "dma-map-vmalloc")
+ISSUE17_RULES = ("urb-control-dir-mismatch", "dma-map-vmalloc", "dma-map-invalid-area", "dma-map-rodata")
 LIFECYCLE_RULES += ISSUE17_RULES
 LIFECYCLE_COUNTED += ISSUE17_RULES
 COMPARED_RULES = MISSION_RULES + LIFECYCLE_RULES

@@ -544,6 +544,31 @@ def dmc_kept(p):
     return (p.file, p.line, p.column) in _kept
 
 
+
+# ---- static storage (dma-map-invalid-area) ------------------------------------------------
+
+
+def dmc_static_defined(p, name):
+    """Does the file define the array `name` at file scope (not only `extern` it, not a
+    per-cpu variable): module .data, .bss or .rodata?"""
+    src, _starts = _text(p.file)
+    for m in re.finditer(r"^(?![ \t#])([^\n;(){}]*?)\b%s\s*\[" % re.escape(name), src, re.M):
+        head = m.group(1)
+        if not re.search(r"\b(extern|__percpu|typedef)\b", head):
+            return True
+    return False
+
+
+def dmc_static_local(p, name):
+    """Is the local array `name` that p uses declared `static` in the function before p?"""
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return False
+    decls = list(re.finditer(r"^[ \t]+([^\n;(){}]*?)\b%s\s*\[" % re.escape(name), src[:at], re.M))
+    return bool(decls) and re.search(r"\bstatic\b", decls[-1].group(1)) is not None
+
 # ---- control requests (urb-control-dir-mismatch) -----------------------------------------
 # include/uapi/linux/usb/ch9.h: the bRequestType bits a request type is written with.
 _CH9 = {"USB_DIR_OUT": 0, "USB_DIR_IN": 0x80, "USB_TYPE_STANDARD": 0, "USB_TYPE_CLASS": 0x20,

@@ -269,6 +269,15 @@ static void s_bulk_in_vmalloc(struct env *e)
 	bulk(e, true, dmc_vmalloc(64), 64);
 }
 
+/* a module's .bss buffer (registered as such; the next case boots a fresh machine) */
+static void s_bulk_in_module(struct env *e)
+{
+	static unsigned char modbuf[64];
+
+	dmc_region_add(DMC_MEM_MODULE_DATA, modbuf, sizeof(modbuf), "module .bss");
+	bulk(e, true, modbuf, 64);
+}
+
 static void s_bulk_out4(struct env *e)
 {
 	bulk(e, false, kbuf(e, 4, 0), 4);
@@ -550,6 +559,12 @@ static const struct map_case map_cases[] = {
 	  F_IN | F_ML, NULL },
 	{ "bulk IN vmalloc", M_PIO, NULL, s_bulk_in_vmalloc, NULL, 0, "dma-map-vmalloc:latent",
 	  F_IN, NULL },
+	{ "bulk IN module data", M_DMAS, NULL, s_bulk_in_module, NULL, 0,
+	  "dma-map-invalid-area:corruption", F_IN | F_MS, NULL },
+	{ "bulk IN module data", M_LOCAL, NULL, s_bulk_in_module, NULL, 0,
+	  "dma-map-invalid-area:latent", F_IN | F_ML, NULL },
+	{ "bulk IN module data", M_PIO, NULL, s_bulk_in_module, NULL, 0,
+	  "dma-map-invalid-area:latent", F_IN, NULL },
 	{ "bulk OUT 4 on stack", M_EHCI, NULL, s_bulk_out4_stack, NULL, EAGAIN_, REF_STACK, 0,
 	  NULL },
 	{ "bulk OUT 4 on stack, immediate data", M_XHCI, NULL, s_bulk_out4_stack, NULL, 0,

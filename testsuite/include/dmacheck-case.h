@@ -37,6 +37,16 @@ struct case_env {
 void case_run(struct case_env *env);
 
 /*
+ * How kbuild would build the case: as a module (the default, and what -DMODULE says), or into
+ * the kernel when the case defines KBUILD_MODNAME without MODULE, as kbuild does for a
+ * built-in object. The static engines read the same two macros (docs/rules/dma-map-rodata.md);
+ * the harness registers the case's data as the kernel image's instead of a module's.
+ */
+#if defined(KBUILD_MODNAME) && !defined(MODULE)
+const int dmacheck_case_builtin = 1;
+#endif
+
+/*
  * The device's side. By default the device answers every IN transfer with the pattern
  * 0xA5 0x5A ... for the full length. A case that needs real answers (a status byte, a reply
  * that must echo a command) installs answer(), called for each synchronous transfer

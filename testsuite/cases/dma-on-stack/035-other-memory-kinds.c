@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* check-engines: gcc cocci sparse core */
 /* origin: synthetic */
-/* what: kcalloc, kmemdup, devm_kzalloc, __get_free_page, coherent, dma_pool, static and global buffers are not the stack (some break other rules, none is dma-on-stack) */
+/* what: kcalloc, kmemdup, devm_kzalloc, __get_free_page, coherent, dma_pool, static and global buffers are not the stack (some break other rules: dma-map-vmalloc, dma-map-invalid-area; none is dma-on-stack) */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -90,11 +90,11 @@ int send_static(struct usb_device *udev)
 	int ret;
 
 	ret = usb_control_msg(udev, usb_sndctrlpipe(udev, 0), 4, VENDOR_OUT, 0, 0,
-			      static_buf, sizeof(static_buf), 1000); /* { dg-bogus "dmacheck-dma-on-stack" } */
+			      static_buf, sizeof(static_buf), 1000); /* { dg-warning "dmacheck-dma-map-invalid-area" } (module .bss, not the stack) */
 	if (ret < 0)
 		return ret;
 	return usb_control_msg(udev, usb_sndctrlpipe(udev, 0), 4, VENDOR_OUT, 0, 0,
-			       global_buf, sizeof(global_buf), 1000); /* { dg-bogus "dmacheck-dma-on-stack" } */
+			       global_buf, sizeof(global_buf), 1000); /* { dg-warning "dmacheck-dma-map-invalid-area" } (module .bss, not the stack) */
 }
 
 int send_vmalloc(struct usb_device *udev)
