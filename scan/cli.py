@@ -287,6 +287,9 @@ def scan(argv):
         for d in dirs:
             for eng in engines:
                 kw = {"plugin": a.plugin} if eng == "gcc" and a.plugin else {}
+                if eng == "sparse" and "gcc" in engines[:engines.index(eng)]:
+                    # the objects gcc just built stay up to date: sparse only checks
+                    kw = {"kcflags": E.gcc_kcflags(a.plugin)}
                 res, n, fails = E.ENGINES[eng](tree, d, a.jobs, progress, a.timeout, **kw)
                 for f in res:
                     f.dir = d

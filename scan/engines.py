@@ -9,7 +9,8 @@
           spatch's own exit status and stderr, because `make coccicheck` can exit 0 when
           spatch fails and prints spatch's message among the results.
   sparse  make -k C=2 CHECK=dmacheck-sparse M=DIR: the checker on every source of DIR (C=2
-          checks without needing a recompile).
+          checks without needing a recompile; after the gcc engine on DIR in the same scan,
+          with its KCFLAGS, so that kbuild does not rebuild every object first).
 
 Each returns (findings, files, failures): files is how many sources were compiled or checked
 (cocci: how many .c files the scripts ran over), failures a list of faults.Failure. Like
@@ -139,17 +140,28 @@ def run_gcc(tree, d, jobs, progress, timeout=None, plugin=None):
     faults.Run(["make", "-s", "-C", tree, "M=" + d, "clean"], tree, _env(), timeout)
     if faults.STOP:
         return [], 0, []
-    kcflags = " ".join([os.environ.get("KCFLAGS", ""), "-fplugin=" + plugin] + PLUGIN_ARGS).strip()
-    cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "M=" + d, "KCFLAGS=" + kcflags]
+    cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "M=" + d,
+           "KCFLAGS=" + gcc_kcflags(plugin)]
     return _kbuild("gcc", tree, d, cmd + GCC_MAKE_ARGS, progress, timeout, CC_LINE,
                    "make M=%s" % d, dict(_env(), **GCC_ENV))
 
 
-def run_sparse(tree, d, jobs, progress, timeout=None, checker=None):
+def gcc_kcflags(plugin=None):
+    """The KCFLAGS the gcc engine builds with (the user's, then the plugin and its args)."""
+    plugin = plugin or paths.plugin()
+    return " ".join([os.environ.get("KCFLAGS", ""), "-fplugin=" + plugin] + PLUGIN_ARGS).strip()
+
+
+def run_sparse(tree, d, jobs, progress, timeout=None, checker=None, kcflags=None):
+    """kcflags: the KCFLAGS the gcc engine has just built d with in this scan (cli.py), so
+    that kbuild finds every object up to date and only runs the checker (C=2): with other
+    KCFLAGS its changed command line recompiles every object, and sparse after gcc cost a
+    second full build. Objects the gcc run left unbuilt are compiled with the plugin again
+    and fail alike."""
     checker = checker or paths.sparse_checker()
     cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "C=2",
            "CHECK=" + " ".join([checker] + SPARSE_ARGS),
-           "M=" + d]
+           "M=" + d] + (["KCFLAGS=" + kcflags] if kcflags is not None else [])
     return _kbuild("sparse", tree, d, cmd, progress, timeout, CHECK_LINE, "make C=2 M=%s" % d)
 
 

@@ -34,7 +34,7 @@ buffer argument too (dma_map_page_attrs).
 DMA_USBDEV(struct, path, how) rows: each member of the dotted path exists (struct usb_interface
 and usb_device in include/linux/usb.h, struct device in include/linux/device.h); the last is a
 struct device for USBDEV_ADDR, a struct device * for USBDEV_LOAD.
-A DMA_ALLOC allocator that is a function-like macro must reach (through its body's calls,
+A DMA_ALLOC or DMA_VMEM allocator that is a function-like macro must reach (through its body's calls,
 following macros) the allocator itself or a name that a DMA_RENAMED row maps to it: the static
 engines see the call the macro makes, so a macro over an unknown function is an unrecorded
 rename (6.12's kmalloc() is alloc_hooks(kmalloc_noprof(...))).
@@ -616,8 +616,10 @@ def macro_calls(tree, name, depth=0, seen=None):
     return out
 
 
-def check_alloc_macro(tree, protos, f, renames):
-    """A DMA_ALLOC allocator that is a macro must reach itself or a DMA_RENAMED name of it."""
+def check_alloc_macro(tree, protos, f, renames, kinds=None, what="dma-apis.def"):
+    """A DMA_ALLOC (or DMA_VMEM, with kinds=VMEM_KIND) allocator that is a macro must reach
+    itself or a DMA_RENAMED name of it, or of another row of the same kind."""
+    kinds = ALLOC_KIND if kinds is None else kinds
     cands = protos.get(f[0])
     if not cands or cands[0][3] is None:       # what callers see is a function
         return None
@@ -625,15 +627,18 @@ def check_alloc_macro(tree, protos, f, renames):
     reached = macro_calls(tree, f[0])
     known = {f[0]} | {n for n, c in renames.items() if c == f[0]}
     # kcalloc -> kmalloc_array -> kmalloc_array_noprof: another DMA_ALLOC of the same kind
-    if reached & known or any(renames.get(r) in ALLOC_KIND and
-                              ALLOC_KIND[renames[r]] == ALLOC_KIND.get(f[0]) for r in reached):
+    if reached & known or any(renames.get(r) in kinds and
+                              kinds[renames[r]] == kinds.get(f[0]) for r in reached):
         return None
-    return ("FAIL %s: a macro (%s) over %s, which neither dma-apis.def nor a DMA_RENAMED row "
+    return ("FAIL %s: a macro (%s) over %s, which neither %s nor a DMA_RENAMED row "
             "of dma-apis-versions.def knows: the static engines would not see %s"
-            % (f[0], macro[0], ", ".join(sorted(reached)) or "nothing", f[0]))
+            % (f[0], macro[0], ", ".join(sorted(reached)) or "nothing", what, f[0]))
 
 
 ALLOC_KIND = {}
+# DMA_VMEM rows: name -> (size_arg, count_arg, how); a macro over another row with the same
+# arguments is the same allocator (kvzalloc() -> kvmalloc()'s __kvmalloc_node_noprof())
+VMEM_KIND = {}
 
 
 def check_renamed(tree, protos, row, ver, api_rows):
@@ -681,6 +686,8 @@ def check_tree(root, rows, bad, vrows, vbad, verbose):
             api_rows.setdefault(f[0], []).append(f)
         elif kind == "DMA_ALLOC" and len(f) == 2:
             ALLOC_KIND[f[0]] = f[1]
+        elif kind == "DMA_VMEM" and len(f) == 4:
+            VMEM_KIND[f[0]] = tuple(f[1:])
     for kind, f, _ in rows:
         if kind == "DMA_API":
             res = check_api(tree, protos, f)
@@ -696,6 +703,9 @@ def check_tree(root, rows, bad, vrows, vbad, verbose):
             res = check_passthrough(tree, protos, f)
         elif kind == "DMA_VMEM":
             res = check_vmem(tree, protos, f)
+            if isinstance(res, tuple):
+                res = check_alloc_macro(tree, protos, f, renames, VMEM_KIND,
+                                        "a DMA_VMEM row") or res
         elif kind == "DMA_VMEM_FIELD":
             res = check_vmem_field(tree, f)
         elif kind == "DMA_CTRL":

@@ -316,6 +316,59 @@ def test_kernel_tree_call():
             paths.script = real
 
 
+def test_sparse_after_gcc():
+    """With gcc before sparse in one scan, the sparse engine builds with the gcc engine's
+    KCFLAGS (kbuild then finds the objects up to date and only runs the checker: other
+    KCFLAGS change every object's command line and recompile it); sparse alone, or before
+    gcc, keeps kbuild's own flags. Stand-in engines on a fake tree; the make command of
+    run_sparse itself through a stand-in _kbuild."""
+    from scan import engines as E
+    calls = []
+    real = dict(E.ENGINES), E.unavailable, E._kbuild
+    with tempfile.TemporaryDirectory() as t:
+        tree = os.path.join(t, "linux")
+        for d in ("drivers/x", "include/generated", "scripts/mod"):
+            os.makedirs(os.path.join(tree, d))
+        for f in ("Makefile", ".config", "include/generated/autoconf.h", "scripts/mod/modpost"):
+            open(os.path.join(tree, f), "w").close()
+
+        def stub(name):
+            def run(tree_, d, jobs, progress, timeout=None, **kw):
+                calls.append((name, d, kw.get("kcflags")))
+                return [], 1, []
+            return run
+        try:
+            E.unavailable = lambda eng, plugin=None, checker=None: None
+            for name in ("gcc", "sparse", "cocci"):
+                E.ENGINES[name] = stub(name)
+            out = os.path.join(t, "o.json")
+            for engines, want in (("gcc,sparse", E.gcc_kcflags()), ("sparse", None),
+                                  ("sparse,gcc", None), ("gcc,cocci,sparse", E.gcc_kcflags())):
+                del calls[:]
+                with open(os.devnull, "w") as null:
+                    old, sys.stderr = sys.stderr, null
+                    try:
+                        cli.scan(["--tree", tree, "--engine", engines, "-o", out, "drivers/x"])
+                    finally:
+                        sys.stderr = old
+                got = [c[2] for c in calls if c[0] == "sparse"]
+                check("sparse after gcc: --engine %s gives sparse KCFLAGS %r" % (engines, want),
+                      got == [want], calls)
+            E.ENGINES.update(real[0])
+            cmds = []
+            E._kbuild = lambda engine, tree_, d, cmd, *rest: cmds.append(cmd) or ([], 0, [])
+            E.run_sparse(tree, "drivers/x", 2, None, kcflags="-fplugin=/p/dmacheck.so")
+            E.run_sparse(tree, "drivers/x", 2, None)
+            check("sparse after gcc: run_sparse passes KCFLAGS on make's command line only "
+                  "when given", "KCFLAGS=-fplugin=/p/dmacheck.so" in cmds[0] and
+                  not [c for c in cmds[1] if c.startswith("KCFLAGS=")], cmds)
+        finally:
+            E.ENGINES.update(real[0])
+            E.unavailable, E._kbuild = real[1], real[2]
+            if os.path.exists(tree + ".lock"):
+                os.unlink(tree + ".lock")
+
+
 def triaged(dir_):
     want = set()
     with open(os.path.join(ROOT, "testsuite", "kernel-smoke", "drivers-usb.txt")) as f:
@@ -371,6 +424,7 @@ def main():
     test_formats()
     test_usage(tree)
     test_sets()
+    test_sparse_after_gcc()
     if tree:
         test_real(tree)
     print("scan-tests: %d passed, %d failed" % (passed, failed))
