@@ -325,27 +325,37 @@ position pt;
 |
  x@pt == e
 |
- e == x@pt
-|
  x@pt != e
-|
- e != x@pt
 |
  x@pt <= e
 |
  x@pt > e
 |
- e >= x@pt
-|
  x@pt && e
-|
- e && x@pt
 |
  x@pt || e
 |
- e || x@pt
-|
  x@pt ? e1 : e2
+)
+
+// the count on the right: a rule of its own, as a disjunction stops at its first matching
+// branch (`0 == n` matched `x == e` with x = 0 and never bound n: cx23885_alsa_dma_map())
+@tested_rhs depends on gate@
+expression x;
+expression e;
+position pt;
+@@
+
+(
+ e == x@pt
+|
+ e != x@pt
+|
+ e >= x@pt
+|
+ e && x@pt
+|
+ e || x@pt
 )
 
 @tested_cond depends on gate@
@@ -367,6 +377,11 @@ _tests.add(dmc_key(pt[0]))
 
 @script:python@
 pt << tested_cond.pt;
+@@
+_tests.add(dmc_key(pt[0]))
+
+@script:python@
+pt << tested_rhs.pt;
 @@
 _tests.add(dmc_key(pt[0]))
 
