@@ -366,6 +366,11 @@ position pt;
  C >= x@pt
 )
 
+@script:python@
+pt << tested_rhs.pt;
+@@
+_tests.add(dmc_key(pt[0]))
+
 @tested_cond depends on gate@
 expression x;
 statement S1, S2;
@@ -385,11 +390,6 @@ _tests.add(dmc_key(pt[0]))
 
 @script:python@
 pt << tested_cond.pt;
-@@
-_tests.add(dmc_key(pt[0]))
-
-@script:python@
-pt << tested_rhs.pt;
 @@
 _tests.add(dmc_key(pt[0]))
 
