@@ -16,6 +16,10 @@
 /// A test for 0 is `!n`, `n == e`, `n != e`, `n <= e`, `n > e`, `e >= n`, `n` as a
 /// condition (if, while, &&, ||, ?:) — of the count, of the variable it was assigned to, or
 /// of one plain copy of that (`dst_len = src_len;`).
+/// A count whose only use is the bound of a `for_each_sg()`-style loop in a static helper
+/// that returns what the loop counted (0 before the loop, raised only in it, so 0 when the
+/// mapping failed) is tested when every call of the helper in the file tests its result for
+/// 0 first (bnx2fc_map_sg(): the failure is handled one function up).
 /// dma_map_sgtable() returns 0 or a negative errno and is not judged here.
 //
 // Confidence: Moderate
@@ -193,12 +197,15 @@ _defines = {}
 # kept count is tested for 0, what was found
 _file = [None]
 _kept, _tests, _copies, _hits = set(), set(), set(), set()
+# the counting helpers (see the header): (helper, call) of each call of one and of each whose
+# result is not tested for 0 first; the map calls whose failure the callers handle
+_hcalls, _hbad, _handled = set(), set(), set()
 
 
 def dmc_file(p):
     if p.file != _file[0]:
         _file[0] = p.file
-        for s in (_kept, _tests, _copies, _hits):
+        for s in (_kept, _tests, _copies, _hits, _hcalls, _hbad, _handled):
             s.clear()
 
 
@@ -341,6 +348,29 @@ position pt;
  x@pt ? e1 : e2
 )
 
+// a constant on the left, again in a rule of its own: the disjunction above stops at its
+// first matching branch (`0 == n` matches `x == e` with x = 0, and n is never bound:
+// cx23885_alsa_dma_map()). Moving the right-hand branches out of it instead made spatch take
+// minutes on large files (cxgb4_main.c: 4 s -> over 120 s).
+@tested_rhs depends on gate@
+expression x;
+constant C;
+position pt;
+@@
+
+(
+ C == x@pt
+|
+ C != x@pt
+|
+ C >= x@pt
+)
+
+@script:python@
+pt << tested_rhs.pt;
+@@
+_tests.add(dmc_key(pt[0]))
+
 @tested_cond depends on gate@
 expression x;
 statement S1, S2;
@@ -376,13 +406,114 @@ pc << copied.pc;
 @@
 _copies.add(dmc_key(pc[0]))
 
+// ---- a count that only bounds the loop of a counting helper whose callers test for 0 ----
+// ---- (bnx2fc_map_sg(): `bd_count`, 0 before the loop and raised only in it, is returned,
+// ---- and bnx2fc_build_bd_list_from_sg() returns -ENOMEM when it is 0) ----
+
+@counted depends on gate exists@
+identifier f, r;
+identifier fm = {dma_map_sg, dma_map_sg_attrs};
+iterator I;
+expression x, e, e1, e2, e3;
+statement S;
+type T, T1;
+position p;
+@@
+
+static T f(...)
+{
+... when any
+T1 r = 0;
+... when != r
+    when != x
+x = fm@p(...);
+... when != x
+    when != r
+I(e1, e2, x, e3) S
+... when != x
+    when != r = e
+    when != r += e
+    when != r -= e
+    when != r++
+    when != r--
+return r;
+}
+
+// every call of the helper, and those whose result is not tested for 0 first
+@hcall depends on counted@
+identifier counted.f;
+position pc;
+@@
+
+f@pc(...)
+
+@hkept depends on counted@
+identifier counted.f;
+expression y;
+position pc;
+@@
+
+y = f@pc(...)
+
+@hfirst depends on counted exists@
+identifier counted.f;
+expression y;
+position pc;
+position pu : script:python() { dmc_key(pu[0]) not in _tests };
+@@
+
+y = f@pc(...);
+... when != y
+y@pu
+
+@hunread depends on counted exists@
+identifier counted.f;
+expression y;
+position pc;
+@@
+
+y = f@pc(...);
+... when != y
+
+@script:python@
+pc << hcall.pc;
+f << counted.f;
+@@
+_hcalls.add((f, dmc_key(pc[0])))
+_hbad.add((f, dmc_key(pc[0])))
+
+@script:python@
+pc << hkept.pc;
+f << counted.f;
+@@
+_hbad.discard((f, dmc_key(pc[0])))
+
+@script:python@
+pc << hfirst.pc;
+f << counted.f;
+@@
+_hbad.add((f, dmc_key(pc[0])))
+
+@script:python@
+pc << hunread.pc;
+f << counted.f;
+@@
+_hbad.add((f, dmc_key(pc[0])))
+
+@script:python@
+p << counted.p;
+f << counted.f;
+@@
+if any(g == f for g, _ in _hcalls) and not any(g == f for g, _ in _hbad):
+    _handled.add(dmc_key(p[0]))
+
 // ---- 2. kept: the first thing a path does with it (or with the one copy it was given:
 // ---- `dst_len = src_len;` before `if (!src_len)`) is not a test for 0 ----
 
 @first_use depends on gate exists@
 identifier fm = {dma_map_sg, dma_map_sg_attrs};
 expression x, y;
-position p;
+position p : script:python() { dmc_key(p[0]) not in _handled };
 position pu : script:python() { dmc_key(pu[0]) not in _tests and dmc_key(pu[0]) not in _copies };
 @@
 
@@ -403,7 +534,7 @@ x@pu
 identifier fm = {dma_map_sg, dma_map_sg_attrs};
 identifier fu = {dma_unmap_sg, dma_unmap_sg_attrs};
 expression x;
-position p;
+position p : script:python() { dmc_key(p[0]) not in _handled };
 @@
 
 x = fm@p(...);

@@ -6,7 +6,9 @@
 /// which the device takes for a bus address, and DMA-API debug prints "device driver failed
 /// to check map error". The handles are those of the ROLE_MAP_HANDLE rows of dmacheck's
 /// rules/dma-apis.def (dma_map_single*, dma_map_page*, skb_frag_dma_map, dma_map_resource)
-/// and of same-file helpers that return one (`return dma_map_single(...);`). Reported at the
+/// and of same-file helpers that return one (`return dma_map_single(...);`, or a local
+/// assigned the handle whose every path goes to `return x;` first: b43's map_descbuffer(),
+/// the caller's business). Reported at the
 /// map call when
 ///  - the handle goes straight into something else: cpu_to_le32(), a register write, a
 ///    cast, an argument, an expression statement that drops it;
@@ -202,13 +204,13 @@ _defines = {}
 MAP_FUNCS = {'dma_map_page', 'dma_map_page_attrs', 'dma_map_resource', 'dma_map_single', 'dma_map_single_attrs', 'skb_frag_dma_map'}
 _file = [None]
 MAPPERS, CHECKERS = set(), set()
-_kept, _tests, _local, _hits = set(), set(), set(), set()
+_kept, _tests, _local, _hits, _returned = set(), set(), set(), set(), set()
 
 
 def dmc_file(p):
     if p.file != _file[0]:
         _file[0] = p.file
-        for s in (MAPPERS, CHECKERS, _kept, _tests, _local, _hits):
+        for s in (MAPPERS, CHECKERS, _kept, _tests, _local, _hits, _returned):
             s.clear()
         CHECKERS.update(dmc_text_checkers(p.file))
 
@@ -281,6 +283,24 @@ return fm@p(...);
 p << mapper.p;
 @@
 MAPPERS.add(p[0].current_element)
+
+// a helper that keeps the handle in a local and returns it: every path from the map goes to
+// `return x;` without looking at x (b43's map_descbuffer(), an if/else of two maps)
+@mapper_local depends on gate@
+local idexpression x;
+identifier fm = {dma_map_page, dma_map_page_attrs, dma_map_resource, dma_map_single, dma_map_single_attrs, skb_frag_dma_map};
+position p;
+@@
+
+x = fm@p(...);
+... when != x
+return x;
+
+@script:python@
+p << mapper_local.p;
+@@
+MAPPERS.add(p[0].current_element)
+_returned.add(dmc_key(p[0]))
 
 @checker depends on gate@
 position p;
@@ -391,7 +411,7 @@ identifier fm : script:python() { fm in MAP_FUNCS or fm in MAPPERS };
 identifier h : script:python() { h in CHECKERS };
 identifier fu = {dma_unmap_page, dma_unmap_page_attrs, dma_unmap_resource, dma_unmap_single, dma_unmap_single_attrs};
 expression e, e2;
-position p;
+position p : script:python() { dmc_key(p[0]) not in _returned };
 position pu : script:python() { dmc_key(pu[0]) not in _tests };
 @@
 
