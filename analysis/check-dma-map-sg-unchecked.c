@@ -46,28 +46,13 @@ struct count_fact {
 	uint64_t tests;			/* parameters it compares with a constant */
 };
 
-static struct count_fact *facts;
-static size_t nfacts, capfacts;
-static struct amap fact_index;
+static struct named_table facts = { .size = sizeof(struct count_fact) };
 
 static struct count_fact *fact_of(const char *name, bool create)
 {
-	long i;
+	struct count_fact *f = named_row(&facts, name, create);
 
-	if (!name)
-		return NULL;
-	i = amap_get(&fact_index, &name, sizeof(name));
-	if (i >= 0)
-		return &facts[i];
-	if (!create)
-		return NULL;
-	if (nfacts == capfacts) {
-		capfacts = capfacts ? 2 * capfacts : 32;
-		facts = axrealloc(facts, capfacts * sizeof(*facts));
-	}
-	memset(&facts[nfacts], 0, sizeof(facts[0]));
-	amap_put(&fact_index, &name, sizeof(name), (long)nfacts);
-	return &facts[nfacts++];
+	return f;
 }
 
 /* ---- one function ----------------------------------------------------------------------- */
@@ -331,10 +316,7 @@ static void sg_function_end(const struct flow *flow)
 
 static void sg_unit_end(void)
 {
-	free(facts);
-	facts = NULL;
-	nfacts = capfacts = 0;
-	amap_clear(&fact_index);
+	named_clear(&facts);
 }
 
 const struct analysis_check check_dma_map_sg_unchecked = {

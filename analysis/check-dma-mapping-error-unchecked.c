@@ -53,29 +53,15 @@ struct handle_fact {
 	struct member_src mem[MAX_MEMBER_SOURCES];
 };
 
-static struct handle_fact *facts;
-static size_t nfacts, capfacts;
-static struct amap fact_index;
+static struct named_table facts = { .size = sizeof(struct handle_fact) };
 
 static struct handle_fact *fact_of(const char *name, bool create)
 {
-	long i;
+	struct handle_fact *f = named_row(&facts, name, create);
 
-	if (!name)
-		return NULL;
-	i = amap_get(&fact_index, &name, sizeof(name));
-	if (i >= 0)
-		return &facts[i];
-	if (!create)
-		return NULL;
-	if (nfacts == capfacts) {
-		capfacts = capfacts ? 2 * capfacts : 32;
-		facts = axrealloc(facts, capfacts * sizeof(*facts));
-	}
-	memset(&facts[nfacts], 0, sizeof(facts[0]));
-	facts[nfacts].name = name;
-	amap_put(&fact_index, &name, sizeof(name), (long)nfacts);
-	return &facts[nfacts++];
+	if (f)
+		f->name = name;
+	return f;
 }
 
 static void fact_add_member(struct handle_fact *f, int param, long long off)
@@ -356,10 +342,7 @@ static void unchecked_function_end(const struct flow *flow)
 
 static void unchecked_unit_end(void)
 {
-	free(facts);
-	facts = NULL;
-	nfacts = capfacts = 0;
-	amap_clear(&fact_index);
+	named_clear(&facts);
 }
 
 const struct analysis_check check_dma_mapping_error_unchecked = {

@@ -100,3 +100,31 @@ void amap_clear(struct amap *map)
 	map->slots = NULL;
 	map->cap = map->used = 0;
 }
+
+void *named_row(struct named_table *t, const char *name, int create)
+{
+	long i;
+
+	if (!name)
+		return NULL;
+	i = amap_get(&t->index, &name, sizeof(name));
+	if (i >= 0)
+		return t->rows + (size_t)i * t->size;
+	if (!create)
+		return NULL;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 32;
+		t->rows = axrealloc(t->rows, t->cap * t->size);
+	}
+	memset(t->rows + t->n * t->size, 0, t->size);
+	amap_put(&t->index, &name, sizeof(name), (long)t->n);
+	return t->rows + t->n++ * t->size;
+}
+
+void named_clear(struct named_table *t)
+{
+	free(t->rows);
+	t->rows = NULL;
+	t->n = t->cap = 0;
+	amap_clear(&t->index);
+}
