@@ -8,9 +8,13 @@
           for spatch, with the scripts' // Options:. SPATCH is a small wrapper that records
           spatch's own exit status and stderr, because `make coccicheck` can exit 0 when
           spatch fails and prints spatch's message among the results.
-  sparse  make -k C=2 CHECK=dmacheck-sparse M=DIR: the checker on every source of DIR (C=2
-          checks without needing a recompile; after the gcc engine on DIR in the same scan,
-          with its KCFLAGS, so that kbuild does not rebuild every object first).
+  sparse  make -n C=2 CHECK=dmacheck-sparse M=DIR prints kbuild's own checker command for
+          every module source of DIR (its exact flags, in about a second, compiling nothing);
+          those commands then run -jN from a generated makefile, so progress, -k and the
+          per-file failures read as kbuild's. Nothing is compiled: a directory whose sources
+          need headers generated at build time fails on them (the failure names the missing
+          header); make C=2 M=DIR without -n is the fallback when the dry run yields no
+          command at all. KCFLAGS given (after the gcc engine in one scan) are passed on.
 
 Each returns (findings, files, failures): files is how many sources were compiled or checked
 (cocci: how many .c files the scripts ran over), failures a list of faults.Failure. Like
@@ -153,16 +157,46 @@ def gcc_kcflags(plugin=None):
 
 
 def run_sparse(tree, d, jobs, progress, timeout=None, checker=None, kcflags=None):
-    """kcflags: the KCFLAGS the gcc engine has just built d with in this scan (cli.py), so
-    that kbuild finds every object up to date and only runs the checker (C=2): with other
-    KCFLAGS its changed command line recompiles every object, and sparse after gcc cost a
-    second full build. Objects the gcc run left unbuilt are compiled with the plugin again
-    and fail alike."""
+    """The checker on every module source of d, without compiling (see the header): kbuild's
+    dry run gives each file's checker command, a generated makefile runs them."""
     checker = checker or paths.sparse_checker()
-    cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs, "C=2",
-           "CHECK=" + " ".join([checker] + SPARSE_ARGS),
-           "M=" + d] + (["KCFLAGS=" + kcflags] if kcflags is not None else [])
-    return _kbuild("sparse", tree, d, cmd, progress, timeout, CHECK_LINE, "make C=2 M=%s" % d)
+    make_vars = ["C=2", "CHECK=" + " ".join([checker] + SPARSE_ARGS), "M=" + d] + (
+        ["KCFLAGS=" + kcflags] if kcflags is not None else [])
+    dry = faults.Run(["make", "-n", "-k", "-C", tree] + make_vars, tree, _env(), timeout)
+    commands = [line for line in dry.out.splitlines() if CHECK_ECHO.search(line)]
+    if faults.STOP:
+        return [], 0, []
+    if not commands:
+        cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs] + make_vars
+        return _kbuild("sparse", tree, d, cmd, progress, timeout, CHECK_LINE,
+                       "make C=2 M=%s" % d)
+    with tempfile.TemporaryDirectory(prefix="dmacheck-sparse-") as tmp:
+        mk = os.path.join(tmp, "checks.mk")
+        with open(mk, "w") as f:
+            f.write(checks_makefile(commands))
+        cmd = ["make", "-k", "-s", "-C", tree, "-f", mk, "-Otarget", "-j%d" % jobs]
+        return _kbuild("sparse", tree, d, cmd, progress, timeout, CHECK_LINE,
+                       "make C=2 M=%s (its checker commands)" % d)
+
+
+# kbuild's checker step echoes "  CHECK   drivers/x/y.c" before running the checker
+CHECK_ECHO = re.compile(r"echo '  CHECK   (\S+\.c)'")
+TRAP = re.compile(r"\s*trap '[^']*' [A-Z]+;")
+
+
+def checks_makefile(commands):
+    """One phony target per checker command, named as kbuild names the object
+    (drivers/x/y.o) although it builds nothing, so that make -k's
+    `*** [...: drivers/x/y.o] Error N` names the file as faults.file_failures() reads it.
+    $ doubled: the commands are already expanded."""
+    targets = [CHECK_ECHO.search(c).group(1)[:-2] + ".o" for c in commands]
+    # kbuild's traps delete the object on a signal: these commands build none, so a scan
+    # killed on --timeout must not delete the user's objects
+    commands = [TRAP.sub("", c) for c in commands]
+    out = [".PHONY: all " + " ".join(targets), "all: " + " ".join(targets)]
+    for target, command in zip(targets, commands):
+        out += [target + ":", "\t" + command.replace("$", "$$")]
+    return "\n".join(out) + "\n"
 
 
 def _cocci_files():

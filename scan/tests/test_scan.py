@@ -10,7 +10,8 @@ a baseline that is not a result; --kernel: an unknown version, --kernel with --t
 check-patch's --git, and that the version reaches scripts/kernel-tree.sh). With --tree TREE (a prepared tree) also one real scan of
 drivers/usb/storage with all three engines: exit 1, the warnings equal the triaged ones of
 testsuite/kernel-smoke/drivers-usb.txt, each found by gcc, cocci and sparse, and a baseline
-of itself leaves nothing new (exit 0; --format 0day lists every finding as old).
+of itself leaves nothing new (exit 0; --format 0day lists every finding as old). The sparse
+engine's generated makefile of checker commands, with stand-in commands.
 Prints PASS/FAIL per check and "scan-tests: N passed, N failed". Python 3 stdlib only.
 """
 
@@ -369,6 +370,37 @@ def test_sparse_after_gcc():
                 os.unlink(tree + ".lock")
 
 
+def test_checks_makefile():
+    """The sparse engine's generated makefile (run_sparse): kbuild's dry-run lines, with their
+    traps and their already expanded $$, run as kbuild would; make -k goes on past a failing
+    checker and its failure names that file; the progress lines are counted; the traps are
+    gone (they would delete the user's objects when a scan is killed)."""
+    from scan import engines as E, faults
+    line = ("set -e;  echo '  CHECK   drivers/x/%s.c';    trap 'rm -f drivers/x/%s.o; trap - INT; "
+            "kill -s INT $$' INT; %s")
+    with tempfile.TemporaryDirectory() as t:
+        os.makedirs(os.path.join(t, "drivers/x"))
+        for name in "abc":
+            open(os.path.join(t, "drivers/x", name + ".c"), "w").close()
+        commands = [line % ("a", "a", "echo a.c:1:2: warning: w [dmacheck-dma-on-stack] >&2"),
+                    line % ("b", "b", "echo 'drivers/x/b.c:1:1: error: boom' >&2; exit 1"),
+                    line % ("c", "c", "test $$ -gt 0 && echo c-ran")]
+        mk = os.path.join(t, "checks.mk")
+        with open(mk, "w") as f:
+            f.write(E.checks_makefile(commands))
+        steps = []
+        run = faults.Run(["make", "-k", "-s", "-f", mk, "-j2"], t, E._env(), 60,
+                         lambda l: E.CHECK_LINE.match(l) and steps.append(l))
+        fails = faults.file_failures("sparse", "drivers/x", run.out, run.err, t,
+                                     findings.relative)
+        check("sparse checks makefile: every command ran, the failing one named",
+              len(steps) == 3 and "c-ran" in run.out and "[dmacheck-dma-on-stack]" in run.err
+              and [f.file for f in fails] == ["drivers/x/b.c"], (steps, run.out, run.err,
+                                                                  [f.line() for f in fails]))
+        check("sparse checks makefile: kbuild's traps are gone",
+              "trap" not in open(mk).read())
+
+
 def triaged(dir_):
     want = set()
     with open(os.path.join(ROOT, "testsuite", "kernel-smoke", "drivers-usb.txt")) as f:
@@ -425,6 +457,7 @@ def main():
     test_usage(tree)
     test_sets()
     test_sparse_after_gcc()
+    test_checks_makefile()
     if tree:
         test_real(tree)
     print("scan-tests: %d passed, %d failed" % (passed, failed))
