@@ -20,7 +20,9 @@
  *   use       stored to memory that is not the function's own frame (a descriptor, the driver's
  *             struct, an out-parameter), or passed to any other call (writel(), a helper, a
  *             sync) except a ROLE_UNMAP_HANDLE one: unmapping an untested handle is what error
- *             paths do and programs nothing
+ *             paths do and programs nothing; a local's address, too, passed on or stored
+ *             once a handle was stored into the local (a mailbox on the stack given to the
+ *             adapter: megaraid)
  *   returned  the caller's business: the function becomes a handle source for its callers
  *   wrong     a comparison of the handle with 0 (`!addr`, `addr == 0`) is no test (a failed
  *             mapping is all ones); it gets a note when the path is reported
@@ -30,8 +32,7 @@
  * (dma_mapping_error(dev, priv->dma))), a handle never used, a handle returned untested (its
  * caller is judged).
  * Limits: a handle stored into the unit's memory and tested in another function (a refill
- * helper's caller testing ring->dma) is reported in the storing function; a local struct's
- * address passed on does not count as a use of what was stored in it; more than 64
+ * helper's caller testing ring->dma) is reported in the storing function; more than 64
  * (HANDLE_MAX_SITES) mapping calls in one function: the later ones are not followed.
  */
 #include <stdlib.h>
@@ -93,6 +94,8 @@ struct hstate {
 	struct handle_fact *self;
 	struct handles h;		/* handle.c: where each mapping's handle goes */
 	struct site sites[HANDLE_MAX_SITES];
+	mask_t *frame_addr;		/* per value: the handles held by the locals whose
+					 * address it may be (a mailbox on the stack) */
 };
 
 static bool is_site_call(const struct ir_insn *in)
@@ -115,6 +118,79 @@ static mask_t val_exact(const struct hstate *h, int v)
 static mask_t val_derived(const struct hstate *h, int v)
 {
 	return handles_derived(&h->h, v);
+}
+
+/* The handles a local holds whose address v may be (0 if none). */
+static mask_t val_frame_addr(const struct hstate *h, int v)
+{
+	return h->frame_addr && v > 0 && v < h->fn->nvals ? h->frame_addr[v] : 0;
+}
+
+/*
+ * A handle stored into a local (megaraid's mailbox on the stack, mbox.xferaddr = handle) is
+ * still in the function's frame; the local's address given to a call (issue_scb_block(adapter,
+ * (u8 *)&mbox)) or stored where others see it hands the handle on. Per value, the handles the
+ * locals it may point to hold: every store of a handle into a local counts, whatever the
+ * order (the path analysis decides whether the handle was still untested at the call).
+ */
+static void find_frame_addrs(struct hstate *h)
+{
+	const struct ir_fn *fn = h->fn;
+	mask_t *held, any = 0;
+	bool changed = true;
+
+	if (!fn->nobjs)
+		return;
+	held = handles_zalloc((size_t)fn->nobjs * sizeof(*held));
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *in = &fn->insns[i];
+
+		if (in->op == IR_STORE && handles_frame_place(fn, &in->place)) {
+			held[in->place.object] |= val_derived(h, in->a);
+			any |= held[in->place.object];
+		}
+	}
+	if (!any) {
+		free(held);
+		return;
+	}
+	h->frame_addr = handles_zalloc(((size_t)fn->nvals + 1) * sizeof(mask_t));
+	for (int round = 0; changed && round < 16; round++) {
+		changed = false;
+		for (int i = 0; i < fn->ninsns; i++) {
+			const struct ir_insn *in = &fn->insns[i];
+			mask_t m = 0, old;
+
+			switch (in->op) {
+			case IR_ADDR:
+				if (handles_frame_place(fn, &in->place))
+					m = held[in->place.object];
+				break;
+			case IR_COPY:
+				m = val_frame_addr(h, in->a);
+				break;
+			case IR_SELECT:
+				m = val_frame_addr(h, in->a) | val_frame_addr(h, in->b);
+				break;
+			case IR_PHI:
+				for (unsigned int k = 0; k < in->nargs; k++)
+					m |= val_frame_addr(h, in->args[k]);
+				break;
+			case IR_ARITH:
+				if (in->arith == IRA_PTRADD)
+					m = val_frame_addr(h, in->a);
+				break;
+			default:
+				break;
+			}
+			if (!m || in->dst <= 0 || in->dst >= fn->nvals)
+				continue;
+			old = h->frame_addr[in->dst];
+			h->frame_addr[in->dst] |= m;
+			changed |= h->frame_addr[in->dst] != old;
+		}
+	}
+	free(held);
 }
 
 /* The handles a call tests through a function of the unit that tests its parameters. */
@@ -183,7 +259,7 @@ static struct effect effect_of(struct hstate *h, int i)
 			if (j + 1 == test_arg)
 				e.test |= m;
 			else if (j + 1 != unmap_arg)
-				e.use |= m;
+				e.use |= m | val_frame_addr(h, in->args[j]);
 		}
 		e.use &= ~e.test;
 		if (h->h.site_of[i] >= 0)
@@ -192,7 +268,7 @@ static struct effect effect_of(struct hstate *h, int i)
 	}
 	case IR_STORE:
 		if (!handles_frame_place(h->fn, &in->place))
-			e.use = val_derived(h, in->a);
+			e.use = val_derived(h, in->a) | val_frame_addr(h, in->a);
 		break;
 	case IR_RETURN:
 		e.ret = val_derived(h, in->a);
@@ -336,7 +412,9 @@ static void unchecked_function_end(const struct flow *flow)
 	h.self = self;
 	if (!handles_find(&h.h, fn, is_site_call))
 		return;
+	find_frame_addrs(&h);
 	run_paths(&h);
+	free(h.frame_addr);
 	handles_free(&h.h);
 }
 
