@@ -28,6 +28,10 @@
  *          site for its callers (a count used and then returned stays marked)
  * An errno (dma_map_sgtable()) is reported only when dropped: any comparison is a right test
  * of it (`if (ret)`, `< 0`).
+ * Deferred: a static function whose count only bounds a loop (for_each_sg()) and which
+ * returns a counter starting at 0 (bnx2fc_map_sg()'s BD count: 0 when the mapping failed) is
+ * not reported at its end; its callers judge its result as a count, and one that uses it
+ * untested is reported at the helper's map (see deferred()).
  * Limits: a count stored into the driver's struct and tested in another function is
  * reported in the storing function; HANDLE_MAX_SITES sites per function.
  */
@@ -42,8 +46,13 @@ typedef handle_mask mask_t;
 /* ---- facts about the unit's functions, for their callers -------------------------------- */
 
 struct count_fact {
+	const char *name;		/* interned */
 	bool returns_count;		/* may return an untested count */
 	uint64_t tests;			/* parameters it compares with a constant */
+	bool deferred;			/* its count only bounds a loop: reported at deferred_loc
+					 * when a caller uses the result untested */
+	bool called;			/* a caller of the unit judged its result */
+	ir_loc deferred_loc;
 };
 
 static struct named_table facts = { .size = sizeof(struct count_fact) };
@@ -52,6 +61,8 @@ static struct count_fact *fact_of(const char *name, bool create)
 {
 	struct count_fact *f = named_row(&facts, name, create);
 
+	if (f)
+		f->name = name;
 	return f;
 }
 
@@ -69,6 +80,8 @@ struct cstate {
 	struct handles h;
 	struct site sites[HANDLE_MAX_SITES];
 	mask_t dropped;			/* sites whose result nothing reads */
+	mask_t bound_only;		/* sites whose count is only compared with non-constants */
+	bool returns_counter;		/* every return gives a counter that starts at 0 */
 };
 
 static bool is_site(const struct ir_insn *in)
@@ -156,8 +169,11 @@ static struct effect effect_of(struct cstate *s, int i)
 				e.use |= m;
 		}
 		e.use &= ~e.test;
-		if (s->h.site_of[i] >= 0)
+		if (s->h.site_of[i] >= 0) {
 			e.gen = 1ULL << s->h.site_of[i];
+			if (f && f->deferred)
+				((struct count_fact *)f)->called = true;
+		}
 		break;
 	}
 	case IR_STORE:
@@ -181,6 +197,27 @@ static struct effect effect_of(struct cstate *s, int i)
 		if (s->sites[k].errno_result)
 			e.use &= ~(1ULL << k);
 	return e;
+}
+
+/*
+ * bnx2fc_map_sg(): the count only bounds the loop that builds the BD list (for_each_sg()), and
+ * the function returns a counter that starts at 0 (the BDs built), so a failed mapping returns
+ * 0: the caller's test of that result for 0 is the test. A static function whose marked site
+ * is of that shape is not reported at its end; it becomes a count source for its callers,
+ * and a caller that uses its result untested is reported at this map (at the unit's end if
+ * no function of the unit calls it).
+ */
+static bool deferred(struct cstate *s, int k)
+{
+	if (!(s->bound_only & (1ULL << k)) || !s->returns_counter || s->fn->is_public ||
+	    s->dropped & (1ULL << k) || s->sites[k].errno_result || !s->self)
+		return false;
+	if (!s->self->deferred) {
+		s->self->deferred = true;
+		s->self->deferred_loc = s->fn->insns[s->h.site_insn[k]].loc;
+	}
+	s->self->returns_count = true;
+	return true;
 }
 
 static void run_block(struct cstate *s, int b, mask_t *s0, mask_t *s1, bool final)
@@ -222,9 +259,26 @@ static void run_block(struct cstate *s, int b, mask_t *s0, mask_t *s1, bool fina
 		return;
 	for (int k = 0; k < s->h.nsites; k++) {
 		const struct site *st = &s->sites[k];
+		const struct ir_insn *call = &fn->insns[s->h.site_insn[k]];
+		const struct count_fact *helper = fact_of(call->callee, false);
 
-		if (!(*s1 & (1ULL << k)) ||
-		    !report(RULE_DMA_MAP_SG_UNCHECKED, fn->insns[s->h.site_insn[k]].loc))
+		if (!(*s1 & (1ULL << k)))
+			continue;
+		if (deferred(s, k))
+			continue;
+		if (helper && helper->deferred) {
+			/* the helper's own map, whose count only bounded its loop */
+			if (report(RULE_DMA_MAP_SG_UNCHECKED, helper->deferred_loc))
+				report_note(st->have_note ? st->note_loc : call->loc,
+					    s->dropped & (1ULL << k) ?
+					    "the count bounds a loop in the function called here, "
+					    "whose result (0 when the mapping failed) is dropped" :
+					    "the count bounds a loop in the function called here, "
+					    "whose result (0 when the mapping failed) is used here "
+					    "untested");
+			continue;
+		}
+		if (!report(RULE_DMA_MAP_SG_UNCHECKED, call->loc))
 			continue;
 		if (s->dropped & (1ULL << k))
 			report_note(fn->insns[s->h.site_insn[k]].loc, st->errno_result ?
@@ -271,6 +325,95 @@ static mask_t dropped_sites(const struct cstate *s)
 	return ~read;
 }
 
+/* Sites whose count is read only by comparisons with a non-constant (a loop bound). */
+static mask_t bound_only_sites(const struct cstate *s)
+{
+	const struct ir_fn *fn = s->fn;
+	mask_t other = 0, bound = 0;
+
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *in = &fn->insns[i];
+		mask_t m;
+		long long c;
+
+		switch (in->op) {
+		case IR_COPY:
+		case IR_PHI:
+		case IR_SELECT:
+		case IR_LOAD:
+			break;		/* followed by handle.c */
+		case IR_ARITH:
+			if (in->arith != IRA_CMP)
+				break;	/* followed; its comparison is judged below */
+			/* fall through */
+		case IR_BRANCH:
+			m = handles_derived(&s->h, in->a) | handles_derived(&s->h, in->b);
+			if (ir_is_const(fn, in->a, &c) || ir_is_const(fn, in->b, &c))
+				other |= m;
+			else
+				bound |= m;
+			break;
+		case IR_STORE:
+			if (!handles_frame_place(fn, &in->place))
+				other |= handles_derived(&s->h, in->a);
+			break;
+		case IR_CALL: {
+			unsigned int unmap_arg = handles_role_arg(in->callee, ROLE_SG_UNMAP);
+
+			for (unsigned int j = 0; j < in->nargs; j++)
+				if (j + 1 != unmap_arg)
+					other |= handles_derived(&s->h, in->args[j]);
+			break;
+		}
+		default:
+			other |= handles_derived(&s->h, in->a) | handles_derived(&s->h, in->b) |
+				 handles_derived(&s->h, in->c);
+			break;
+		}
+	}
+	return bound & ~other;
+}
+
+/* Does v start at the constant 0 on some path (through copies and phis)? */
+static bool starts_at_zero(const struct ir_fn *fn, int v, int depth)
+{
+	const struct ir_insn *in;
+	long long c;
+
+	if (ir_is_const(fn, v, &c))
+		return c == 0;
+	if (depth > 8 || v <= 0 || v >= fn->nvals || fn->vals[v].kind != IRV_TEMP ||
+	    fn->vals[v].def < 0)
+		return false;
+	in = &fn->insns[fn->vals[v].def];
+	if (in->op == IR_COPY)
+		return starts_at_zero(fn, in->a, depth + 1);
+	if (in->op != IR_PHI)
+		return false;
+	for (unsigned int k = 0; k < in->nargs; k++)
+		if (in->args[k] != v && starts_at_zero(fn, in->args[k], depth + 1))
+			return true;
+	return false;
+}
+
+/* Every return of fn gives a value that is not a constant but starts at 0: a counter. */
+static bool returns_counter(const struct ir_fn *fn)
+{
+	long long c;
+	bool any = false;
+
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *in = &fn->insns[i];
+
+		if (in->op != IR_RETURN)
+			continue;
+		if (in->a <= 0 || ir_is_const(fn, in->a, &c) || !starts_at_zero(fn, in->a, 0))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* The parameters the function compares with a constant, for its callers. */
 static void record_tests(const struct flow *flow, struct count_fact *self)
 {
@@ -297,6 +440,7 @@ static void sg_function_end(const struct flow *flow)
 
 	self->returns_count = false;
 	self->tests = 0;
+	self->deferred = false;
 	record_tests(flow, self);
 	memset(&s, 0, sizeof(s));
 	s.fn = fn;
@@ -310,12 +454,22 @@ static void sg_function_end(const struct flow *flow)
 					   (1U << ROLE_MAP_ERRNO)) != 0;
 	}
 	s.dropped = dropped_sites(&s);
+	s.bound_only = bound_only_sites(&s);
+	s.returns_counter = returns_counter(fn);
 	run_paths(&s);
 	handles_free(&s.h);
 }
 
 static void sg_unit_end(void)
 {
+	/* a deferred helper that no function of the unit called: its map is reported now */
+	for (size_t i = 0; i < facts.n; i++) {
+		const struct count_fact *f = (const void *)(facts.rows + i * facts.size);
+
+		if (f->deferred && !f->called && report(RULE_DMA_MAP_SG_UNCHECKED, f->deferred_loc))
+			report_note(f->deferred_loc, "the count bounds a loop here and nothing in "
+				    "this file tests the function's result for 0");
+	}
 	named_clear(&facts);
 }
 

@@ -2,8 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: reduced from drivers/scsi/bnx2fc/bnx2fc_io.c (6.1) bnx2fc_map_sg(), bnx2fc_build_bd_list_from_sg(); the untested caller is synthetic */
 /* what: the count bounds the loop that builds the BD list and nothing else; the helper returns the BD count, 0 before the loop and raised only inside it, so a failed mapping (count 0) returns 0, and the only caller tests that for 0 (-ENOMEM): handled one function up, silent. The same helper whose caller uses the BD count untested is a finding */
-/* known-to-fail: gcc the analysis does not follow a count that bounds a loop into the helper's return and the caller's test (analysis/check-dma-map-sg-unchecked.c; fix described in docs/findings-6.1.md, bnx2fc) */
-/* known-to-fail: sparse the same shared analysis as gcc */
 #include <linux/dma-mapping.h>
 #include <linux/scatterlist.h>
 #include <linux/slab.h>

@@ -42,9 +42,7 @@ int mega_query_adapter(struct mega_adapter *adapter)
 	int retval;
 
 	memset(&mbox, 0, sizeof(mbox));
-	prod_info_dma_handle = dma_map_single(adapter->dev, (void *)adapter->product_info,
-					      sizeof(adapter->product_info),
-					      DMA_FROM_DEVICE); /* { dg-warning "dmacheck-dma-mapping-error-unchecked" } */
+	prod_info_dma_handle = dma_map_single(adapter->dev, adapter->product_info, 64, DMA_FROM_DEVICE); /* { dg-warning "dmacheck-dma-mapping-error-unchecked" } */
 	mbox.xferaddr = prod_info_dma_handle;
 	raw_mbox[0] = 0xa1;
 	retval = issue_scb_block(adapter, raw_mbox);
@@ -61,8 +59,7 @@ int mega_query_inquiry(struct mega_adapter *adapter)
 	int retval;
 
 	memset(&mbox, 0, sizeof(mbox));
-	handle = dma_map_single(adapter->dev, adapter->inquiry, sizeof(adapter->inquiry),
-				DMA_FROM_DEVICE); /* { dg-bogus "dmacheck" } */
+	handle = dma_map_single(adapter->dev, adapter->inquiry, 64, DMA_FROM_DEVICE); /* { dg-bogus "dmacheck" } */
 	mbox.xferaddr = handle;
 	if (dma_mapping_error(adapter->dev, handle))
 		return -ENOMEM;
@@ -79,10 +76,9 @@ int mega_local_only(struct mega_adapter *adapter)
 	dma_addr_t handle;
 
 	memset(&mbox, 0, sizeof(mbox));
-	handle = dma_map_single(adapter->dev, adapter->inquiry, sizeof(adapter->inquiry),
-				DMA_FROM_DEVICE); /* { dg-bogus "dmacheck" } */
+	handle = dma_map_single(adapter->dev, adapter->inquiry, 64, DMA_FROM_DEVICE); /* { dg-bogus "dmacheck" } */
 	mbox.xferaddr = handle;
-	if (dma_mapping_error(adapter->dev, mbox.xferaddr))
+	if (dma_mapping_error(adapter->dev, handle))
 		return -ENOMEM;
 	dma_unmap_single(adapter->dev, handle, sizeof(adapter->inquiry), DMA_FROM_DEVICE);
 	return 0;
