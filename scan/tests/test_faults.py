@@ -63,9 +63,9 @@ SRCS := $(sort $(wildcard $(M)/*.c))
 FLAGS := -nostdinc -isystem %(inc)s -O2
 ifeq ($(C),2)
 all: $(SRCS:.c=.chk)
+# one recipe line, as kbuild's cmd_checksrc (the sparse engine runs what make -n prints)
 %%.chk: %%.c
-\t@echo '  CHECK   $<'
-\t@$(CHECK) $(FLAGS) $<
+\t@set -e; echo '  CHECK   $<'; $(CHECK) $(FLAGS) $<
 else
 all: $(SRCS:.c=.o)
 \t@echo '  MODPOST $(M)/Module.symvers'
