@@ -22,24 +22,15 @@ import subprocess
 import sys
 import tempfile
 
+import tap  # scan/tests/tap.py: the script's own directory is on sys.path
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 from scan import baseline, catalogue, cli, findings, formats, kernels, paths  # noqa: E402
 
 DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("PASS " + name)
-    else:
-        failed += 1
-        print("FAIL " + name)
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    "))
+T = tap.Tap("scan-tests")
+check = T.check
 
 
 GCC_OUT = """\
@@ -460,8 +451,7 @@ def main():
     test_checks_makefile()
     if tree:
         test_real(tree)
-    print("scan-tests: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return T.summary()
 
 
 if __name__ == "__main__":
