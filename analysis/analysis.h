@@ -182,6 +182,8 @@ struct urb_fact {
 	bool deref;			/* ... or the one *(param + off) points to (dev->urb) */
 	enum urb_flag_effect flag;
 	bool filled;			/* set up (usb_fill_*_urb or by hand) there */
+	bool handle;			/* a handle stored in its transfer_dma on every path
+					 * (vnd_urb_attach(urb, buf): urb->transfer_dma = buf->dma) */
 };
 
 struct summary {
@@ -207,7 +209,8 @@ void summary_call(const struct flow *flow, const struct ir_insn *call);
 /* The function's summary from its finished flow; true if it changed. */
 void summary_begin(const struct ir_fn *fn);
 /* URB effects of the function being summarised (urb.c). */
-void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, bool filled);
+void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, bool filled,
+		 bool handle);
 bool summary_end(const struct flow *flow);
 /* Map a callee origin (in callee terms) to the caller at a call. */
 struct origin summary_map(const struct flow *flow, const struct ir_insn *call,

@@ -282,6 +282,10 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 		u->filled |= f->filled;
 		if (f->flag != FX_NONE)
 			add_event(fn, in, u, EV_FLAG_EFFECT, (int)f->flag);
+		if (f->handle) {	/* the helper stores the handle: reported at this call */
+			note_handle(u, in->loc);
+			add_event(fn, in, u, EV_HANDLE, 0);
+		}
 	}
 	/* a helper of the unit that stores a handle through an out-parameter */
 	for (unsigned int i = 0; s && i < in->nargs && i < MAX_TRACKED_PARAMS; i++) {
@@ -540,6 +544,8 @@ void urb_summarise(const struct flow *flow)
 		unsigned int yes = PAIR(F_YES, 0) | PAIR(F_YES, 1);
 		unsigned int no = PAIR(F_NO, 0) | PAIR(F_NO, 1);
 		unsigned int untouched = PAIR(F_UNTOUCHED, 0) | PAIR(F_UNTOUCHED, 1);
+		unsigned int with_handle = PAIR(F_UNTOUCHED, 1) | PAIR(F_NO, 1) | PAIR(F_YES, 1) |
+					   PAIR(F_MAYBE, 1);
 		enum urb_flag_effect fx = FX_NONE;
 		struct member_src src;
 		bool deref = false;
@@ -560,7 +566,10 @@ void urb_summarise(const struct flow *flow)
 			fx = FX_CLEAR;
 		else if (u->at_exit & ~(untouched))
 			fx = FX_MAYBE;
-		summary_urb(src, deref, fx, u->filled);
+		/* a handle counts for the caller only when this function did not set the URB up:
+		 * an URB filled here is judged here (reported once, not again at each caller) */
+		summary_urb(src, deref, fx, u->filled,
+			    !u->filled && u->at_exit && !(u->at_exit & ~with_handle));
 	}
 }
 
