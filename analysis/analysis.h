@@ -38,6 +38,17 @@ bool ident_member_owner(const struct ir_fn *fn, const struct ir_place *p, const 
 			const char *field, char *buf, size_t len);
 /* Does the place's innermost member name record.field? */
 bool place_is_member(const struct ir_place *p, const char *record, const char *field);
+/* ---- calls through ops tables (indirect.c) ------------------------------------------- */
+
+/* Give the unit's calls through an ops table's member their callee, where the unit proves it. */
+void indirect_resolve(struct ir_fn *const *fns, size_t nfns);
+void indirect_forget_unit(void);
+/* " (through vnd_bus_ops.read)" for a call indirect_resolve() resolved, else "". */
+void indirect_via(const struct ir_fn *fn, const struct ir_insn *call, char *buf, size_t len);
+
+/* The value v is, after copies and forwarded stores: a local `urb = dev->urb` read back at
+ * -O0 is the value loaded from dev->urb (ir_def() of the result: that load). */
+int ident_value_source(const struct ir_fn *fn, int v);
 /* The instruction that defines v, after copies; NULL if none. */
 const struct ir_insn *ir_def(const struct ir_fn *fn, int v);
 bool ir_is_const(const struct ir_fn *fn, int v, long long *cst);

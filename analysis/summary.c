@@ -367,6 +367,8 @@ void summary_call(const struct flow *flow, const struct ir_insn *call)
 				     flow_member(flow, call, call->args[f->src.param], f->src.off);
 		if (s->file)
 			snprintf(where, sizeof(where), " in %s", s->file);
+		else
+			indirect_via(fn, call, where, sizeof(where));
 		if (f->rule < RULE_COUNT && (o.kinds & rule_kind[f->rule]) &&
 		    report((enum dmacheck_rule)f->rule, call->loc)) {
 			note_declared(fn, o.stack_obj);
