@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* check-engines: gcc cocci sparse core */
 /* origin: reduced from drivers/scsi/aacraid/commctrl.c (6.1 and 6.12) aac_send_raw_srb(), the native-device branch (line 691); found by the 6.12 lifecycle scan, where gcc reports the line and sparse does not (docs/findings-6.12.md) */
-/* what: a handle kept in a u64 local and written to a u32 member through cpu_to_le32(): with the kernel's __CHECKER__ headers the value is a bitwise (__le32) type converted again to the plain u32 member, and dmacheck-sparse loses the handle there; the same store into a __le32 member, or without cpu_to_le32(), warns on both front ends */
-/* known-to-fail: sparse a handle converted to a bitwise type (__force __le32) and stored into a plain u32 member is not seen as used (aacraid's struct aac_hba_sgl; commctrl.c:691 on 6.1 and 6.12) */
+/* what: a handle kept in a u64 local and written to a u32 member through cpu_to_le32(): with the kernel's __CHECKER__ headers the value is a bitwise (__le32) type converted again to the plain u32 member, and dmacheck-sparse lost the handle there (sparse drops an assignment whose types it finds incompatible: its analysis now parses with bitwise types off); the same store into a __le32 member, or without cpu_to_le32(), warns on both front ends */
 #include <linux/dma-mapping.h>
 #include <linux/slab.h>
 #include <dmacheck-case.h>
