@@ -7,7 +7,8 @@ example (`dmacheck COMMAND --help`).
 
   dmacheck scan [--tree DIR | --kernel 6.1|6.12] [--engine gcc,cocci,sparse]
                 [--format text|json|sarif|0day] [--baseline FILE] [-o FILE] [-j N]
-                [--timeout S] [--set NAME] [--all] [--summaries FILE] [--icecc] [DIR...]
+                [--timeout S] [--set NAME] [--all] [--summaries FILE | --no-summaries]
+                [--icecc] [DIR...]
 
 --tree     a configured and prepared kernel tree (default: Debian's linux-source-6.1,
            unpacked, configured and prepared on first use by scripts/kernel-tree.sh in
@@ -29,6 +30,10 @@ example (`dmacheck COMMAND --help`).
            then any DIR given
 --icecc    the gcc engine's compiles through icecream as set up here, the plugin carried in
            the compiler environment (scan/icecc.py, docs/scale.md)
+--summaries FILE  read FILE and update it from this scan's compiles (docs/summaries.md)
+--no-summaries    without --summaries, every compile of a 6.1 tree reads the database
+           shipped for 6.1 (rules/summaries-6.1.db, scan/summaries.py shipped()); this
+           leaves it out
 DIR...     directories of the tree, relative to it or absolute inside it (default: the
            directories of the usb set that exist)
 
@@ -191,6 +196,10 @@ def scan_parser():
                     help="follow calls into other files through this summaries database and "
                          "update it from the scanned files (docs/summaries.md); "
                          "e.g. --summaries ~/linux.summaries")
+    ap.add_argument("--no-summaries", action="store_true",
+                    help="do not read the summaries database shipped for the tree's kernel "
+                         "series (rules/summaries-6.1.db, read by default on 6.1 trees when "
+                         "--summaries is not given); e.g. --no-summaries")
     ap.add_argument("--icecc", action="store_true",
                     help="spread the gcc engine's compiles over icecream as set up here (the "
                          "local iceccd and its scheduler), in a compiler environment that "
@@ -229,6 +238,8 @@ def parse_args(argv):
         raise UsageError("-j needs a positive number")
     if a.timeout < 1:
         raise UsageError("--timeout needs a positive number of seconds")
+    if a.summaries and a.no_summaries:
+        raise UsageError("--summaries FILE and --no-summaries exclude each other")
     if a.icecc and "gcc" not in a.engines:
         raise UsageError("--icecc spreads the gcc engine's compiles (sparse and cocci run "
                          "locally): add gcc to --engine")
@@ -253,9 +264,7 @@ def scan(argv):
     else:
         dirs = choose_dirs(tree, a.set, a.dirs)
 
-    if a.summaries:
-        from . import summaries
-        summaries.use(a.summaries, progress.say)
+    a.shipped = choose_summaries(a, tree, progress.say)
     if a.icecc and "gcc" in a.engines:
         use_icecc(a, tree, progress)
     faults.catch_signals()
@@ -314,6 +323,7 @@ def scan(argv):
         progress.say("failed: %s" % failures[-1].line())
     faults.hold_signals()               # a second Ctrl-C must not cut the result in half
     if a.summaries:
+        from . import summaries
         summaries.update(a.summaries, progress.say)
     findings = F.merge(found, tree)
     old = []
@@ -335,12 +345,25 @@ def scan(argv):
     return 2 if failures else 1 if findings else 0
 
 
+def choose_summaries(a, tree, say):
+    """--summaries FILE: read and update FILE. Neither it nor --no-summaries: read the database
+    shipped for the tree's kernel series, if any (scan/summaries.py shipped(): 6.1). Returns
+    the shipped database's path when that is the one read, else None."""
+    from . import summaries
+    if a.summaries:
+        summaries.use(a.summaries, say)
+        return None
+    if a.no_summaries:
+        return None
+    return summaries.use_shipped(tree, say)
+
+
 def use_icecc(a, tree, progress):
     """--icecc: the gcc engine's make runs with CC="icecc gcc" in an environment that carries
     the plugin and the summaries database it reads; the compiles print their unit files on
     stderr, which comes back from the nodes (scan/icecc.py, scan/summaries.py)."""
     from . import icecc
-    db = None
+    db = getattr(a, "shipped", None)       # read on the nodes: it travels in the environment
     if a.summaries:
         from . import summaries
         db = os.path.abspath(a.summaries)

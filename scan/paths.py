@@ -21,6 +21,12 @@ def rules_def():
     return os.path.join(ROOT, "rules", "rules.def")
 
 
+def shipped_summaries(series):
+    """The summaries database shipped for a kernel series ("6.1"): rules/summaries-6.1.db
+    (scan/summaries.py shipped()); it may not exist."""
+    return os.path.join(ROOT, "rules", "summaries-%s.db" % series)
+
+
 def script(name):
     return os.path.join(ROOT, "scripts", name)
 

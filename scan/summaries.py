@@ -202,6 +202,51 @@ def use(db, say):
                       "--dmacheck-summaries-out=" + out]
 
 
+def tree_series(tree):
+    """VERSION.PATCHLEVEL of the kernel tree ("6.1"), from its Makefile; None if unreadable."""
+    v = {}
+    try:
+        with open(os.path.join(tree, "Makefile"), encoding="utf-8", errors="replace") as f:
+            for line in f:
+                k, eq, val = line.partition("=")
+                if eq and k.strip() in ("VERSION", "PATCHLEVEL"):
+                    v[k.strip()] = val.strip()
+                if len(v) == 2:
+                    break
+    except OSError:
+        return None
+    if not all(x.isdigit() for x in v.values()) or len(v) != 2:
+        return None
+    return "%s.%s" % (v["VERSION"], v["PATCHLEVEL"])
+
+
+def shipped(tree):
+    """The database shipped for tree's kernel series (rules/summaries-6.1.db for any 6.1.y
+    tree), or None: there is one for 6.1 only, the default tree, and a tree of another series
+    (6.12) must not read it (its functions are not 6.1's)."""
+    from . import paths
+    series = tree_series(tree)
+    db = paths.shipped_summaries(series) if series else None
+    return db if db and os.path.isfile(db) else None
+
+
+def use_shipped(tree, say):
+    """A scan without --summaries (and without --no-summaries): every compile reads the
+    database shipped for the tree's series, if there is one; nothing is written (the shipped
+    file is read-only data, docs/scale.md says how it was made). Returns its path or None."""
+    from . import engines as E
+    db = shipped(tree)
+    if not db:
+        return None
+    with open(db, encoding="utf-8", errors="replace") as f:
+        parse(f.read(), db)
+    say("summaries: reading the database shipped for %s (%s; --summaries FILE to build your "
+        "own, --no-summaries for none)" % (tree_series(tree), db))
+    E.PLUGIN_ARGS += ["-fplugin-arg-dmacheck-summaries=" + db]
+    E.SPARSE_ARGS += ["--dmacheck-summaries=" + db]
+    return db
+
+
 RELAY = "-fplugin-arg-dmacheck-summaries-out=-"
 
 

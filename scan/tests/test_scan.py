@@ -309,6 +309,88 @@ def test_sets():
         doc = f.read()
     check("sets: docs/scan.md lists each set's directories",
           all(" ".join("`%s`" % d for d in v) in doc for v in cli.SETS.values()))
+SHIPPED_CASE = """\
+struct us_data;
+int usb_stor_bulk_transfer_sg(struct us_data *us, unsigned int pipe, void *buf,
+\t\t\t      unsigned int length_left, int use_sg, int *residual);
+int probe(struct us_data *us)
+{
+\tchar status[8];
+\treturn usb_stor_bulk_transfer_sg(us, 0, status, sizeof(status), 0, 0);
+}
+"""
+
+
+def test_shipped():
+    """The summaries database shipped for 6.1 (rules/summaries-6.1.db): it loads, a scan of a
+    6.1 tree reads it (not a 6.12 tree's, not with --summaries FILE or --no-summaries), and
+    the plugin reading it follows a call into another file that no rule row names
+    (usb_stor_bulk_transfer_sg() of drivers/usb/storage/transport.c)."""
+    from scan import engines, summaries
+    db = paths.shipped_summaries("6.1")
+    try:
+        with open(db, encoding="utf-8") as f:
+            text = f.read()
+        defs = summaries.parse(text, db)
+    except (OSError, ValueError) as e:
+        check("shipped: rules/summaries-6.1.db loads", False, e)
+        return
+    check("shipped: rules/summaries-6.1.db loads and names its tree",
+          len(defs) > 500 and "# linux 6.1." in text, "%d functions" % len(defs))
+    with tempfile.TemporaryDirectory() as t:
+        def tree(version, patchlevel):
+            d = os.path.join(t, "%s.%s" % (version, patchlevel))
+            os.makedirs(d)
+            with open(os.path.join(d, "Makefile"), "w") as f:
+                f.write("# SPDX\nVERSION = %s\nPATCHLEVEL = %s\nSUBLEVEL = 9\n"
+                        % (version, patchlevel))
+            return d
+        t61, t612 = tree(6, 1), tree(6, 12)
+        check("shipped: a 6.1 tree reads it, a 6.12 tree does not",
+              summaries.shipped(t61) == db and summaries.shipped(t612) is None and
+              summaries.shipped(t) is None)
+        saved = engines.PLUGIN_ARGS[:], engines.SPARSE_ARGS[:]
+        got = {}
+        for name, argv, where in (("default", [], t61), ("6.12", [], t612),
+                                  ("own", ["--summaries", os.path.join(t, "own.db")], t61),
+                                  ("none", ["--no-summaries"], t61)):
+            engines.PLUGIN_ARGS[:], engines.SPARSE_ARGS[:] = [], []
+            a = cli.parse_args(["--tree", where] + argv)
+            cli.choose_summaries(a, where, lambda m: None)
+            got[name] = [x.split("=", 1)[1] for x in engines.PLUGIN_ARGS + engines.SPARSE_ARGS
+                         if x.split("=")[0].endswith("summaries")]
+        engines.PLUGIN_ARGS[:], engines.SPARSE_ARGS[:] = saved
+        check("shipped: read by default on 6.1 (gcc and sparse), not on 6.12, a user's "
+              "--summaries FILE replaces it, --no-summaries reads none",
+              got == {"default": [db, db], "6.12": [],
+                      "own": [os.path.join(t, "own.db")] * 2, "none": []}, got)
+        try:
+            cli.parse_args(["--summaries", "x", "--no-summaries"])
+            ok = False
+        except cli.UsageError:
+            ok = True
+        check("shipped: --summaries with --no-summaries is a usage error", ok)
+        src = os.path.join(t, "drivers", "usb", "storage", "shipped.c")
+        os.makedirs(os.path.dirname(src))
+        with open(src, "w") as f:
+            f.write(SHIPPED_CASE)
+        if not os.path.isfile(paths.plugin()):
+            check("shipped: the plugin is built", False, paths.plugin())
+            return
+        out = {}
+        for name, extra in (("with", ["-fplugin-arg-dmacheck-summaries=" + db]), ("without", [])):
+            p = subprocess.run(["gcc", "-O2", "-fplugin=" + paths.plugin(), "-c", "-o",
+                                "/dev/null", "-fdiagnostics-color=never", "shipped.c"] + extra,
+                               cwd=os.path.dirname(src), stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, universal_newlines=True)
+            out[name] = p.stdout
+        check("shipped: the plugin reading it follows usb_stor_bulk_transfer_sg() into "
+              "transport.c (and finds nothing without it)",
+              "[dmacheck-dma-on-stack]" in out["with"] and
+              "passed to usb_stor_bulk_transfer_sg() in drivers/usb/storage/transport.c" in
+              out["with"] and "dmacheck" not in out["without"], out)
+
+
 def test_kernel_tree_call():
     """kernels.default_tree() asks scripts/kernel-tree.sh for the version's tree (a stand-in
     script here, which prints its arguments as the tree's path), and names the deps group
@@ -475,6 +557,7 @@ def main():
     test_sets()
     test_sparse_after_gcc()
     test_checks_makefile()
+    test_shipped()
     if tree:
         test_real(tree)
     return T.summary()
