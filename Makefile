@@ -138,7 +138,7 @@ install: all
 		$(DESTDIR)$(PREFIX)/share/dmacheck/cocci
 	install -m 644 $(B)/libdmacore.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 core/include/dmacore.h rules/rules.def $(DESTDIR)$(PREFIX)/include/dmacheck/
-	install -m 644 rules/rules.def rules/dma-apis.def rules/dma-apis-versions.def \
+	install -m 644 rules/rules.def rules/dma-apis.def rules/dma-apis-versions.def rules/summaries-*.db \
 		$(DESTDIR)$(PREFIX)/share/dmacheck/rules/
 	install -m 755 bin/dmacheck $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 scan/*.py $(DESTDIR)$(PREFIX)/share/dmacheck/scan/
