@@ -235,6 +235,12 @@ _bufs = {}
 _ncbufs = set()
 
 
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
+
+
 _params = {}
 
 

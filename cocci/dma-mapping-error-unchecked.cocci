@@ -158,6 +158,12 @@ _bufs = {}
 _ncbufs = set()
 
 
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
+
+
 _params = {}
 
 

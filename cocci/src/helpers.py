@@ -176,6 +176,55 @@ def dmc_noncoherent(p, urb):
                for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
 
 
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
+
+
+def dmc_coherent_member(p, fld, own):
+    """The file assigns coherent memory to member fld; own: its handle is not stored straight
+    into an URB (&urb->transfer_dma) by that allocation."""
+    _cmembers.setdefault((p.file, fld), set()).add(own)
+
+
+def dmc_cbuf(p, fld):
+    """The buffer at p is a member fld: coherent memory if the file assigns it only such
+    memory whose handle it keeps itself."""
+    if _cmembers.get((p.file, fld)) == {True}:
+        _cbufs.add((p.file, p.line, p.column))
+
+
+def dmc_coherent(p, urb):
+    """Is a transfer buffer of urb in this function coherent DMA memory: a name assigned from
+    a MEM_COHERENT allocator in the function (fact "clval"), or a member that the file
+    assigns such memory to (dmc_cbuf)?"""
+    lvals = _facts.get((p.file, p.current_element, "clval"), set())
+    u = dmc_norm(urb)
+    return any(b in lvals or (p.file,) + where in _cbufs
+               for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
+
+
+def dmc_gap(p, urb, how):
+    """The flag store at p is on a path of its function on which no handle is stored (how:
+    "gflag"); or it sits under `if (urb)` (how: "guarded") and so does a handle store of the
+    function: the path that skips the handle tested the URB NULL and does not reach the flag."""
+    key = (p.file, p.line, p.column)
+    if how == "gflag":
+        _gaps.add(key)
+    elif dmc_has("guarded_handle", p, urb):
+        _gaps.discard(key)
+
+
+def dmc_handle_missing(p, urb):
+    """urb-dma-handle-missing at the flag store p of urb: no handle stored for urb in the
+    function and its buffer is memory the function knows (non-coherent or coherent); or a
+    handle stored on some path only, and a path through the flag without one (dmc_gap)."""
+    if not dmc_has("handle", p, urb):
+        return dmc_noncoherent(p, urb) or dmc_coherent(p, urb)
+    return (p.file, p.line, p.column) in _gaps
+
+
 _params = {}
 
 
