@@ -669,6 +669,41 @@ def _text_defines(file):
     return d
 
 
+def dmc_unkeep(p):
+    _kept.discard((p.file, p.line, p.column))
+
+
+def dmc_setup_store(p, s, fld, x):
+    """The function stores x into member fld of the setup packet s (s.fld or s->fld; the
+    packet is known by its address, &s or s)."""
+    addr = dmc_norm(s) if "->%s" % fld in _text_at(p) else "&" + dmc_norm(s)
+    m = re.fullmatch(r"\s*(?:cpu_to_le16|__cpu_to_le16)\s*\((.*)\)\s*", x, re.S)
+    _facts.setdefault((p.file, p.current_element, "setup"), {}).setdefault(
+        (addr, fld), set()).add(m.group(1) if m else x)
+
+
+def dmc_setup_of(p, sp):
+    """bRequestType and wLength that the function stores into the setup packet sp (one value
+    each), or None."""
+    stores = _facts.get((p.file, p.current_element, "setup"), {})
+    addr = dmc_norm(sp)
+    out = []
+    for fld in ("bRequestType", "wLength"):
+        v = stores.get((addr, fld), set())
+        out.append(next(iter(v)) if len(v) == 1 else None)
+    return out
+
+
+def _text_at(p):
+    """The source text from position p to the end of its line."""
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return ""
+    return src[at:src.find("\n", at)]
+
+
 def dmc_ctrl_bogus(file, pipe_in, reqtype, wlength):
     """Does a control request on a pipe of direction pipe_in disagree with the direction
     usb_submit_urb() derives from bRequestType and wLength (6.1: OUT when USB_DIR_IN is
