@@ -704,6 +704,22 @@ def _text_at(p):
     return src[at:src.find("\n", at)]
 
 
+_vmem_members = {}
+
+
+def dmc_vmem_member(p, fld, value):
+    """The file assigns value to member fld, which it also assigns vmalloc memory: anything
+    but vmalloc memory or NULL makes the member's memory unknown."""
+    v = re.sub(r"^\((?:const\s+)?\w+\s*\**\)\s*", "", value.strip())
+    vm = re.match(r"(\w+)\s*\(", v)
+    ok = v in ("NULL", "0") or v.endswith("->data") or (vm and vm.group(1) in VMEM_ALLOCS)
+    _vmem_members.setdefault((p.file, fld), set()).add(bool(ok))
+
+
+def dmc_vmem_member_only(p, fld):
+    return _vmem_members.get((p.file, fld)) == {True}
+
+
 def dmc_ctrl_bogus(file, pipe_in, reqtype, wlength):
     """Does a control request on a pipe of direction pipe_in disagree with the direction
     usb_submit_urb() derives from bRequestType and wLength (6.1: OUT when USB_DIR_IN is
