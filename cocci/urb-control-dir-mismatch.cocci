@@ -364,7 +364,18 @@ if dmc_ctrl_bogus(p[0].file, True, RT, LEN):
 // ---- usb_fill_control_urb(): the setup packet is filled by the same function, member by
 // ---- member (dr->bRequestType = ...; dr->wLength = cpu_to_le16(n);) ----
 
-@setup_store@
+@fillctl@
+expression U, D, D2, EP, SP;
+position p;
+@@
+
+(
+ usb_fill_control_urb@p(U, D, usb_sndctrlpipe(D2, EP), SP, ...)
+|
+ usb_fill_control_urb@p(U, D, usb_rcvctrlpipe(D2, EP), SP, ...)
+)
+
+@setup_store depends on fillctl@
 expression S, X;
 identifier fld = {bRequestType, wLength};
 position p;
@@ -379,17 +390,6 @@ X << setup_store.X;
 p << setup_store.p;
 @@
 dmc_setup_store(p[0], S, fld, X)
-
-@fillctl@
-expression U, D, D2, EP, SP;
-position p;
-@@
-
-(
- usb_fill_control_urb@p(U, D, usb_sndctrlpipe(D2, EP), SP, ...)
-|
- usb_fill_control_urb@p(U, D, usb_rcvctrlpipe(D2, EP), SP, ...)
-)
 
 @fillctl_rcv@
 position fillctl.p;
@@ -423,7 +423,7 @@ if dmc_has("ctl_snd_bogus", p[0], p[0].line + ":" + p[0].column):
 // ---- a request written in a function-like macro of the file (#define vnd_cmd(d, r, v)
 // ---- usb_control_msg(...)): reported where the macro is used, not on the #define ----
 
-@mdef@
+@mdef depends on snd || rcv@
 identifier m;
 identifier fc = {usb_control_msg, usb_stor_control_msg, usb_stor_ctrl_transfer};
 position p : script:python() { dmc_kept(p[0]) };
