@@ -44,6 +44,7 @@ void analysis_add_function(struct ir_fn *fn)
 		fns = axrealloc(fns, capfns * sizeof(*fns));
 	}
 	fns[nfns++] = fn;
+	ir_fold_array_bases(fn);
 	if (fn->is_public)
 		xsummary_public(fn->name);
 }
@@ -174,6 +175,7 @@ void analysis_finish_unit(void)
 	if (dump && *dump == '1')
 		for (size_t i = 0; i < nfns; i++)
 			ir_dump(fns[i], stderr);
+	indirect_resolve(fns, nfns);	/* before the call graph: a resolved call is an edge */
 	post_order();
 	/* SCC by SCC, callees first: a function outside recursion gets its callees' final
 	 * summaries, so one round, reporting, is all; a recursive SCC first goes round quietly
@@ -196,6 +198,9 @@ void analysis_finish_unit(void)
 	for (size_t c = 0; c < N_CHECKS; c++)
 		if (checks[c]->unit_end)
 			checks[c]->unit_end();
+	urb_forget();			/* urb.c's and urb-unit.c's state, shared by two checks */
+	urb_unit_forget();
+	indirect_forget_unit();
 	for (size_t i = 0; i < nfns; i++)
 		ir_fn_free(fns[i]);
 	free(fns);

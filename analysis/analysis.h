@@ -38,6 +38,17 @@ bool ident_member_owner(const struct ir_fn *fn, const struct ir_place *p, const 
 			const char *field, char *buf, size_t len);
 /* Does the place's innermost member name record.field? */
 bool place_is_member(const struct ir_place *p, const char *record, const char *field);
+/* ---- calls through ops tables (indirect.c) ------------------------------------------- */
+
+/* Give the unit's calls through an ops table's member their callee, where the unit proves it. */
+void indirect_resolve(struct ir_fn *const *fns, size_t nfns);
+void indirect_forget_unit(void);
+/* " (through vnd_bus_ops.read)" for a call indirect_resolve() resolved, else "". */
+void indirect_via(const struct ir_fn *fn, const struct ir_insn *call, char *buf, size_t len);
+
+/* The value v is, after copies and forwarded stores: a local `urb = dev->urb` read back at
+ * -O0 is the value loaded from dev->urb (ir_def() of the result: that load). */
+int ident_value_source(const struct ir_fn *fn, int v);
 /* The instruction that defines v, after copies; NULL if none. */
 const struct ir_insn *ir_def(const struct ir_fn *fn, int v);
 bool ir_is_const(const struct ir_fn *fn, int v, long long *cst);
@@ -182,6 +193,8 @@ struct urb_fact {
 	bool deref;			/* ... or the one *(param + off) points to (dev->urb) */
 	enum urb_flag_effect flag;
 	bool filled;			/* set up (usb_fill_*_urb or by hand) there */
+	bool handle;			/* a handle stored in its transfer_dma on every path
+					 * (vnd_urb_attach(urb, buf): urb->transfer_dma = buf->dma) */
 };
 
 struct summary {
@@ -207,7 +220,8 @@ void summary_call(const struct flow *flow, const struct ir_insn *call);
 /* The function's summary from its finished flow; true if it changed. */
 void summary_begin(const struct ir_fn *fn);
 /* URB effects of the function being summarised (urb.c). */
-void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, bool filled);
+void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, bool filled,
+		 bool handle);
 bool summary_end(const struct flow *flow);
 /* Map a callee origin (in callee terms) to the caller at a call. */
 struct origin summary_map(const struct flow *flow, const struct ir_insn *call,

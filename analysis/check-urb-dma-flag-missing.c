@@ -6,8 +6,11 @@
  * later `urb->transfer_flags = URB_ZERO_PACKET`). The HCD then ignores the handle and maps
  * the buffer again. A function that only refreshes the
  * handle of an URB set up elsewhere (cdc-acm's acm_start_wb()) is not judged: the flag was
- * set where the URB was filled. Reported at the (first) store of the handle.
+ * set where the URB was filled. Reported at the (first) store of the handle. Across
+ * functions (probe stores the handle, resume clears the flag and resubmits): urb-unit.c.
  */
+#include <string.h>
+
 #include "analysis.h"
 #include "urb.h"
 
@@ -19,9 +22,11 @@ static void flag_function_end(const struct flow *flow)
 	for (size_t i = 0; i < n; i++) {
 		const struct urb_use *u = &uses[i];
 
-		bool missing = u->at_use ? urb_flag_missing_at_use(u) : u->flag == T_NO;
+		/* urbs[i]: all elements one key, judged as a whole (see the handle check) */
+		bool missing = u->at_use && !strstr(u->key, "[]") ? urb_flag_missing_at_use(u) :
+				u->flag == T_NO;
 
-		if (u->filled && u->have_dma && missing &&
+		if (u->filled && u->have_dma && missing && !(u->zero_length && u->submitted) &&
 		    report(RULE_URB_DMA_FLAG_MISSING, u->dma_loc))
 			report_note(u->dma_loc, "without URB_NO_TRANSFER_DMA_MAP the host controller "
 				    "ignores this handle and maps the buffer again");
@@ -29,5 +34,5 @@ static void flag_function_end(const struct flow *flow)
 }
 
 const struct analysis_check check_urb_dma_flag_missing = {
-	"urb-dma-flag-missing", NULL, NULL, flag_function_end, urb_forget,
+	"urb-dma-flag-missing", NULL, NULL, flag_function_end, urb_unit_judge_flag,
 };

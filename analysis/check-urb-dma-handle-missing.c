@@ -8,6 +8,8 @@
  * another path only. The HCD then DMAs to whatever transfer_dma holds (bus address 0 for a
  * fresh URB), whatever the buffer is. Reported at the store that sets the flag.
  */
+#include <string.h>
+
 #include "analysis.h"
 #include "urb.h"
 
@@ -19,10 +21,20 @@ static void handle_function_end(const struct flow *flow)
 	for (size_t i = 0; i < n; i++) {
 		const struct urb_use *u = &uses[i];
 
-		bool missing = u->at_use ? urb_handle_missing_at_use(u) && u->have_flag_loc &&
-					   ((u->buf_kinds & (O_NONCOH | O_COHERENT)) || u->have_dma) :
-					   !u->have_dma && u->flag == T_YES &&
-					   (u->buf_kinds & O_NONCOH) && !(u->buf_kinds & O_COHERENT);
+		/* urbs[i]: one key for every element, so paths do not tell elements apart (a loop
+		 * that stores every handle, then one that sets every flag): judged as a whole */
+		bool elements = strstr(u->key, "[]") != NULL;
+		bool missing = u->at_use && !elements ?
+			       urb_handle_missing_at_use(u) && u->have_flag_loc &&
+			       ((u->buf_kinds & (O_NONCOH | O_COHERENT)) || u->have_dma) :
+			       u->at_use ?	/* elements: no handle stored for any of them */
+			       !u->have_dma && u->have_flag_loc &&
+			       (u->buf_kinds & (O_NONCOH | O_COHERENT)) :
+			       !u->have_dma && u->flag == T_YES &&
+			       (u->buf_kinds & O_NONCOH) && !(u->buf_kinds & O_COHERENT);
+
+		if (u->zero_length && u->submitted)
+			continue;	/* nothing is mapped: transfer_dma is not used */
 
 		if (missing && report(RULE_URB_DMA_HANDLE_MISSING, u->flag_loc))
 			report_note(u->flag_loc, "the transfer buffer is not coherent DMA memory and "
@@ -32,5 +44,5 @@ static void handle_function_end(const struct flow *flow)
 }
 
 const struct analysis_check check_urb_dma_handle_missing = {
-	"urb-dma-handle-missing", NULL, NULL, handle_function_end, NULL,
+	"urb-dma-handle-missing", NULL, NULL, handle_function_end, urb_unit_judge_handle,
 };

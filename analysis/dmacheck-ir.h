@@ -172,6 +172,11 @@ int ir_phi(struct ir_fn *fn, int dst, const int *args, unsigned int nargs, ir_lo
 int ir_addr(struct ir_fn *fn, int dst, const struct ir_place *p, ir_loc loc);
 int ir_load(struct ir_fn *fn, int dst, const struct ir_place *p, ir_loc loc);
 void ir_store(struct ir_fn *fn, const struct ir_place *p, int v, ir_loc loc);
+/* After the function is built (analysis_add_function() calls it): the address of an array
+ * member whose only use is to index it (a load or store of nic->rx_dma[i], which ir_load and
+ * ir_store give the member's place) is not an address-taking of that member: its member path
+ * is dropped. */
+void ir_fold_array_bases(struct ir_fn *fn);
 int ir_call(struct ir_fn *fn, int dst, const char *callee, const int *args,
 	    unsigned int nargs, ir_loc loc);
 void ir_branch(struct ir_fn *fn, enum ir_cmp cmp, int a, int b, ir_loc loc);
@@ -182,6 +187,9 @@ void ir_switch(struct ir_fn *fn, int v, int default_bb, ir_loc loc);
 void ir_switch_case(struct ir_fn *fn, long long low, long long high, int bb);
 /* The width in bits and signedness of the last instruction's arithmetic (see ir_insn). */
 void ir_set_width(struct ir_fn *fn, unsigned int bits, bool is_unsigned);
+/* The last instruction, an IR_CALL through a pointer (callee NULL), calls the value fnptr
+ * (kept in its c; indirect.c resolves a pointer loaded from an ops table's member). */
+void ir_set_call_target(struct ir_fn *fn, int fnptr);
 
 /* Place helpers: an empty place on an object or through a pointer; a member step added
  * (outermost first; the oldest dropped beyond IR_MAX_STEPS). */
@@ -223,6 +231,10 @@ void analysis_unit_file(const char *path);
 void analysis_unit_kbuild(bool kbuild, bool module);
 /* The analysis owns fn from now on. */
 void analysis_add_function(struct ir_fn *fn);
+/* A static initializer of the unit sets record.field to the address of function
+ * (`static const struct vnd_bus_ops vnd_usb_ops = { .read = vnd_read_cmd }`): calls through
+ * that member may be resolved (analysis/indirect.c). Before analysis_finish_unit(). */
+void analysis_fnptr_init(const char *record, const char *field, const char *function);
 /* Every function is in: summaries, checks, diagnostics; then everything is freed. */
 void analysis_finish_unit(void);
 

@@ -261,6 +261,28 @@ static void finish(char *buf, size_t len, long long off, bool var)
 	}
 }
 
+int ident_value_source(const struct ir_fn *fn, int v)
+{
+	for (int depth = 0; depth < 16; depth++) {
+		const struct ir_insn *in = ir_def(fn, v);
+		char key[IDENT_LEN];
+		int stored;
+
+		if (!in)
+			return v;
+		if (in->op != IR_LOAD)
+			return in->dst > 0 ? in->dst : v;
+		no_forwarding++;
+		ident_place(fn, &in->place, key, sizeof(key));
+		no_forwarding--;
+		stored = forwarded(fn, key, (int)(in - fn->insns));
+		if (stored <= 0)
+			return in->dst > 0 ? in->dst : v;
+		v = stored;
+	}
+	return v;
+}
+
 void ident_ptr_member(const struct ir_fn *fn, int v, long long member, char *buf, size_t len)
 {
 	long long off = member;

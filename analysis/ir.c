@@ -222,19 +222,102 @@ int ir_addr(struct ir_fn *fn, int dst, const struct ir_place *p, ir_loc loc)
 	return in->dst;
 }
 
+/*
+ * One spelling for an element of an array member: *(&s->arr + i * k) is s->arr[i]. GCC gives
+ * the place with its member path (ARRAY_REF in COMPONENT_REF); sparse's linearized IR gives a
+ * pointer sum and no type for it, so the element's place would have no member and the
+ * mapping stored in nic->rx_dma[i] by one function would not be the one another unmaps.
+ * Only the element itself (offset 0 from the sum): a member inside an element of a struct
+ * array keeps the place it has.
+ */
+static struct ir_place canonical_place(const struct ir_fn *fn, const struct ir_place *p)
+{
+	const struct ir_val *val;
+	const struct ir_insn *sum, *base;
+	struct ir_place out;
+
+	if (p->object >= 0 || p->nsteps || p->offset || p->ptr <= 0 || p->ptr >= fn->nvals)
+		return *p;
+	val = &fn->vals[p->ptr];
+	if (val->kind != IRV_TEMP || val->def < 0)
+		return *p;
+	sum = &fn->insns[val->def];
+	if (sum->op != IR_ARITH || sum->arith != IRA_PTRADD || sum->a <= 0 || sum->a >= fn->nvals ||
+	    fn->vals[sum->a].kind != IRV_TEMP || fn->vals[sum->a].def < 0 ||
+	    (sum->b > 0 && sum->b < fn->nvals && fn->vals[sum->b].kind == IRV_CONST))
+		return *p;
+	base = &fn->insns[fn->vals[sum->a].def];
+	if (base->op != IR_ADDR || !base->place.nsteps)
+		return *p;
+	out = base->place;
+	out.var_index = true;
+	out.size = p->size;
+	return out;
+}
+
+void ir_fold_array_bases(struct ir_fn *fn)
+{
+	int *uses, *base_uses;
+
+	if (!fn->nvals)
+		return;
+	uses = calloc((size_t)fn->nvals, sizeof(*uses));
+	base_uses = calloc((size_t)fn->nvals, sizeof(*base_uses));
+	if (!uses || !base_uses) {
+		free(uses);
+		free(base_uses);
+		return;		/* nothing folded: only less precise */
+	}
+#define USE(v) do { if ((v) > 0 && (v) < fn->nvals) uses[(v)]++; } while (0)
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *in = &fn->insns[i];
+
+		USE(in->a);
+		USE(in->b);		/* a block for IR_SWITCH: counted too, only conservative */
+		USE(in->c);
+		for (unsigned int k = 0; k < in->nargs; k++)
+			USE(in->args[k]);
+		if ((in->op == IR_ADDR || in->op == IR_LOAD || in->op == IR_STORE) &&
+		    in->place.object < 0)
+			USE(in->place.ptr);
+		/* a sum whose result nothing uses any more (canonical_place) */
+		if (in->op == IR_ARITH && in->arith == IRA_PTRADD && in->a > 0 && in->a < fn->nvals)
+			base_uses[in->a]++;
+	}
+#undef USE
+	for (int i = 0; i < fn->ninsns; i++) {
+		const struct ir_insn *in = &fn->insns[i];
+
+		if (in->op == IR_ARITH && in->arith == IRA_PTRADD && in->a > 0 &&
+		    in->a < fn->nvals && in->dst > 0 && in->dst < fn->nvals && uses[in->dst])
+			base_uses[in->a] = -1;		/* a sum still in use */
+	}
+	for (int i = 0; i < fn->ninsns; i++) {
+		struct ir_insn *in = &fn->insns[i];
+
+		if (in->op == IR_ADDR && in->place.nsteps && in->dst > 0 && in->dst < fn->nvals &&
+		    base_uses[in->dst] > 0 && base_uses[in->dst] == uses[in->dst])
+			in->place.nsteps = 0;
+	}
+	free(uses);
+	free(base_uses);
+}
+
 int ir_load(struct ir_fn *fn, int dst, const struct ir_place *p, ir_loc loc)
 {
+	struct ir_place place = canonical_place(fn, p);
 	struct ir_insn *in = emit(fn, IR_LOAD, dst, loc);
 
-	in->place = *p;
+	in->place = place;
 	return in->dst;
 }
 
 void ir_store(struct ir_fn *fn, const struct ir_place *p, int v, ir_loc loc)
 {
+	struct ir_place place = canonical_place(fn, p);
 	struct ir_insn *in = emit(fn, IR_STORE, -1, loc);
 
-	in->place = *p;
+	in->place = place;
 	in->a = v;
 }
 
@@ -289,6 +372,14 @@ void ir_set_width(struct ir_fn *fn, unsigned int bits, bool is_unsigned)
 		return;
 	fn->insns[fn->ninsns - 1].bits = (unsigned char)(bits > 64 ? 0 : bits);
 	fn->insns[fn->ninsns - 1].is_unsigned = is_unsigned;
+}
+
+void ir_set_call_target(struct ir_fn *fn, int fnptr)
+{
+	struct ir_insn *in = fn->ninsns ? &fn->insns[fn->ninsns - 1] : NULL;
+
+	if (in && in->op == IR_CALL && !in->callee)
+		in->c = fnptr;
 }
 
 void ir_place_object(struct ir_place *p, int object)
@@ -367,8 +458,13 @@ void ir_dump(const struct ir_fn *fn, void *file)
 			fprintf(f, "%s", ops[in->op]);
 			if (in->op == IR_ARITH)
 				fprintf(f, ".%d", in->arith);
-			if (in->op == IR_CALL)
+			if (in->op == IR_CALL && !in->callee && in->c > 0) {
+				fputs(" (through ", f);
+				dump_val(fn, in->c, f);
+				fputc(')', f);
+			} else if (in->op == IR_CALL) {
 				fprintf(f, " %s", in->callee ? in->callee : "(indirect)");
+			}
 			if (in->op == IR_ADDR || in->op == IR_LOAD || in->op == IR_STORE) {
 				fputc(' ', f);
 				dump_place(fn, &in->place, f);

@@ -201,7 +201,7 @@ static bool same_summary(const struct summary *a, const struct summary *b)
 	for (unsigned int i = 0; i < a->nurbs; i++)
 		if (!same_src(a->urbs[i].urb, b->urbs[i].urb) || a->urbs[i].flag != b->urbs[i].flag ||
 		    a->urbs[i].deref != b->urbs[i].deref ||
-		    a->urbs[i].filled != b->urbs[i].filled)
+		    a->urbs[i].filled != b->urbs[i].filled || a->urbs[i].handle != b->urbs[i].handle)
 			return false;
 	for (unsigned int i = 0; i < a->nsinks; i++)
 		if (!same_src(a->sinks[i].src, b->sinks[i].src) || a->sinks[i].rule != b->sinks[i].rule ||
@@ -215,11 +215,12 @@ static bool same_summary(const struct summary *a, const struct summary *b)
 	return true;
 }
 
-void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, bool filled)
+void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, bool filled,
+		 bool handle)
 {
 	struct urb_fact *f;
 
-	if (flag == FX_NONE && !filled)
+	if (flag == FX_NONE && !filled && !handle)
 		return;
 	building.urbs = axrealloc(building.urbs, (building.nurbs + 1) * sizeof(*building.urbs));
 	f = &building.urbs[building.nurbs++];
@@ -227,6 +228,7 @@ void summary_urb(struct member_src urb, bool deref, enum urb_flag_effect flag, b
 	f->deref = deref;
 	f->flag = flag;
 	f->filled = filled;
+	f->handle = handle;
 }
 
 static void free_summary(struct summary *s)
@@ -365,6 +367,8 @@ void summary_call(const struct flow *flow, const struct ir_insn *call)
 				     flow_member(flow, call, call->args[f->src.param], f->src.off);
 		if (s->file)
 			snprintf(where, sizeof(where), " in %s", s->file);
+		else
+			indirect_via(fn, call, where, sizeof(where));
 		if (f->rule < RULE_COUNT && (o.kinds & rule_kind[f->rule]) &&
 		    report((enum dmacheck_rule)f->rule, call->loc)) {
 			note_declared(fn, o.stack_obj);

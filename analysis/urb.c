@@ -52,6 +52,16 @@ struct event {
 static struct event *events;
 static size_t nevents, capevents;
 
+/* `dev->urb = urb` where urb is a call's result (usb_alloc_urb()): that local URB is the
+ * member's, whichever comes first (urb-unit.c's classes) */
+struct owned_store {
+	char key[IDENT_LEN];
+	char cls[IDENT_LEN];
+};
+
+static struct owned_store *owned;
+static size_t nowned, capowned;
+
 static void add_event(const struct ir_fn *fn, const struct ir_insn *in, struct urb_use *u,
 		      enum event_kind kind, int value)
 {
@@ -68,6 +78,42 @@ static void add_event(const struct ir_fn *fn, const struct ir_insn *in, struct u
 static unsigned long long no_dma_map_flag(void)
 {
 	return dma_flag_value("URB_NO_TRANSFER_DMA_MAP");
+}
+
+/* The struct member an URB pointer value was loaded from ("vnd_pad.irq"), into cls. */
+static void class_of_value(const struct ir_fn *fn, int v, char *cls, size_t len)
+{
+	const struct ir_insn *d = ir_def(fn, ident_value_source(fn, v));
+	const struct ir_step *s;
+
+	cls[0] = 0;
+	if (!d || d->op != IR_LOAD || !d->place.nsteps)
+		return;
+	s = &d->place.steps[d->place.nsteps - 1];
+	if (s->record[0] && s->field[0])
+		snprintf(cls, len, "%s.%s", s->record, s->field);
+}
+
+/* ... of the struct urb a member place (urb->transfer_dma) is in: an URB embedded in a
+ * struct (dev->urb.transfer_dma) is that member, else the pointer's. */
+static void class_of_place(const struct ir_fn *fn, const struct ir_place *p, char *cls,
+			   size_t len)
+{
+	cls[0] = 0;
+	if (p->nsteps >= 2) {
+		const struct ir_step *s = &p->steps[p->nsteps - 2];
+
+		if (s->record[0] && s->field[0])
+			snprintf(cls, len, "%s.%s", s->record, s->field);
+	} else if (p->object < 0) {
+		class_of_value(fn, p->ptr, cls, len);
+	}
+}
+
+static void set_class(struct urb_use *u, const char *cls)
+{
+	if (!u->cls[0] && cls[0])
+		snprintf(u->cls, sizeof(u->cls), "%s", cls);
 }
 
 static struct urb_use *use_of(const char *key)
@@ -195,12 +241,35 @@ static void urb_store(const struct flow *flow, const struct ir_insn *in)
 {
 	const struct ir_fn *fn = flow_fn(flow);
 	const struct ir_place *p = &in->place;
-	char key[IDENT_LEN];
+	char key[IDENT_LEN], cls[IDENT_LEN];
+	const struct ir_insn *src = ir_def(fn, in->a);
 	long long c;
 
+	/* a local read back (-O0): what was stored in it; a plain SSA value costs nothing more */
+	if (src && src->op == IR_LOAD && src->place.object >= 0)
+		src = ir_def(fn, ident_value_source(fn, in->a));
+	/* dev->urb = usb_alloc_urb(...): the unit owns what that member holds */
+	if (src && src->op == IR_CALL && p->nsteps) {
+		const struct ir_step *s = &p->steps[p->nsteps - 1];
+
+		snprintf(cls, sizeof(cls), "%s.%s", s->record, s->field);
+		if (s->record[0] && s->field[0]) {
+			urb_unit_owned(cls);
+			if (nowned == capowned) {
+				capowned = capowned ? 2 * capowned : 8;
+				owned = axrealloc(owned, capowned * sizeof(*owned));
+			}
+			ident_ptr(fn, in->a, owned[nowned].key, sizeof(owned[nowned].key));
+			memcpy(owned[nowned++].cls, cls, sizeof(cls));
+		}
+	}
+	if (!p->nsteps || strcmp(p->steps[p->nsteps - 1].record, "urb"))
+		return;			/* not a member of a struct urb: nothing more here */
+	class_of_place(fn, p, cls, sizeof(cls));
 	if (ident_member_owner(fn, p, "urb", "transfer_dma", key, sizeof(key))) {
 		struct urb_use *u = use_of(key);
 
+		set_class(u, cls);
 		if (!(ir_is_const(fn, in->a, &c) && !c)) {
 			note_handle(u, in->loc);
 			add_event(fn, in, u, EV_HANDLE, 0);
@@ -211,6 +280,11 @@ static void urb_store(const struct flow *flow, const struct ir_insn *in)
 		struct urb_use *u = use_of(key);
 		enum tri t = has_flag(fn, key, T_NO, in->a, 0);
 
+		set_class(u, cls);
+		if (t == T_NO) {
+			u->have_clear_loc = true;
+			u->clear_loc = in->loc;
+		}
 		add_event(fn, in, u, EV_FLAGS, in->a);
 		if (t > u->flag)
 			u->flag = t;
@@ -222,20 +296,36 @@ static void urb_store(const struct flow *flow, const struct ir_insn *in)
 		 * written isochronous set-up (ttusbir, dvb-usb's usb-urb.c) */
 		if (!keeps_old_flags(fn, in->a, 0))
 			u->filled = true;
+	} else if (ident_member_owner(fn, p, "urb", "transfer_buffer_length", key, sizeof(key))) {
+		use_of(key)->zero_length = ir_is_const(fn, in->a, &c) && !c;
 	} else if (ident_member_owner(fn, p, "urb", "pipe", key, sizeof(key))) {
 		use_of(key)->filled = true;	/* set up by hand, not by usb_fill_* */
+		use_of(key)->set_up = true;
+		set_class(use_of(key), cls);
 	} else if (ident_member_owner(fn, p, "urb", "transfer_buffer", key, sizeof(key))) {
 		use_of(key)->buf_kinds |= flow_origin(flow, in->a).kinds;
+		use_of(key)->set_up = true;
+		set_class(use_of(key), cls);
 	}
 }
 
-/* &urb->transfer_dma passed as a handle out-parameter: the key of that URB. */
-static bool handle_address(const struct ir_fn *fn, int arg, char *key, size_t len)
+static void set_class(struct urb_use *u, const char *cls);
+static struct urb_use *use_of(const char *key);
+
+/* &urb->transfer_dma passed as a handle out-parameter: the use of that URB, NULL if not. */
+static struct urb_use *handle_address(const struct ir_fn *fn, int arg)
 {
 	const struct ir_insn *def = ir_def(fn, arg);
+	char key[IDENT_LEN], cls[IDENT_LEN];
+	struct urb_use *u;
 
-	return def && def->op == IR_ADDR &&
-	       ident_member_owner(fn, &def->place, "urb", "transfer_dma", key, len);
+	if (!def || def->op != IR_ADDR ||
+	    !ident_member_owner(fn, &def->place, "urb", "transfer_dma", key, sizeof(key)))
+		return NULL;
+	u = use_of(key);
+	class_of_place(fn, &def->place, cls, sizeof(cls));
+	set_class(u, cls);
+	return u;
 }
 
 static void urb_call(const struct flow *flow, const struct ir_insn *in)
@@ -244,8 +334,10 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 	unsigned int n;
 	const struct dma_api *rows = dma_api_rows(in->callee, &n);
 	const struct summary *s = n ? NULL : summary_of(in->callee);
-	int urb = 0, buf = 0;
-	char key[IDENT_LEN];
+	int urb = 0, buf = 0, len = 0;
+	char key[IDENT_LEN], cls[IDENT_LEN];
+	struct urb_use *u;
+	long long c;
 
 	for (unsigned int i = 0; i < n; i++) {
 		int arg;
@@ -257,12 +349,15 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 			urb = arg;
 		} else if (rows[i].role == ROLE_DMA_BUF) {
 			buf = arg;
-		} else if (rows[i].role == ROLE_HANDLE_OUT &&
-			   handle_address(fn, arg, key, sizeof(key))) {
-			note_handle(use_of(key), in->loc);
-			add_event(fn, in, use_of(key), EV_HANDLE, 0);
+			if (rows[i].len_arg && rows[i].len_arg <= in->nargs)
+				len = in->args[rows[i].len_arg - 1];
+		} else if (rows[i].role == ROLE_HANDLE_OUT && (u = handle_address(fn, arg))) {
+			note_handle(u, in->loc);
+			add_event(fn, in, u, EV_HANDLE, 0);
 		} else if (rows[i].role == ROLE_URB_SUBMIT || rows[i].role == ROLE_URB_FREE) {
 			ident_ptr(fn, arg, key, sizeof(key));
+			class_of_value(fn, arg, cls, sizeof(cls));
+			set_class(use_of(key), cls);
 			add_event(fn, in, use_of(key), rows[i].role == ROLE_URB_SUBMIT ? EV_SUBMIT :
 				  EV_FREE, 0);
 		}
@@ -270,7 +365,6 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 	/* a helper of the unit that sets an URB up or sets / clears its flag */
 	for (unsigned int i = 0; s && i < s->nurbs; i++) {
 		const struct urb_fact *f = &s->urbs[i];
-		struct urb_use *u;
 
 		if (f->urb.param < 0 || (unsigned int)f->urb.param >= in->nargs)
 			continue;
@@ -279,23 +373,45 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 		ident_ptr_member(fn, in->args[f->urb.param], f->urb.off, key, sizeof(key));
 		snprintf(wrapped, sizeof(wrapped), f->deref ? "*(%s)+0" : "%s", key);
 		u = use_of(wrapped);
+		if (!f->deref && !f->urb.off) {		/* helper(dev->irq): that member's URB */
+			class_of_value(fn, in->args[f->urb.param], cls, sizeof(cls));
+			set_class(u, cls);
+		}
 		u->filled |= f->filled;
+		u->zero_length = false;		/* the helper may give it its length */
+		/* a reset helper's whole `transfer_flags = 0` counts as filled for the caller;
+		 * what it does is clear the flag */
+		u->set_up |= f->filled && f->flag != FX_CLEAR;
 		if (f->flag != FX_NONE)
 			add_event(fn, in, u, EV_FLAG_EFFECT, (int)f->flag);
+		if (f->flag == FX_CLEAR) {
+			u->have_clear_loc = true;
+			u->clear_loc = in->loc;
+		}
+		if (f->handle) {	/* the helper stores the handle: reported at this call */
+			note_handle(u, in->loc);
+			add_event(fn, in, u, EV_HANDLE, 0);
+		}
 	}
 	/* a helper of the unit that stores a handle through an out-parameter */
 	for (unsigned int i = 0; s && i < in->nargs && i < MAX_TRACKED_PARAMS; i++) {
-		if ((s->handle_out & (1ULL << i)) && handle_address(fn, in->args[i], key, sizeof(key))) {
-			note_handle(use_of(key), in->loc);
-			add_event(fn, in, use_of(key), EV_HANDLE, 0);
+		if ((s->handle_out & (1ULL << i)) && (u = handle_address(fn, in->args[i]))) {
+			note_handle(u, in->loc);
+			add_event(fn, in, u, EV_HANDLE, 0);
 		}
 	}
 	if (urb) {		/* usb_fill_*_urb(urb, ..., buf, ...) */
-		struct urb_use *u;
-
 		ident_ptr(fn, urb, key, sizeof(key));
 		u = use_of(key);
+		class_of_value(fn, urb, cls, sizeof(cls));
+		set_class(u, cls);
 		u->filled = true;
+		u->set_up = true;
+		/* usb_fill_bulk_urb(urb, ..., buf, 0, ...): a zero-length packet, no DMA */
+		if (len && ir_is_const(fn, len, &c))
+			u->zero_length = !c;
+		else
+			u->zero_length = false;
 		if (buf)
 			u->buf_kinds |= flow_origin(flow, buf).kinds;
 	}
@@ -450,8 +566,19 @@ static void urb_block(void *ctx, int b, path_word *cur, bool final)
 			if (events[e].insn != i)
 				continue;
 			if (events[e].kind == EV_SUBMIT) {
-				record(&uses[events[e].use], (unsigned int)cur[events[e].use]);
-				uses[events[e].use].submitted = true;
+				struct urb_use *u = &uses[events[e].use];
+				unsigned int now = (unsigned int)cur[events[e].use];
+
+				record(u, now);
+				u->submitted = true;
+				if ((now & PAIR(F_NO, 0)) && u->have_clear_loc &&
+				    !u->have_cleared_submit) {
+					u->have_cleared_submit = true;
+					u->cleared_submit_loc = fn->insns[i].loc;
+					u->cleared_by_loc = u->clear_loc;
+				}
+				if (now & PAIR(F_YES, 0))
+					u->have_flag_submit = true;
 			}
 			cur[events[e].use] = apply(fn, &events[e], (unsigned int)cur[events[e].use]);
 		}
@@ -516,6 +643,7 @@ const struct urb_use *urb_uses(const struct flow *flow, size_t *n)
 	if (!computed) {
 		computed = true;
 		nuses = 0;
+		nowned = 0;
 		for (int i = 0; i < fn->ninsns; i++) {
 			const struct ir_insn *in = &fn->insns[i];
 
@@ -525,6 +653,11 @@ const struct urb_use *urb_uses(const struct flow *flow, size_t *n)
 				urb_call(flow, in);
 		}
 		paths(fn);
+		for (size_t o = 0; o < nowned; o++)
+			for (size_t u = 0; u < nuses; u++)
+				if (!strcmp(uses[u].key, owned[o].key))
+					set_class(&uses[u], owned[o].cls);
+		urb_unit_note(uses, nuses);
 	}
 	*n = nuses;
 	return uses;
@@ -540,6 +673,8 @@ void urb_summarise(const struct flow *flow)
 		unsigned int yes = PAIR(F_YES, 0) | PAIR(F_YES, 1);
 		unsigned int no = PAIR(F_NO, 0) | PAIR(F_NO, 1);
 		unsigned int untouched = PAIR(F_UNTOUCHED, 0) | PAIR(F_UNTOUCHED, 1);
+		unsigned int with_handle = PAIR(F_UNTOUCHED, 1) | PAIR(F_NO, 1) | PAIR(F_YES, 1) |
+					   PAIR(F_MAYBE, 1);
 		enum urb_flag_effect fx = FX_NONE;
 		struct member_src src;
 		bool deref = false;
@@ -560,7 +695,10 @@ void urb_summarise(const struct flow *flow)
 			fx = FX_CLEAR;
 		else if (u->at_exit & ~(untouched))
 			fx = FX_MAYBE;
-		summary_urb(src, deref, fx, u->filled);
+		/* a handle counts for the caller only when this function did not set the URB up:
+		 * an URB filled here is judged here (reported once, not again at each caller) */
+		summary_urb(src, deref, fx, u->filled,
+			    !u->filled && u->at_exit && !(u->at_exit & ~with_handle));
 	}
 }
 
@@ -568,7 +706,9 @@ void urb_forget(void)
 {
 	free(uses);
 	free(events);
+	free(owned);
 	uses = NULL;
 	events = NULL;
-	nuses = capuses = nevents = capevents = 0;
+	owned = NULL;
+	nuses = capuses = nevents = capevents = nowned = capowned = 0;
 }

@@ -144,14 +144,17 @@ static bool parse_fact(struct summary *s, char *line)
 	}
 	case 'U': {
 		struct urb_fact f;
-		int deref, flag, filled;
+		int deref, flag, filled, handle = 0;
 
-		if (!parse_src(&p, &f.urb) || sscanf(p, "%d %d %d", &deref, &flag, &filled) != 3 ||
+		/* HANDLE was added later: a database without it reads as "no handle" */
+		if (!parse_src(&p, &f.urb) ||
+		    sscanf(p, "%d %d %d %d", &deref, &flag, &filled, &handle) < 3 ||
 		    flag < FX_NONE || flag > FX_MAYBE)
 			return false;
 		f.deref = deref;
 		f.flag = (enum urb_flag_effect)flag;
 		f.filled = filled;
+		f.handle = handle;
 		s->urbs = axrealloc(s->urbs, (s->nurbs + 1) * sizeof(*s->urbs));
 		s->urbs[s->nurbs++] = f;
 		return true;
@@ -322,8 +325,9 @@ static void write_summary(FILE *f, const struct summary *s)
 		write_origin(f, &s->stores[i].val);
 	}
 	for (unsigned int i = 0; i < s->nurbs; i++)
-		fprintf(f, "U %d %lld %d %d %d\n", s->urbs[i].urb.param, s->urbs[i].urb.off,
-			s->urbs[i].deref, (int)s->urbs[i].flag, s->urbs[i].filled);
+		fprintf(f, "U %d %lld %d %d %d %d\n", s->urbs[i].urb.param, s->urbs[i].urb.off,
+			s->urbs[i].deref, (int)s->urbs[i].flag, s->urbs[i].filled,
+			s->urbs[i].handle);
 	if (s->handle_out)
 		fprintf(f, "H %llx\n", (unsigned long long)s->handle_out);
 }

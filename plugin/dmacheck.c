@@ -223,6 +223,12 @@ static void relay_summaries(void)
 	rmdir(relay_dir);
 }
 
+static void dmacheck_finish_decl(void *gcc_data, void *user_data)
+{
+	(void)user_data;
+	gimple_ir_decl((const_tree)gcc_data);
+}
+
 static void dmacheck_finish_unit(void *gcc_data, void *user_data)
 {
 	(void)gcc_data;
@@ -360,6 +366,7 @@ int plugin_init(struct plugin_name_args *plugin_info, struct plugin_gcc_version 
 	register_callback(plugin_info->base_name, PLUGIN_INFO, NULL, &dmacheck_plugin_info);
 	register_callback(plugin_info->base_name, PLUGIN_PASS_MANAGER_SETUP, NULL, &pass_info);
 	register_callback(plugin_info->base_name, PLUGIN_START_UNIT, dmacheck_start_unit, NULL);
+	register_callback(plugin_info->base_name, PLUGIN_FINISH_DECL, dmacheck_finish_decl, NULL);
 	register_callback(plugin_info->base_name, PLUGIN_FINISH_UNIT, dmacheck_finish_unit, NULL);
 	register_callback(plugin_info->base_name, PLUGIN_FINISH, dmacheck_finish_unit, NULL);
 	return 0;

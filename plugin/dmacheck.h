@@ -15,6 +15,8 @@
 
 /* The IR of one function (GIMPLE in SSA form, before inlining). */
 struct ir_fn *gimple_to_ir(function *fun);
+/* PLUGIN_FINISH_DECL: a static initializer's function pointers (analysis_fnptr_init()). */
+void gimple_ir_decl(const_tree decl);
 /* Where a diagnostic at GIMPLE location loc belongs (see gimple-ir.c). */
 ir_loc ir_location(location_t loc);
 location_t gcc_location(ir_loc loc);

@@ -50,6 +50,40 @@ static const char *record_name(const_tree type)
 	return name && TREE_CODE(name) == IDENTIFIER_NODE ? IDENTIFIER_POINTER(name) : "";
 }
 
+/*
+ * A static initializer's members that hold a function's address (`.read = vnd_read_cmd`),
+ * for analysis/indirect.c; nested records and arrays of them are walked too. Called from
+ * PLUGIN_FINISH_DECL, while the C front end still has the initializer as written.
+ */
+static void fnptr_inits(const_tree ctor, int depth)
+{
+	unsigned HOST_WIDE_INT i;
+	tree field, val;
+
+	if (depth > 8)
+		return;
+	FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(ctor), i, field, val) {
+		if (!val)
+			continue;
+		STRIP_NOPS(val);
+		if (TREE_CODE(val) == CONSTRUCTOR) {
+			fnptr_inits(val, depth + 1);
+			continue;
+		}
+		if (field && TREE_CODE(field) == FIELD_DECL && TREE_CODE(val) == ADDR_EXPR &&
+		    TREE_CODE(TREE_OPERAND(val, 0)) == FUNCTION_DECL)
+			analysis_fnptr_init(record_name(DECL_CONTEXT(field)), decl_name(field),
+					    decl_name(TREE_OPERAND(val, 0)));
+	}
+}
+
+void gimple_ir_decl(const_tree decl)
+{
+	if (decl && TREE_CODE(decl) == VAR_DECL && DECL_INITIAL(decl) &&
+	    TREE_CODE(DECL_INITIAL(decl)) == CONSTRUCTOR)
+		fnptr_inits(DECL_INITIAL(decl), 0);
+}
+
 ir_loc ir_location(location_t loc)
 {
 	ir_loc l;
@@ -378,6 +412,8 @@ static void call(struct xlate *x, gimple *stmt)
 		dst = ssa_value(x, lhs);
 	dst = ir_call(x->fn, dst, fndecl ? decl_name(fndecl) : NULL, args.address(), n,
 		      ir_location(loc));
+	if (!fndecl && gimple_call_fn(stmt))	/* dev->ops->read(...): what it calls through */
+		ir_set_call_target(x->fn, value(x, gimple_call_fn(stmt), loc));
 	if (lhs && TREE_CODE(lhs) != SSA_NAME && place(x, lhs, &p, loc))
 		ir_store(x->fn, &p, dst, ir_location(loc));
 }

@@ -14,7 +14,7 @@
           per-file failures read as kbuild's. Nothing is compiled: a directory whose sources
           need headers generated at build time fails on them (the failure names the missing
           header); make C=2 M=DIR without -n is the fallback when the dry run yields no
-          command at all. KCFLAGS given (after the gcc engine in one scan) are passed on.
+          command, or a CHECK line without the checker on it (not kbuild's one-line step). KCFLAGS given (after the gcc engine in one scan) are passed on.
 
 Each returns (findings, files, failures): files is how many sources were compiled or checked
 (cocci: how many .c files the scripts ran over), failures a list of faults.Failure. Like
@@ -166,7 +166,8 @@ def run_sparse(tree, d, jobs, progress, timeout=None, checker=None, kcflags=None
     commands = [line for line in dry.out.splitlines() if CHECK_ECHO.search(line)]
     if faults.STOP:
         return [], 0, []
-    if not commands:
+    # a build whose check step is not kbuild's one line (echo; checker) is run as it is
+    if not commands or any(checker not in c for c in commands):
         cmd = ["make", "-k", "-C", tree, "-Otarget", "-j%d" % jobs] + make_vars
         return _kbuild("sparse", tree, d, cmd, progress, timeout, CHECK_LINE,
                        "make C=2 M=%s" % d)

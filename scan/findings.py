@@ -122,11 +122,17 @@ def enclosing_function(tree, rel, line):
 def enclosing_function_of(src, line):
     """enclosing_function() on a file's lines."""
     i = min(line, len(src)) - 1
-    # walk up to the "{" in column 0 that opens the body, stopping at a "}" in column 0
-    # (the end of an earlier function: the line is outside any function)
+    # walk up to the "{" that opens the body: a "{" in column 0, or one that ends the
+    # declarator ("int f(void) {"), stopping at a "}" in column 0 (the end of an earlier
+    # function: the line is outside any function)
     while i >= 0:
         s = src[i]
         if s.startswith("{"):
+            head = " ".join(src[max(0, i - 8):i])
+            break
+        start = _declarator_start(src, i)
+        if start is not None:
+            head = " ".join(src[max(0, start - 8):i] + [src[i].rstrip()[:-1]])
             break
         if s.startswith("}") and i != line - 1:
             return ""
@@ -134,7 +140,6 @@ def enclosing_function_of(src, line):
     if i < 0:
         return ""
     # the declarator is in the lines above: the last identifier before "(" at depth 0
-    head = " ".join(src[max(0, i - 8):i])
     head = re.sub(r'/\*.*?\*/', ' ', head)
     depth = 0
     cut = len(head)
@@ -149,6 +154,23 @@ def enclosing_function_of(src, line):
                 break
     m = re.search(r'([A-Za-z_]\w*)\s*$', head[:cut])
     return m.group(1) if m else ""
+
+
+def _declarator_start(src, i):
+    """If line i ends a function's declarator with the body's "{" ("int f(int a) {", or the
+    last line of a parameter list that starts in column 0), the line the declarator starts
+    on; else None. A statement's "if (x) {" starts indented, so it is not one."""
+    s = re.sub(r'/\*.*?\*/|//.*$', ' ', src[i]).rstrip()
+    if not s.endswith("{") or ")" not in s:
+        return None
+    depth = 0
+    for k in range(i, max(-1, i - 8), -1):   # back to the line where the parentheses open
+        t = re.sub(r'/\*.*?\*/|//.*$', ' ', src[k])
+        depth += t.count(")") - t.count("(")
+        if depth <= 0:
+            first = src[k][:1]
+            return k if first and not first.isspace() and first not in "}#" else None
+    return None
 
 
 def merge(findings, tree=None):

@@ -338,7 +338,9 @@ def resolve(tree, protos, name, idx, depth=0):
     return decl, "macro in %s -> %s %s" % (path, call.group(1), where)
 
 
-def parse_def(path):
+def def_rows(path, pattern, what):
+    """The rows of a .def file: [(line number, match of pattern)] and a FAIL line for every
+    other non-empty line (what: the rows the file holds, for the message)."""
     with open(path) as f:
         text = strip_comments(f.read())
     rows, bad = [], []
@@ -346,13 +348,18 @@ def parse_def(path):
         line = line.strip()
         if not line:
             continue
-        m = re.fullmatch(r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG|DMA_USBDEV|DMA_PASSTHROUGH|DMA_VMEM|DMA_VMEM_FIELD|DMA_CTRL|DMA_PIPE)\((.*)\)", line)
+        m = re.fullmatch(pattern, line)
         if not m:
-            bad.append("FAIL %s:%d: not a DMA_API/DMA_FIELD/DMA_ALLOC/DMA_FLAG/DMA_USBDEV/DMA_PASSTHROUGH row: %s"
-                       % (path, n, line))
+            bad.append("FAIL %s:%d: not a %s row: %s" % (path, n, what, line))
             continue
-        rows.append((m.group(1), [a.strip() for a in m.group(2).split(",")], n))
+        rows.append((n, m))
     return rows, bad
+
+
+def parse_def(path):
+    rows, bad = def_rows(path, r"(DMA_API|DMA_FIELD|DMA_ALLOC|DMA_FLAG|DMA_USBDEV|DMA_PASSTHROUGH|DMA_VMEM|DMA_VMEM_FIELD|DMA_CTRL|DMA_PIPE)\((.*)\)",
+                         "DMA_API/DMA_FIELD/DMA_ALLOC/DMA_FLAG/DMA_USBDEV/DMA_PASSTHROUGH")
+    return [(m.group(1), [a.strip() for a in m.group(2).split(",")], n) for n, m in rows], bad
 
 
 def check_api(tree, protos, f):
@@ -552,20 +559,9 @@ def version_key(s):
 
 def parse_versions(path):
     """DMA_RENAMED rows of dma-apis-versions.def: ([(name, canonical, since, line)], [FAIL])."""
-    with open(path) as f:
-        text = strip_comments(f.read())
-    rows, bad = [], []
-    for n, line in enumerate(text.split("\n"), 1):
-        line = line.strip()
-        if not line:
-            continue
-        m = re.fullmatch(r"DMA_RENAMED\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\d+\.\d+)\s*\)", line)
-        if not m:
-            bad.append("FAIL %s:%d: not a DMA_RENAMED(name, canonical, since) row: %s"
-                       % (path, n, line))
-            continue
-        rows.append((m.group(1), m.group(2), m.group(3), n))
-    return rows, bad
+    rows, bad = def_rows(path, r"DMA_RENAMED\(\s*(\w+)\s*,\s*(\w+)\s*,\s*(\d+\.\d+)\s*\)",
+                         "DMA_RENAMED(name, canonical, since)")
+    return [(m.group(1), m.group(2), m.group(3), n) for n, m in rows], bad
 
 
 CALL = re.compile(r"\b([A-Za-z_]\w*)\s*\(")

@@ -241,6 +241,7 @@ static void check_unit(char *file)
 	no_inlining();
 	FOR_EACH_PTR(list, sym) {
 		work_add(&work, sym);
+		sparse_ir_fnptr_inits(sym);
 	} END_FOR_EACH_PTR(sym);
 	/* the work list grows while it is walked: called inline functions join it */
 	for (size_t i = 0; i < work.n; i++) {

@@ -50,6 +50,8 @@ ir_loc dmcs_loc(struct position pos, enum dmcs_loc_kind kind);
 struct position dmcs_position(ir_loc loc, enum dmcs_loc_kind *kind);
 /* The IR of one linearized function (analysis/dmacheck-ir.h). */
 struct ir_fn *sparse_to_ir(struct entrypoint *ep);
+/* A static object's initializer: its function pointers, for analysis_fnptr_init(). */
+void sparse_ir_fnptr_inits(struct symbol *sym);
 
 /* ---- diagnostics (report.c) ------------------------------------------------------------ */
 

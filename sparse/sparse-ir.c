@@ -312,6 +312,8 @@ static void instruction(struct sx *x, struct instruction *insn)
 				args[i++] = value(x, arg);
 		} END_FOR_EACH_PTR(arg);
 		ir_call(x->fn, dst, dmcs_call_name(insn), args, i, dmcs_loc(insn->pos, LOC_CALL));
+		if (!dmcs_call_name(insn) && insn->func)	/* dev->ops->read(...) */
+			ir_set_call_target(x->fn, value(x, insn->func));
 		return;
 	}
 	case OP_COPY: case OP_PTRCAST: case OP_UTPTR: case OP_PTRTU: case OP_ZEXT:
@@ -407,6 +409,64 @@ static void successors(struct sx *x, int ib, struct instruction *last)
 	default:
 		return;
 	}
+}
+
+/* The function whose address an initializer's value is (`vnd_read_cmd`, `&vnd_read_cmd`,
+ * through casts), NULL if none. */
+static struct symbol *function_address(struct expression *e)
+{
+	for (int depth = 0; e && depth < 8; depth++) {
+		struct symbol *base;
+
+		switch (e->type) {
+		case EXPR_CAST: case EXPR_FORCE_CAST: case EXPR_IMPLIED_CAST:
+			e = e->cast_expression;
+			continue;
+		case EXPR_PREOP:
+			if (e->op != '&')
+				return NULL;
+			e = e->unop;
+			continue;
+		case EXPR_SYMBOL:
+			base = e->symbol ? dmcs_base(e->symbol) : NULL;
+			return base && base->type == SYM_FN && e->symbol->ident ? e->symbol : NULL;
+		default:
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Each function address in an initializer of an object of type `type`, at byte `off`: the
+ * member it sits in (descend()) is record.field. */
+static void fnptr_inits(struct symbol *type, struct expression *e, long long off, int depth)
+{
+	struct expression *entry;
+	struct symbol *fn;
+	struct ir_step steps[16];
+	unsigned int n = 0;
+
+	if (!e || depth > 8)
+		return;
+	if (e->type == EXPR_INITIALIZER) {
+		FOR_EACH_PTR(e->expr_list, entry) {
+			if (entry && entry->type == EXPR_POS)
+				fnptr_inits(type, entry->init_expr, off + entry->init_offset,
+					    depth + 1);
+		} END_FOR_EACH_PTR(entry);
+		return;
+	}
+	fn = function_address(e);
+	if (fn && descend(type, off, 0, steps, &n, 0) && n && n <= 16)
+		analysis_fnptr_init(steps[n - 1].record, steps[n - 1].field, dmcs_ident(fn->ident));
+}
+
+void sparse_ir_fnptr_inits(struct symbol *sym)
+{
+	struct symbol *type = dmcs_base(sym);
+
+	if (type && type->type != SYM_FN && sym->initializer)
+		fnptr_inits(type, sym->initializer, 0, 0);
 }
 
 struct ir_fn *sparse_to_ir(struct entrypoint *ep)

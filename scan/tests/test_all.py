@@ -27,18 +27,13 @@ import subprocess
 import sys
 import tempfile
 
+import tap  # scan/tests/tap.py: the script's own directory is on sys.path
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
 DIRS = ["drivers/usb/storage", "drivers/usb/mon"]
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    passed, failed = passed + bool(ok), failed + (not ok)
-    print("%s %s" % ("PASS" if ok else "FAIL", name))
-    if not ok and detail:
-        print("    " + str(detail).replace("\n", "\n    ")[:3000])
+T = tap.Tap("scan-all-tests", limit=3000)
+check = T.check
 
 
 def scan(tree, out, extra=(), interrupt_at=None, summaries=None):
@@ -122,8 +117,7 @@ def main():
                            stderr=subprocess.PIPE, universal_newlines=True)
         check("--all --engine sparse is a usage error", p.returncode == 2 and
               "--all runs the gcc engine only" in p.stderr, p.stderr)
-    print("scan-all-tests: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return T.summary()
 
 
 if __name__ == "__main__":

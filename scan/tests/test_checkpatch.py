@@ -31,25 +31,16 @@ import subprocess
 import sys
 import tempfile
 
+import tap  # scan/tests/tap.py: the script's own directory is on sys.path
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 from scan import catalogue, checkpatch, cli, findings, formats, onefile, patchfile, paths, zeroday  # noqa
 
 DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
 PATCHES = os.path.join(ROOT, "testsuite", "patches")
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("PASS " + name)
-    else:
-        failed += 1
-        print("FAIL " + name)
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    ")[:3000])
+T = tap.Tap("check-patch-tests", limit=3000)
+check = T.check
 
 
 def run(args, stdin=None, cwd=None):
@@ -420,8 +411,7 @@ def main():
     test_help_and_usage()
     if tree:
         test_tree(tree)
-    print("check-patch-tests: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return T.summary()
 
 
 if __name__ == "__main__":

@@ -34,6 +34,8 @@ import sys
 import tempfile
 import time
 
+import tap  # scan/tests/tap.py: the script's own directory is on sys.path
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # the scripts a cocci run of a directory runs (each fails alike when spatch cannot start)
 COCCI_SCRIPTS = sorted(f for f in os.listdir(os.path.join(ROOT, "cocci")) if f.endswith(".cocci"))
@@ -41,19 +43,8 @@ DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
 INCLUDE = os.path.join(ROOT, "testsuite", "include")
 PLUGIN = os.path.join(ROOT, "plugin", "dmacheck.so")
 SPARSE = os.path.join(ROOT, "build", "sparse", "dmacheck-sparse")
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("PASS " + name)
-    else:
-        failed += 1
-        print("FAIL " + name)
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    "))
+T = tap.Tap("scan-faults")
+check = T.check
 
 
 # what kbuild does for the commands dmacheck scan runs, on DIR/*.c
@@ -63,9 +54,9 @@ SRCS := $(sort $(wildcard $(M)/*.c))
 FLAGS := -nostdinc -isystem %(inc)s -O2
 ifeq ($(C),2)
 all: $(SRCS:.c=.chk)
+# one recipe line, as kbuild's cmd_checksrc (the sparse engine runs what make -n prints)
 %%.chk: %%.c
-\t@echo '  CHECK   $<'
-\t@$(CHECK) $(FLAGS) $<
+\t@set -e; echo '  CHECK   $<'; $(CHECK) $(FLAGS) $<
 else
 all: $(SRCS:.c=.o)
 \t@echo '  MODPOST $(M)/Module.symvers'
@@ -428,8 +419,8 @@ def main():
     for need in (PLUGIN, SPARSE):
         if not os.path.exists(need):
             check("%s is built (make plugin sparse)" % need, False)
-    if failed:
-        print("scan-faults: %d passed, %d failed" % (passed, failed))
+    if T.failed:
+        T.count_line()
         return 1
     test_causes()
     with tempfile.TemporaryDirectory(prefix="dmacheck-faults-") as t:
@@ -443,8 +434,7 @@ def main():
         test_paths(ftree)
     if tree:
         test_real(tree)
-    print("scan-faults: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return T.summary()
 
 
 if __name__ == "__main__":

@@ -34,20 +34,15 @@ import sys
 import tempfile
 import time
 
+import tap  # scan/tests/tap.py: the script's own directory is on sys.path
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
 FARM = os.path.join(ROOT, "scripts", "icecc-local.sh")
 DIRS = ["drivers/net/ethernet/via", "drivers/media/usb/hdpvr"]
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    passed, failed = passed + bool(ok), failed + (not ok)
-    print("%s %s" % ("PASS" if ok else "FAIL", name))
-    if not ok and detail:
-        print("    " + str(detail).replace("\n", "\n    ")[:3000])
+T = tap.Tap("scan-icecc-tests", limit=3000)
+check = T.check
 
 
 def scan(tree, out, extra=(), env=None):
@@ -112,12 +107,12 @@ def main():
     if missing:
         # make check installs icecc (scripts/deps.sh icecc): its absence is a failure
         check("icecream installed (scripts/deps.sh icecc)", False, "missing: %s" % missing)
-        print("scan-icecc-tests: %d passed, %d failed" % (passed, failed))
+        T.count_line()
         return 1
     if os.geteuid() != 0:
         print("SKIP scan --icecc: an icecream node must run as root to chroot into the "
               "compiler environment (run make check as root to test it)")
-        print("scan-icecc-tests: %d passed, %d failed" % (passed, failed))
+        T.count_line()
         return 0
     with tempfile.TemporaryDirectory(prefix="dmacheck-icecc-") as tmp:
         os.chmod(tmp, 0o755)            # the daemons run as the icecc user
@@ -144,8 +139,7 @@ def main():
             time.sleep(0.1)
         check("icecc-local.sh down: none of the farm's %d processes left" % len(pids),
               pids and not alive, alive)
-    print("scan-icecc-tests: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return T.summary()
 
 
 def run_scans(tree, tmp, farm):

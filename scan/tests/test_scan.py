@@ -22,24 +22,15 @@ import subprocess
 import sys
 import tempfile
 
+import tap  # scan/tests/tap.py: the script's own directory is on sys.path
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 from scan import baseline, catalogue, cli, findings, formats, kernels, paths  # noqa: E402
 
 DMACHECK = os.path.join(ROOT, "bin", "dmacheck")
-passed = failed = 0
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print("PASS " + name)
-    else:
-        failed += 1
-        print("FAIL " + name)
-        if detail:
-            print("    " + str(detail).replace("\n", "\n    "))
+T = tap.Tap("scan-tests")
+check = T.check
 
 
 GCC_OUT = """\
@@ -95,6 +86,26 @@ static void __init two(void) /* (a comment) */
 }
 """
 
+SRC_BRACE_ON_SIGNATURE = """#include <linux/usb.h>
+
+static int one(struct usb_device *udev) {
+	return usb_control_msg(udev, 0, 0, 0, 0, 0, NULL, 0, 1000);
+}
+
+static int two(struct usb_device *udev,
+	       void *buf) {
+	int r = 0;
+
+	if (buf) {
+		r = usb_bulk_msg(udev, 0, buf, 1, NULL, 1000);
+	}
+	return r;
+}
+static const int table[] = {
+	1, 2,
+};
+"""
+
 
 def test_function():
     with tempfile.TemporaryDirectory() as t:
@@ -105,6 +116,12 @@ def test_function():
               got == ["helper", "", "two", ""], got)
         check("enclosing function: a missing file is ''",
               findings.enclosing_function(t, "nope.c", 3) == "")
+        with open(os.path.join(t, "b.c"), "w") as f:
+            f.write(SRC_BRACE_ON_SIGNATURE)
+        got = [findings.enclosing_function(t, "b.c", n) for n in (3, 4, 8, 12, 17, 1)]
+        check("enclosing function: '{' on the signature line (one line, a parameter list "
+              "over two lines, a nested 'if (...) {'), and outside",
+              got == ["one", "one", "two", "two", "", ""], got)
 
 
 def F(file, line, slug, engine, col=1):
@@ -460,8 +477,7 @@ def main():
     test_checks_makefile()
     if tree:
         test_real(tree)
-    print("scan-tests: %d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return T.summary()
 
 
 if __name__ == "__main__":
