@@ -11,8 +11,9 @@
 # (default 1), alternating which goes first:
 #   yardstick   make coccicheck MODE=report COCCI=<yardstick> M=DIR J=J
 #               (default scripts/coccinelle/null/deref_null.cocci of the same tree)
-#   dmacheck    the same command for each cocci/*.cocci of this repository, one after the
-#               other; their times summed
+#   dmacheck    the same command for each cocci/*.cocci of this repository (or each script
+#               of COCCI_SCRIPTS, space-separated paths), one after the other; their times
+#               summed
 # DIR defaults to drivers/usb, J to 2 (the issue's set-up). Wall time is the command's; CPU
 # time is user+sys of make and all its children (GNU time's %U+%S on the whole command).
 # Prints each run ("yardstick|dmacheck|<script> wall cpu"), the ratio dmacheck/yardstick of
@@ -49,7 +50,10 @@ yard=${yard:-$tree/scripts/coccinelle/null/deref_null.cocci}
 [ -d "$tree/$dir" ] || { echo "$0: no $tree/$dir (scripts/kernel-tree.sh prepares the tree)" >&2; exit 2; }
 [ -f "$yard" ] || { echo "$0: no yardstick script $yard" >&2; exit 2; }
 command -v spatch >/dev/null || { echo "$0: no spatch (scripts/deps.sh cocci)" >&2; exit 2; }
-scripts=$(ls "$here"/cocci/*.cocci)
+scripts=
+for s in ${COCCI_SCRIPTS:-$(ls "$here"/cocci/*.cocci)}; do	# absolute: make runs in the tree
+	scripts="$scripts $(cd "$(dirname "$s")" && pwd)/$(basename "$s")"
+done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -98,6 +98,7 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
+VMEM_ALLOCS = {'__vmalloc', '__vmalloc_node', 'vcalloc', 'vmalloc', 'vmalloc_32', 'vmalloc_array', 'vmalloc_node', 'vmalloc_user', 'vmap', 'vzalloc', 'vzalloc_node'}
 # ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
@@ -153,6 +154,12 @@ _bufs = {}
 _ncbufs = set()
 
 
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
+
+
 _params = {}
 
 
@@ -192,6 +199,9 @@ _OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", r
 
 
 _defines = {}
+
+
+_vmem_members = {}
 
 # per file: the map calls whose count is kept or tested where it is made, the places a
 # kept count is tested for 0, what was found

@@ -91,6 +91,7 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
+VMEM_ALLOCS = {'__vmalloc', '__vmalloc_node', 'vcalloc', 'vmalloc', 'vmalloc_32', 'vmalloc_array', 'vmalloc_node', 'vmalloc_user', 'vmap', 'vzalloc', 'vzalloc_node'}
 # ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
@@ -233,6 +234,12 @@ _bufs = {}
 
 
 _ncbufs = set()
+
+
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
 
 
 _params = {}
@@ -579,6 +586,22 @@ _OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", r
 
 _defines = {}
 
+
+_vmem_members = {}
+
+
+def dmc_vmem_member(p, fld, value):
+    """The file assigns value to member fld, which it also assigns vmalloc memory: anything
+    but vmalloc memory or NULL makes the member's memory unknown."""
+    v = re.sub(r"^\((?:const\s+)?\w+\s*\**\)\s*", "", value.strip())
+    vm = re.match(r"(\w+)\s*\(", v)
+    ok = v in ("NULL", "0") or v.endswith("->data") or (vm and vm.group(1) in VMEM_ALLOCS)
+    _vmem_members.setdefault((p.file, fld), set()).add(bool(ok))
+
+
+def dmc_vmem_member_only(p, fld):
+    return _vmem_members.get((p.file, fld)) == {True}
+
 // ---- only files that call a DMA API or store an urb buffer ----
 
 @gate@
@@ -668,10 +691,60 @@ q = \(\(__vmalloc\|__vmalloc_node\|vcalloc\|vmalloc\|vmalloc_32\|vmalloc_array\|
     when != &q
 U->fld@p = \(q\|(T2)q\)
 
+// ---- a member of the driver's struct that the file assigns vmalloc memory (and nothing
+// ---- else but NULL), given to a call in any function: d->log = vzalloc(...) in probe,
+// ---- usb_bulk_msg(..., d->log + off, ...) in a helper ----
+
+@vfld depends on gate@
+expression E;
+identifier fld;
+type T2;
+struct firmware *fw;
+const struct firmware *cfw;
+@@
+
+E->fld = \(\(__vmalloc\|__vmalloc_node\|vcalloc\|vmalloc\|vmalloc_32\|vmalloc_array\|vmalloc_node\|vmalloc_user\|vmap\|vzalloc\|vzalloc_node\)(...)\|fw->data\|cfw->data\|(T2)\(__vmalloc\|__vmalloc_node\|vcalloc\|vmalloc\|vmalloc_32\|vmalloc_array\|vmalloc_node\|vmalloc_user\|vmap\|vzalloc\|vzalloc_node\)(...)\|(T2)fw->data\|(T2)cfw->data\)
+
+@ofld@
+identifier vfld.fld;
+expression E, X;
+position p;
+@@
+
+E->fld@p = X
+
+@script:python@
+fld << vfld.fld;
+X << ofld.X;
+p << ofld.p;
+@@
+dmc_vmem_member(p[0], fld, X)
+
+@vuse@
+identifier vfld.fld;
+expression E, E2;
+position ps;
+@@
+
+\(E@ps\&E2->fld\)
+
+@script:python@
+fld << vfld.fld;
+ps << vuse.ps;
+@@
+if dmc_vmem_member_only(ps[0], fld):
+    dmc_sink_use(ps[0], DMA_SINKS, FIELDS_BUF)
+
 // ---- report, org, context ----
 
 @script:python depends on report@
 ps << sx.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
+
+@script:python depends on report@
+ps << vuse.ps;
 @@
 if dmc_hit(ps[0]):
     dmc_report(dmc_hit(ps[0]), "report")
@@ -694,6 +767,12 @@ dmc_report(p[0], "org")
 
 @script:python depends on org@
 ps << sx.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
+
+@script:python depends on org@
+ps << vuse.ps;
 @@
 if dmc_hit(ps[0]):
     dmc_report(dmc_hit(ps[0]), "org")

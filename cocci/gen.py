@@ -229,6 +229,8 @@ def python_block(rules, apis, fields, flags, allocs, slug, template):
     out.append("NONCOHERENT = {%s}" % ", ".join(repr(f) for f, m in allocs if m == "MEM_NONCOHERENT"))
     out.append("COHERENT = {%s}" % ", ".join(repr(f) for f, m in allocs if m == "MEM_COHERENT"))
     out.append("FLAGS = %r" % flags)
+    with open(APIS_DEF, encoding="utf-8") as f:
+        out.append("VMEM_ALLOCS = {%s}" % ", ".join(repr(n) for n in sorted(VMEM_RE.findall(f.read()))))
     out.append("# ---- cocci/src/helpers.py: the parts this script uses ----")
     out.append(used_helpers(template).rstrip("\n"))
     return "\n".join(out)

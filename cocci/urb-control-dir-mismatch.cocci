@@ -89,6 +89,7 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
+VMEM_ALLOCS = {'__vmalloc', '__vmalloc_node', 'vcalloc', 'vmalloc', 'vmalloc_32', 'vmalloc_array', 'vmalloc_node', 'vmalloc_user', 'vmap', 'vzalloc', 'vzalloc_node'}
 # ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
@@ -138,10 +139,35 @@ _macros_done = set()
 _facts = {}
 
 
+def dmc_fact(kind, p, urb):
+    """Record that function p.current_element of file p.file does `kind` to the URB `urb`."""
+    _facts.setdefault((p.file, p.current_element, kind), set()).add(dmc_norm(urb))
+
+
+def dmc_has(kind, p, urb):
+    return dmc_norm(urb) in _facts.get((p.file, p.current_element, kind), ())
+
+
+def dmc_norm(e):
+    """An expression as spatch prints it, without blanks and leading casts."""
+    e = re.sub(r"\s+", "", e)
+    while True:
+        m = re.match(r"^\((?:const|volatile|unsigned|signed|struct|union|\w)+\**\)(.+)$", e)
+        if not m or not re.match(r"^\((const|volatile|unsigned|signed|struct|union|[A-Za-z_]\w*)", e):
+            return e
+        e = m.group(1)
+
+
 _bufs = {}
 
 
 _ncbufs = set()
+
+
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
 
 
 _params = {}
@@ -251,6 +277,44 @@ def _text_defines(file):
     return d
 
 
+def dmc_unkeep(p):
+    _kept.discard((p.file, p.line, p.column))
+
+
+def dmc_setup_store(p, s, fld, x):
+    """The function stores x into member fld of the setup packet s (s.fld or s->fld; the
+    packet is known by its address, &s or s)."""
+    addr = dmc_norm(s) if "->%s" % fld in _text_at(p) else "&" + dmc_norm(s)
+    m = re.fullmatch(r"\s*(?:cpu_to_le16|__cpu_to_le16)\s*\((.*)\)\s*", x, re.S)
+    _facts.setdefault((p.file, p.current_element, "setup"), {}).setdefault(
+        (addr, fld), set()).add(m.group(1) if m else x)
+
+
+def dmc_setup_of(p, sp):
+    """bRequestType and wLength that the function stores into the setup packet sp (one value
+    each), or None."""
+    stores = _facts.get((p.file, p.current_element, "setup"), {})
+    addr = dmc_norm(sp)
+    out = []
+    for fld in ("bRequestType", "wLength"):
+        v = stores.get((addr, fld), set())
+        out.append(next(iter(v)) if len(v) == 1 else None)
+    return out
+
+
+def _text_at(p):
+    """The source text from position p to the end of its line."""
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return ""
+    return src[at:src.find("\n", at)]
+
+
+_vmem_members = {}
+
+
 def dmc_ctrl_bogus(file, pipe_in, reqtype, wlength):
     """Does a control request on a pipe of direction pipe_in disagree with the direction
     usb_submit_urb() derives from bRequestType and wLength (6.1: OUT when USB_DIR_IN is
@@ -297,6 +361,94 @@ p << rcv.p;
 if dmc_ctrl_bogus(p[0].file, True, RT, LEN):
     dmc_keep(p[0])
 
+// ---- usb_fill_control_urb(): the setup packet is filled by the same function, member by
+// ---- member (dr->bRequestType = ...; dr->wLength = cpu_to_le16(n);) ----
+
+@fillctl@
+expression U, D, D2, EP, SP;
+position p;
+@@
+
+(
+ usb_fill_control_urb@p(U, D, usb_sndctrlpipe(D2, EP), SP, ...)
+|
+ usb_fill_control_urb@p(U, D, usb_rcvctrlpipe(D2, EP), SP, ...)
+)
+
+@setup_store depends on fillctl@
+expression S, X;
+identifier fld = {bRequestType, wLength};
+position p;
+@@
+
+\(S@p.fld = X\|S@p->fld = X\)
+
+@script:python@
+S << setup_store.S;
+fld << setup_store.fld;
+X << setup_store.X;
+p << setup_store.p;
+@@
+dmc_setup_store(p[0], S, fld, X)
+
+@fillctl_rcv@
+position fillctl.p;
+expression U, D, D2, EP, SP;
+@@
+
+ usb_fill_control_urb@p(U, D, usb_rcvctrlpipe(D2, EP), SP, ...)
+
+@script:python@
+SP << fillctl.SP;
+p << fillctl.p;
+@@
+rt, wl = dmc_setup_of(p[0], SP)
+if rt is not None and wl is not None and dmc_ctrl_bogus(p[0].file, False, rt, wl):
+    dmc_fact("ctl_snd_bogus", p[0], p[0].line + ":" + p[0].column)
+if rt is not None and wl is not None and dmc_ctrl_bogus(p[0].file, True, rt, wl):
+    dmc_fact("ctl_rcv_bogus", p[0], p[0].line + ":" + p[0].column)
+
+@script:python depends on fillctl_rcv@
+p << fillctl.p;
+@@
+if dmc_has("ctl_rcv_bogus", p[0], p[0].line + ":" + p[0].column):
+    dmc_keep(p[0])
+
+@script:python depends on !fillctl_rcv@
+p << fillctl.p;
+@@
+if dmc_has("ctl_snd_bogus", p[0], p[0].line + ":" + p[0].column):
+    dmc_keep(p[0])
+
+// ---- a request written in a function-like macro of the file (#define vnd_cmd(d, r, v)
+// ---- usb_control_msg(...)): reported where the macro is used, not on the #define ----
+
+@mdef depends on snd || rcv@
+identifier m;
+identifier fc = {usb_control_msg, usb_stor_control_msg, usb_stor_ctrl_transfer};
+position p : script:python() { dmc_kept(p[0]) };
+@@
+
+#define m(...) <+... fc@p(...) ...+>
+
+@script:python@
+p << mdef.p;
+@@
+dmc_unkeep(p[0])
+
+@muse@
+identifier mdef.m;
+expression list es;
+position q;
+@@
+
+m@q(es)
+
+@script:python@
+q << muse.q;
+@@
+dmc_keep(q[0])
+
 @script:python depends on report@
 p << snd.p;
 @@
@@ -308,6 +460,30 @@ p << rcv.p;
 @@
 if dmc_kept(p[0]):
     dmc_report(p[0], "report")
+
+@script:python depends on report@
+p << fillctl.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
+
+@script:python depends on report@
+q << muse.q;
+@@
+if dmc_kept(q[0]):
+    dmc_report(q[0], "report")
+
+@script:python depends on org@
+p << fillctl.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
+
+@script:python depends on org@
+q << muse.q;
+@@
+if dmc_kept(q[0]):
+    dmc_report(q[0], "org")
 
 @script:python depends on org@
 p << snd.p;

@@ -90,6 +90,7 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
+VMEM_ALLOCS = {'__vmalloc', '__vmalloc_node', 'vcalloc', 'vmalloc', 'vmalloc_32', 'vmalloc_array', 'vmalloc_node', 'vmalloc_user', 'vmap', 'vzalloc', 'vzalloc_node'}
 # ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
@@ -164,6 +165,12 @@ _bufs = {}
 _ncbufs = set()
 
 
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
+
+
 _params = {}
 
 
@@ -192,6 +199,16 @@ _hits = {}
 _kept = set()
 
 
+def dmc_keep(p):
+    """Remember a match that passed a filter (for rules after which other matches may still
+    be dropped: cocci.include_match(False) drops a whole environment)."""
+    _kept.add((p.file, p.line, p.column))
+
+
+def dmc_kept(p):
+    return (p.file, p.line, p.column) in _kept
+
+
 # ---- control requests (urb-control-dir-mismatch) -----------------------------------------
 # include/uapi/linux/usb/ch9.h: the bRequestType bits a request type is written with.
 _CH9 = {"USB_DIR_OUT": 0, "USB_DIR_IN": 0x80, "USB_TYPE_STANDARD": 0, "USB_TYPE_CLASS": 0x20,
@@ -203,6 +220,9 @@ _OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", r
 
 
 _defines = {}
+
+
+_vmem_members = {}
 
 // ---- only files that use urb->transfer_dma (spatch skips the others without parsing
 // ---- them: every rule below depends on this one)
@@ -310,6 +330,127 @@ U << assigned.U;
 p << assigned.p;
 @@
 dmc_fact("assign", p[0], U)
+
+// ---- the handle stored and the flag set, then cleared again before the submission: by the
+// ---- function itself or by a same-file helper that clears it on its URB parameter
+// ---- (`u->transfer_flags &= ~URB_NO_TRANSFER_DMA_MAP`, or assigns the flags whole without it). Before
+// ---- @hd: hd_filter's include_match(False) drops the gate's bindings with its matches ----
+
+@clearer depends on gate@
+identifier f, u;
+parameter list[n] ps;
+expression E;
+position p;
+@@
+
+f@p(ps, struct urb *u, ...) {
+ <+...
+(
+ u->transfer_flags &= ~URB_NO_TRANSFER_DMA_MAP
+|
+ u->transfer_flags = E
+)
+ ...+>
+}
+
+@script:python@
+f << clearer.f;
+E << clearer.E = "";
+p << clearer.p;
+@@
+# a whole assignment clears the flag unless it keeps (or may keep) it (a set, not
+# include_match(False): that would drop the gate's bindings for the rules below)
+if E == "" or not ("URB_NO_TRANSFER_DMA_MAP" in E or re.search(r"\b[a-z_][a-z0-9_]*\b", E)):
+    dmc_fact("clears", p[0], f)
+
+@cleared depends on gate exists@
+expression U, E;
+expression list[2] ho3;
+expression list[3] ho4;
+identifier clearer.f;
+expression list[clearer.n] es;
+position p;
+@@
+
+(
+ U->transfer_dma@p = E
+|
+ \(dma_alloc_coherent\|dma_pool_alloc\|dma_pool_zalloc\)(ho3, &U->transfer_dma@p, ...)
+|
+ usb_alloc_coherent(ho4, &U->transfer_dma@p, ...)
+)
+ ...
+ f(es, U, ...)
+ ... when != U->transfer_flags |= <+... URB_NO_TRANSFER_DMA_MAP ...+>
+     when != U->transfer_flags = <+... URB_NO_TRANSFER_DMA_MAP ...+>
+ usb_submit_urb(U, ...)
+
+@cleared_self depends on gate exists@
+expression U, E;
+expression list[2] ho3;
+expression list[3] ho4;
+position p;
+@@
+
+(
+ U->transfer_dma@p = E
+|
+ \(dma_alloc_coherent\|dma_pool_alloc\|dma_pool_zalloc\)(ho3, &U->transfer_dma@p, ...)
+|
+ usb_alloc_coherent(ho4, &U->transfer_dma@p, ...)
+)
+ ...
+ U->transfer_flags &= ~URB_NO_TRANSFER_DMA_MAP
+ ... when != U->transfer_flags |= <+... URB_NO_TRANSFER_DMA_MAP ...+>
+     when != U->transfer_flags = <+... URB_NO_TRANSFER_DMA_MAP ...+>
+ usb_submit_urb(U, ...)
+
+@script:python@
+U << cleared.U;
+f << clearer.f;
+pc << clearer.p;
+p << cleared.p;
+@@
+if dmc_has("flag", p[0], U) and f in _facts.get((pc[0].file, pc[0].current_element, "clears"), ()):
+    dmc_keep(p[0])
+
+@script:python@
+U << cleared_self.U;
+p << cleared_self.p;
+@@
+if dmc_has("flag", p[0], U):
+    dmc_keep(p[0])
+
+@script:python depends on report@
+p << cleared.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
+
+@script:python depends on report@
+p << cleared_self.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
+
+@script:python depends on org@
+p << cleared.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
+
+@script:python depends on org@
+p << cleared_self.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
+
+@depends on context@
+expression U;
+position p : script:python() { dmc_kept(p[0]) };
+@@
+
+* U->transfer_dma@p
 
 // ---- the handle stores; kept where the URB is filled and never flagged ----
 

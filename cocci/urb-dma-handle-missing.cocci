@@ -88,6 +88,7 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
+VMEM_ALLOCS = {'__vmalloc', '__vmalloc_node', 'vcalloc', 'vmalloc', 'vmalloc_32', 'vmalloc_array', 'vmalloc_node', 'vmalloc_user', 'vmap', 'vzalloc', 'vzalloc_node'}
 # ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
@@ -183,6 +184,55 @@ def dmc_noncoherent(p, urb):
                for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
 
 
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
+
+
+def dmc_coherent_member(p, fld, own):
+    """The file assigns coherent memory to member fld; own: its handle is not stored straight
+    into an URB (&urb->transfer_dma) by that allocation."""
+    _cmembers.setdefault((p.file, fld), set()).add(own)
+
+
+def dmc_cbuf(p, fld):
+    """The buffer at p is a member fld: coherent memory if the file assigns it only such
+    memory whose handle it keeps itself."""
+    if _cmembers.get((p.file, fld)) == {True}:
+        _cbufs.add((p.file, p.line, p.column))
+
+
+def dmc_coherent(p, urb):
+    """Is a transfer buffer of urb in this function coherent DMA memory: a name assigned from
+    a MEM_COHERENT allocator in the function (fact "clval"), or a member that the file
+    assigns such memory to (dmc_cbuf)?"""
+    lvals = _facts.get((p.file, p.current_element, "clval"), set())
+    u = dmc_norm(urb)
+    return any(b in lvals or (p.file,) + where in _cbufs
+               for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
+
+
+def dmc_gap(p, urb, how):
+    """The flag store at p is on a path of its function on which no handle is stored (how:
+    "gflag"); or it sits under `if (urb)` (how: "guarded") and so does a handle store of the
+    function: the path that skips the handle tested the URB NULL and does not reach the flag."""
+    key = (p.file, p.line, p.column)
+    if how == "gflag":
+        _gaps.add(key)
+    elif dmc_has("guarded_handle", p, urb):
+        _gaps.discard(key)
+
+
+def dmc_handle_missing(p, urb):
+    """urb-dma-handle-missing at the flag store p of urb: no handle stored for urb in the
+    function and its buffer is memory the function knows (non-coherent or coherent); or a
+    handle stored on some path only, and a path through the flag without one (dmc_gap)."""
+    if not dmc_has("handle", p, urb):
+        return dmc_noncoherent(p, urb) or dmc_coherent(p, urb)
+    return (p.file, p.line, p.column) in _gaps
+
+
 _params = {}
 
 
@@ -232,6 +282,9 @@ _OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", r
 
 
 _defines = {}
+
+
+_vmem_members = {}
 
 // ---- the flag stores: URB_NO_TRANSFER_DMA_MAP itself, or a driver macro that contains it
 // ---- (#define FOO_TX_FLAGS (URB_NO_TRANSFER_DMA_MAP | URB_ZERO_PACKET)); every other rule depends on
@@ -343,20 +396,151 @@ p2 << ncbuf.p2;
 @@
 dmc_ncbuf(p2[0])
 
-// ---- kept where a buffer of the URB is non-coherent and no handle is stored ----
+// ---- coherent memory whose handle the driver keeps: a name the function assigns from a
+// ---- coherent allocator, or a member the file assigns one to (dev->buf =
+// ---- usb_alloc_coherent(..., &dev->buf_dma) in an alloc helper) ----
+
+@clval depends on flag || flag_m@
+expression X, E2;
+position p;
+@@
+
+(
+ X@p = \(dma_alloc_coherent\|dma_pool_alloc\|dma_pool_zalloc\|usb_alloc_coherent\)(..., &E2->transfer_dma, ...)
+|
+ X@p = \(dma_alloc_coherent\|dma_pool_alloc\|dma_pool_zalloc\|usb_alloc_coherent\)(...)
+)
+
+@script:python@
+X << clval.X;
+E2 << clval.E2 = "";
+p << clval.p;
+@@
+# memory whose handle goes straight into an URB (buf = usb_alloc_coherent(...,
+# &urb->transfer_dma)) is not counted: that URB may be this one under another name
+if E2 == "":
+    dmc_fact("clval", p[0], X)
+
+@cfld depends on flag || flag_m@
+expression E, E2;
+identifier fld;
+position p;
+@@
+
+(
+ E->fld@p = \(dma_alloc_coherent\|dma_pool_alloc\|dma_pool_zalloc\|usb_alloc_coherent\)(..., &E2->transfer_dma, ...)
+|
+ E->fld@p = \(dma_alloc_coherent\|dma_pool_alloc\|dma_pool_zalloc\|usb_alloc_coherent\)(...)
+)
+
+@script:python@
+fld << cfld.fld;
+E2 << cfld.E2 = "";
+p << cfld.p;
+@@
+# a member whose coherent memory has its handle stored straight into an URB
+# (ar->rx_cmd_buf = usb_alloc_coherent(..., &ar->rx_cmd_urb->transfer_dma)) is not counted
+dmc_coherent_member(p[0], fld, E2 == "")
+
+@cbuf@
+expression buf.B;
+position buf.pb;
+identifier fld;
+expression E, e;
+position p2;
+@@
+
+\(B@pb@p2\&\(E->fld\|E->fld + e\)\)
+
+@script:python@
+fld << cbuf.fld;
+p2 << cbuf.p2;
+@@
+dmc_cbuf(p2[0], fld)
+
+// ---- a path through the flag store on which no handle is stored (the handle stored on
+// ---- one branch only, the other one kmalloc()s); counted where the function stores one ----
+
+@gap depends on handle exists@
+expression U, E1;
+identifier fn;
+position pf;
+@@
+
+fn(...) {
+ ... when != U->transfer_dma = E1
+     when != &U->transfer_dma
+(
+ U@pf->transfer_flags |= <+... URB_NO_TRANSFER_DMA_MAP ...+>
+|
+ U@pf->transfer_flags = <+... URB_NO_TRANSFER_DMA_MAP ...+>
+)
+ ... when != U->transfer_dma = E1
+     when != &U->transfer_dma
+}
+
+// a URB pointer that may be NULL (an optional URB), tested twice: the handle under one
+// `if (urb)`, the flag under another; the path between them that skips the handle does not
+// reach the flag (bcm5974_probe()'s button URB)
+@gflag@
+expression gap.U;
+position gap.pf;
+position q;
+statement S;
+@@
+
+(
+ if (U) { <+... U@pf@q->transfer_flags ...+> }
+|
+ if (U) { <+... U@pf@q->transfer_flags ...+> } else S
+)
+
+@ghandle@
+expression gap.U, E;
+position p;
+statement S;
+@@
+
+(
+ if (U) { <+... \(&U@p->transfer_dma\|U@p->transfer_dma = E\) ...+> }
+|
+ if (U) { <+... \(&U@p->transfer_dma\|U@p->transfer_dma = E\) ...+> } else S
+)
+
+@script:python@
+U << gap.U;
+p << ghandle.p;
+@@
+dmc_fact("guarded_handle", p[0], U)
+
+@script:python@
+U << gap.U;
+pf << gap.pf;
+@@
+dmc_gap(pf[0], U, "gflag")
+
+@script:python@
+U << gap.U;
+q << gflag.q;
+@@
+dmc_gap(q[0], U, "guarded")
+
+// ---- kept where the URB reaches a submission with the flag and no handle, and the
+// ---- function knows its buffer (non-coherent or coherent memory) or stores its handle
+// ---- on another path ----
 
 @script:python@
 U << flag.U;
 p << flag.p;
 @@
-if not dmc_has("handle", p[0], U) and dmc_noncoherent(p[0], U):
+if dmc_handle_missing(p[0], U):
     dmc_keep(p[0])
 
 @script:python@
 U << flag_m.U;
 p << flag_m.p;
 @@
-if not dmc_has("handle", p[0], U) and dmc_noncoherent(p[0], U):
+if dmc_handle_missing(p[0], U):
     dmc_keep(p[0])
 
 @script:python depends on report@

@@ -89,6 +89,7 @@ URB_FILL_BUF = {'usb_fill_control_urb': 5, 'usb_fill_bulk_urb': 4, 'usb_fill_int
 NONCOHERENT = {'kmalloc', 'kzalloc', 'kcalloc', 'kmalloc_array', 'kmemdup', 'krealloc', 'kstrdup', 'kvmalloc', 'kvzalloc', 'vmalloc', 'vzalloc', 'devm_kmalloc', 'devm_kzalloc', 'devm_kcalloc', '__get_free_pages', 'get_zeroed_page'}
 COHERENT = {'usb_alloc_coherent', 'dma_alloc_coherent', 'dma_pool_alloc', 'dma_pool_zalloc'}
 FLAGS = {'URB_NO_TRANSFER_DMA_MAP': '0x0004'}
+VMEM_ALLOCS = {'__vmalloc', '__vmalloc_node', 'vcalloc', 'vmalloc', 'vmalloc_32', 'vmalloc_array', 'vmalloc_node', 'vmalloc_user', 'vmap', 'vzalloc', 'vzalloc_node'}
 # ---- cocci/src/helpers.py: the parts this script uses ----
 # Shared by every dmacheck .cocci file (pasted into its @initialize:python@ by cocci/gen.py).
 import os
@@ -231,6 +232,12 @@ _bufs = {}
 
 
 _ncbufs = set()
+
+
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
 
 
 _params = {}
@@ -577,6 +584,9 @@ _OBJ_DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]+([^\n]*)$", r
 
 _defines = {}
 
+
+_vmem_members = {}
+
 // ---- only files that set a DMA mask (spatch skips the others without parsing them) ----
 
 @gate@
@@ -694,6 +704,63 @@ p << malias.p;
 if dmc_reaches(p[0].file, f, int(n) + 1, MASK_SETTERS) is not None:
     dmc_keep(p[0])
 
+// ---- same-file helpers that hand back a USB struct device: through an out-parameter
+// ---- (*out = &intf->dev) or as their return value (return &intf->dev;) ----
+
+@outp depends on gate@
+identifier h, out;
+parameter list[n] ps;
+struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;
+@@
+
+h(ps, struct device **out, ...) { <+... *out = \(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\) ...+> }
+
+@oalias exists@
+identifier outp.h;
+expression list[outp.n] es;
+expression X, e3;
+identifier f;
+expression list[n2] es2;
+position p;
+@@
+
+h(es, &X, ...)
+... when != X = e3
+f@p(es2, X, ...)
+
+@script:python@
+f << oalias.f;
+n2 << oalias.n2;
+p << oalias.p;
+@@
+if dmc_reaches(p[0].file, f, int(n2) + 1, MASK_SETTERS) is not None:
+    dmc_keep(p[0])
+
+@getter depends on gate@
+identifier g;
+struct usb_interface *ui;
+struct usb_device *ud;
+expression ue;
+@@
+
+struct device *g(...) { <+... return \(&ui->dev\|&ud->dev\|&interface_to_usbdev(ue)->dev\|&to_usb_device(ue)->dev\|&to_usb_interface(ue)->dev\); ...+> }
+
+@ug@
+identifier getter.g;
+expression E;
+expression list es;
+position ps;
+@@
+
+\(E@ps\&g(es)\)
+
+@script:python@
+ps << ug.ps;
+@@
+dmc_sink_use(ps[0], MASK_SETTERS)
+
 // ---- accessor macros of the file: #define to_dev(hw) (&(hw)->intf->dev), where intf is a
 // ---- member declared struct usb_interface * (or usb_device *) in a struct of the file, or
 // ---- #define to_udev_dev(i) (&interface_to_usbdev(i)->dev); then their uses
@@ -779,6 +846,18 @@ p << malias.p;
 if dmc_kept(p[0]):
     dmc_report(p[0], "report")
 
+@script:python depends on report@
+p << oalias.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "report")
+
+@script:python depends on report@
+ps << ug.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "report")
+
 @script:python depends on org@
 ps << ux.ps;
 @@
@@ -808,6 +887,18 @@ p << malias.p;
 @@
 if dmc_kept(p[0]):
     dmc_report(p[0], "org")
+
+@script:python depends on org@
+p << oalias.p;
+@@
+if dmc_kept(p[0]):
+    dmc_report(p[0], "org")
+
+@script:python depends on org@
+ps << ug.ps;
+@@
+if dmc_hit(ps[0]):
+    dmc_report(dmc_hit(ps[0]), "org")
 
 @depends on context@
 expression E;

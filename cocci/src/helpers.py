@@ -176,6 +176,55 @@ def dmc_noncoherent(p, urb):
                for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
 
 
+_cbufs, _gaps = set(), set()
+
+
+_cmembers = {}
+
+
+def dmc_coherent_member(p, fld, own):
+    """The file assigns coherent memory to member fld; own: its handle is not stored straight
+    into an URB (&urb->transfer_dma) by that allocation."""
+    _cmembers.setdefault((p.file, fld), set()).add(own)
+
+
+def dmc_cbuf(p, fld):
+    """The buffer at p is a member fld: coherent memory if the file assigns it only such
+    memory whose handle it keeps itself."""
+    if _cmembers.get((p.file, fld)) == {True}:
+        _cbufs.add((p.file, p.line, p.column))
+
+
+def dmc_coherent(p, urb):
+    """Is a transfer buffer of urb in this function coherent DMA memory: a name assigned from
+    a MEM_COHERENT allocator in the function (fact "clval"), or a member that the file
+    assigns such memory to (dmc_cbuf)?"""
+    lvals = _facts.get((p.file, p.current_element, "clval"), set())
+    u = dmc_norm(urb)
+    return any(b in lvals or (p.file,) + where in _cbufs
+               for x, b, where in _bufs.get((p.file, p.current_element), ()) if x == u)
+
+
+def dmc_gap(p, urb, how):
+    """The flag store at p is on a path of its function on which no handle is stored (how:
+    "gflag"); or it sits under `if (urb)` (how: "guarded") and so does a handle store of the
+    function: the path that skips the handle tested the URB NULL and does not reach the flag."""
+    key = (p.file, p.line, p.column)
+    if how == "gflag":
+        _gaps.add(key)
+    elif dmc_has("guarded_handle", p, urb):
+        _gaps.discard(key)
+
+
+def dmc_handle_missing(p, urb):
+    """urb-dma-handle-missing at the flag store p of urb: no handle stored for urb in the
+    function and its buffer is memory the function knows (non-coherent or coherent); or a
+    handle stored on some path only, and a path through the flag without one (dmc_gap)."""
+    if not dmc_has("handle", p, urb):
+        return dmc_noncoherent(p, urb) or dmc_coherent(p, urb)
+    return (p.file, p.line, p.column) in _gaps
+
+
 _params = {}
 
 
@@ -618,6 +667,57 @@ def _text_defines(file):
         d = _defines[file] = {m.group(1): m.group(2).split("//")[0]
                               for m in _OBJ_DEFINE_RE.finditer(_text(file)[0])}
     return d
+
+
+def dmc_unkeep(p):
+    _kept.discard((p.file, p.line, p.column))
+
+
+def dmc_setup_store(p, s, fld, x):
+    """The function stores x into member fld of the setup packet s (s.fld or s->fld; the
+    packet is known by its address, &s or s)."""
+    addr = dmc_norm(s) if "->%s" % fld in _text_at(p) else "&" + dmc_norm(s)
+    m = re.fullmatch(r"\s*(?:cpu_to_le16|__cpu_to_le16)\s*\((.*)\)\s*", x, re.S)
+    _facts.setdefault((p.file, p.current_element, "setup"), {}).setdefault(
+        (addr, fld), set()).add(m.group(1) if m else x)
+
+
+def dmc_setup_of(p, sp):
+    """bRequestType and wLength that the function stores into the setup packet sp (one value
+    each), or None."""
+    stores = _facts.get((p.file, p.current_element, "setup"), {})
+    addr = dmc_norm(sp)
+    out = []
+    for fld in ("bRequestType", "wLength"):
+        v = stores.get((addr, fld), set())
+        out.append(next(iter(v)) if len(v) == 1 else None)
+    return out
+
+
+def _text_at(p):
+    """The source text from position p to the end of its line."""
+    src, starts = _text(p.file)
+    try:
+        at = starts[int(p.line) - 1] + int(p.column)
+    except (IndexError, ValueError):
+        return ""
+    return src[at:src.find("\n", at)]
+
+
+_vmem_members = {}
+
+
+def dmc_vmem_member(p, fld, value):
+    """The file assigns value to member fld, which it also assigns vmalloc memory: anything
+    but vmalloc memory or NULL makes the member's memory unknown."""
+    v = re.sub(r"^\((?:const\s+)?\w+\s*\**\)\s*", "", value.strip())
+    vm = re.match(r"(\w+)\s*\(", v)
+    ok = v in ("NULL", "0") or v.endswith("->data") or (vm and vm.group(1) in VMEM_ALLOCS)
+    _vmem_members.setdefault((p.file, fld), set()).add(bool(ok))
+
+
+def dmc_vmem_member_only(p, fld):
+    return _vmem_members.get((p.file, fld)) == {True}
 
 
 def dmc_ctrl_bogus(file, pipe_in, reqtype, wlength):

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc sparse cocci core */
 /* origin: reduced from drivers/net/usb/rtl8150.c async_set_registers() (6.1), whose setup packet is filled by hand in a kmalloc()ed struct; the two buggy copies are synthetic (a receive pipe for the write, a zero-length read) */
 /* what: the direction of a hand-built struct usb_ctrlrequest given to usb_fill_control_urb() is compared with the pipe: bRequestType 0x40 on usb_rcvctrlpipe() and a 0xc0 request with wLength 0 on usb_rcvctrlpipe() warn at the fill; 6.1's write and a read with a data stage stay silent */
 #include <linux/usb.h>

@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: reduced from drivers/hid/usbhid/hid-core.c (6.1) hid_alloc_buffers() and usbhid_start(): the coherent buffers' handles are kept in usbhid->inbuf_dma/outbuf_dma and stored into the URBs at start; the dropped outbuf store is a synthetic bug */
 /* what: a coherent buffer, the flag set, the handle kept in a private field and never stored in urb->transfer_dma: the flag line of that URB warns; the interrupt-in URB, whose handle is stored, stays silent */
-/* known-to-fail: cocci the buffer is coherent, so the rule (which asks for a non-coherent transfer buffer) stays silent; it does not ask whether the URB's own transfer_dma was stored */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <dmacheck-case.h>

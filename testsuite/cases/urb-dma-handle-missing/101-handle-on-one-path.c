@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after drivers/usb/misc/usbtest.c (6.1) usbtest_alloc_urb(), which allocates a coherent buffer only when the caller's flags ask for URB_NO_TRANSFER_DMA_MAP; here the flag is set after the branch, for both kinds of buffer */
 /* what: the handle is stored on the coherent path only and the flag set after the join: the flag line warns (the kmalloc() path submits with transfer_dma 0); the fixed function sets the flag inside the coherent branch and stays silent */
-/* known-to-fail: cocci the handle is stored on the coherent path only; any store on some path counts, the kmalloc() path reaching the flag without one is not seen */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <dmacheck-case.h>

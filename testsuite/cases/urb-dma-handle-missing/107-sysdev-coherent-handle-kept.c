@@ -4,7 +4,6 @@
 /* what: the ring's handle is kept in the driver struct; the URB over the ring gets the flag but its transfer_dma is never stored: the flag line warns; the function that stores ring_dma + offset stays silent */
 /* known-to-fail: gcc the transfer buffer is a slice of dma_alloc_coherent() memory kept in the driver struct; the rule asks for a non-coherent buffer and not whether the URB's transfer_dma was stored */
 /* known-to-fail: sparse the transfer buffer is a slice of dma_alloc_coherent() memory kept in the driver struct; the rule asks for a non-coherent buffer and not whether the URB's transfer_dma was stored */
-/* known-to-fail: cocci the transfer buffer is a slice of dma_alloc_coherent() memory kept in the driver struct; the rule asks for a non-coherent buffer and not whether the URB's transfer_dma was stored */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/dma-mapping.h>

@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after drivers/input/misc/cm109.c (6.1) cm109_usb_probe() (an irq URB and a control URB, each with a usb_alloc_coherent() buffer, handle and flag); the copy-pasted store that names the irq URB twice is the bug */
 /* what: both handles stored, but the second into the wrong URB (irq_urb instead of ctl_urb): the control URB's flag line warns; the irq URB, which holds a live coherent handle of the same size, is not this rule and stays silent */
-/* known-to-fail: cocci the buffer is coherent, so the rule stays silent; that urb_ctl's transfer_dma is never stored (the handle went to urb_irq) is not asked */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <dmacheck-case.h>

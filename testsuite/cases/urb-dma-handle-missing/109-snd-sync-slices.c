@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: reduced from sound/usb/endpoint.c (6.1) snd_usb_endpoint_set_params()/sync_ep_set_params(): one usb_alloc_coherent() sync buffer sliced among the URBs, each URB given syncbuf + i * 4 and sync_dma + i * 4; the loop without the handle store is a synthetic bug */
 /* what: URBs in a loop over slices of one coherent buffer: storing sync_dma + offset stays silent; the loop that only sets the flag warns at its flag line */
-/* known-to-fail: cocci the transfer buffer is a slice of a coherent buffer loaded from the endpoint struct; the rule asks for a non-coherent buffer, not whether transfer_dma was stored */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <dmacheck-case.h>

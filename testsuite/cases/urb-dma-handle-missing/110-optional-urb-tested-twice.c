@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc sparse cocci core */
 /* origin: drivers/input/mouse/bcm5974.c (6.1) bcm5974_probe(): the button URB exists only on some models; its coherent buffer (handle into bt_urb->transfer_dma) and its fill and flag sit under two separate `if (dev->bt_urb)`. The GCC plugin reported the flag line at 951 of the merged analysis' corpus scan (2026-12-03) until a NULL test of the URB pointer ended the URB's paths on its NULL edge */
 /* what: an optional URB tested for NULL twice, handle under the first test, flag under the second: silent (no path reaches the flag without the handle); the same shape where the handle is stored under an unrelated condition (a model capability) and the flag under the URB test warns: the path that skips the handle and sets the flag exists */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc sparse cocci core */
 /* origin: reduced from drivers/hid/usbhid/usbmouse.c usb_mouse_probe() (6.12) with usb_alloc_coherent() replaced by kmalloc() and the transfer_dma line dropped, the flag kept (synthetic bug, as case 001), with 6.12's allocator shape */
 /* what: on 6.12 kmalloc(...) is alloc_hooks(kmalloc_noprof(...)): the compilers see kmalloc_noprof(), which rules/dma-apis-versions.def maps to kmalloc; the flag with no handle is found as on 6.1 */
 /* cocci is not run: it reads kmalloc() as written, and this case spells the 6.12 expansion out */

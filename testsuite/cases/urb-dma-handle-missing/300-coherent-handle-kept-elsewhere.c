@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc sparse cocci core */
 /* origin: synthetic, after the rule's documented example (docs/rules/urb-dma-handle-missing.md): a usb_alloc_coherent() buffer whose handle the driver keeps in its own struct */
 /* what: a coherent buffer, URB_NO_TRANSFER_DMA_MAP set, the handle kept in dev->in_dma and never stored in urb->transfer_dma: warning (the HCD DMAs to bus address 0); storing it stays silent */
 #include <linux/usb.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* check-engines: gcc sparse core */
+/* check-engines: gcc sparse cocci core */
 /* origin: synthetic: a driver with an optional coherent buffer that stores the handle only when it got one, but sets URB_NO_TRANSFER_DMA_MAP on every path */
 /* what: the handle stored on one path does not hide the path without one: warning at the flag; the fixed function, which sets the flag only with the handle, stays silent */
 #include <linux/usb.h>

@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic (a USB video/DMA-engine driver that looks up "the device to map with" in a helper; 6.1's usb_intf_get_dma_device() in drivers/usb/core/usb.c returns the host controller's sysdev, which is what the correct helper returns) */
 /* what: the struct device comes from a helper's out-parameter: the helper that hands back the interface makes the caller's mask call warn, the one that hands back udev->bus->sysdev (reading its mask) stays silent */
-/* known-to-fail: cocci the interface's struct device comes back through a helper's out-parameter (*out = &v->intf->dev); no out-parameter summaries */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/dma-mapping.h>

@@ -2,7 +2,6 @@
 /* check-engines: gcc sparse cocci core */
 /* origin: synthetic, shaped after the 6.1 drivers that set a mask in an init helper of their private state (drivers/media/usb, drivers/net/wireless USB glue) which takes the interface out of the state the probe filled */
 /* what: a helper that sets the mask on the interface's device, which a second helper stored through an out-parameter from the state argument, is reported once, in the helper; the probe that calls it with a USB interface is not reported again at the call; a helper that takes a bare struct device is reported at the USB caller, not in itself */
-/* known-to-fail: cocci the device stored through the out-parameter of a same-file helper is not followed */
 #include <linux/usb.h>
 #include <linux/slab.h>
 #include <linux/dma-mapping.h>
