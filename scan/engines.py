@@ -122,11 +122,37 @@ def _kbuild(engine, tree, d, cmd, progress, timeout, step_re, what, env=None):
     if engine == "gcc":
         gcc_output(run, found)
     fails = faults.file_failures(engine, d, run.out, run.err, tree, F.relative)
+    if engine == "sparse":
+        fails += parse_errors(d, run.err, tree, {f.file for f in fails})
     step = _step_failure(engine, d, run, what, timeout)
     # a make that failed only because of the files named above is not a second failure
     if step and (run.killed or not fails):
         fails.append(step)
     return found, done[0], faults.collapse(fails)
+
+
+# sparse's own error on a source: "drivers/x/y.c:4:16: error: undefined identifier 'n'"
+SPARSE_ERROR = re.compile(r'^(\S+?\.[ch]):\d+:\d+: error: (.*)$')
+
+
+def parse_errors(d, err, tree, known):
+    """The sources the sparse checker could not parse: sparse prints an error and exits 0 (so
+    does kbuild's checker step), and without a compile beside it (the sparse engine compiles
+    nothing) nothing else would say that the file was not fully checked. One failure a file,
+    named with sparse's first error (a missing generated header is reported at the source's
+    #include line). An error inside a header names no source and is left to the step."""
+    fails = []
+    for line in err.splitlines():
+        m = SPARSE_ERROR.match(line)
+        if not m:
+            continue
+        src = F.relative(m.group(1), tree)
+        if src in known or not src.endswith(".c"):
+            continue
+        known.add(src)
+        fails.append(faults.Failure("sparse", d, "sparse could not parse %s: %s" % (src, line),
+                                    src, None, [line], "", line + "\n"))
+    return fails
 
 
 def gcc_output(run, found):
