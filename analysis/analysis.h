@@ -36,6 +36,9 @@ void ident_cache_free(void *cache);	/* ir_fn_free()'s */
  * (the struct urb a store to urb->transfer_dma is about). */
 bool ident_member_owner(const struct ir_fn *fn, const struct ir_place *p, const char *record,
 			const char *field, char *buf, size_t len);
+/* "record.field" interned (one pointer per name: a key for map.h's named tables), NULL if
+ * either is anonymous. urb-unit.c's URB classes and indirect.c's ops-table members. */
+const char *member_name(const char *record, const char *field);
 /* Does the place's innermost member name record.field? */
 bool place_is_member(const struct ir_place *p, const char *record, const char *field);
 /* ---- calls through ops tables (indirect.c) ------------------------------------------- */

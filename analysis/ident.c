@@ -310,6 +310,16 @@ void ident_place(const struct ir_fn *fn, const struct ir_place *p, char *buf, si
 	finish(buf, len, off, var);
 }
 
+const char *member_name(const char *record, const char *field)
+{
+	char key[IDENT_LEN];
+
+	if (!record || !field || !*record || !*field ||
+	    (size_t)snprintf(key, sizeof(key), "%s.%s", record, field) >= sizeof(key))
+		return NULL;
+	return ir_intern(key);
+}
+
 bool place_is_member(const struct ir_place *p, const char *record, const char *field)
 {
 	const struct ir_step *s;

@@ -28,76 +28,53 @@ struct fnptr_target {
 	const char *function;	/* interned; NULL: more than one, or stored by code */
 };
 
-static struct amap by_member;	/* "record.field" -> index in targets */
-static struct fnptr_target *targets;
-static size_t ntargets;
+/* by member_name() */
+static struct named_table targets = { sizeof(struct fnptr_target), NULL, 0, 0, { NULL, 0, 0 } };
 
-static long member_index(const char *record, const char *field, bool create)
+static struct fnptr_target *target_of(const struct ir_step *s)
 {
-	char key[IDENT_LEN];
-	size_t n;
-	long i;
-
-	if (!record || !field || !*record || !*field)
-		return -1;
-	n = (size_t)snprintf(key, sizeof(key), "%s.%s", record, field);
-	if (n >= sizeof(key))
-		return -1;
-	i = amap_get(&by_member, key, n);
-	if (i >= 0 || !create)
-		return i;
-	targets = axrealloc(targets, (ntargets + 1) * sizeof(*targets));
-	targets[ntargets].function = NULL;
-	amap_put(&by_member, key, n, (long)ntargets);
-	return (long)ntargets++;
+	return named_row(&targets, member_name(s->record, s->field), 0);
 }
 
 void analysis_fnptr_init(const char *record, const char *field, const char *function)
 {
-	bool fresh = member_index(record, field, false) < 0;
-	long i = member_index(record, field, true);
+	const char *member = member_name(record, field);
+	bool fresh = member && !named_row(&targets, member, 0);
+	struct fnptr_target *t = named_row(&targets, member, 1);
 	const char *f = function ? ir_intern(function) : NULL;
 
-	if (i < 0)
+	if (!t)
 		return;
 	/* interned: one pointer per name; a second, different function makes it ambiguous */
-	targets[i].function = fresh || targets[i].function == f ? f : NULL;
+	t->function = fresh || t->function == f ? f : NULL;
 }
 
 void indirect_resolve(struct ir_fn *const *fns, size_t nfns)
 {
-	if (!ntargets)
+	if (!targets.n)
 		return;
 	/* code that stores into such a member may put another function there */
 	for (size_t f = 0; f < nfns; f++)
 		for (int i = 0; i < fns[f]->ninsns; i++) {
 			const struct ir_insn *in = &fns[f]->insns[i];
-			const struct ir_step *s;
-			long k;
+			struct fnptr_target *t;
 
-			if (in->op != IR_STORE || !in->place.nsteps)
-				continue;
-			s = &in->place.steps[in->place.nsteps - 1];
-			k = member_index(s->record, s->field, false);
-			if (k >= 0)
-				targets[k].function = NULL;
+			if (in->op == IR_STORE && in->place.nsteps &&
+			    (t = target_of(&in->place.steps[in->place.nsteps - 1])))
+				t->function = NULL;
 		}
 	for (size_t f = 0; f < nfns; f++)
 		for (int i = 0; i < fns[f]->ninsns; i++) {
 			struct ir_insn *in = &fns[f]->insns[i];
 			const struct ir_insn *load;
-			const struct ir_step *s;
-			long k;
+			const struct fnptr_target *t;
 
 			if (in->op != IR_CALL || in->callee || in->c <= 0)
 				continue;
 			load = ir_def(fns[f], in->c);
-			if (!load || load->op != IR_LOAD || !load->place.nsteps)
-				continue;
-			s = &load->place.steps[load->place.nsteps - 1];
-			k = member_index(s->record, s->field, false);
-			if (k >= 0 && targets[k].function)
-				in->callee = targets[k].function;
+			if (load && load->op == IR_LOAD && load->place.nsteps &&
+			    (t = target_of(&load->place.steps[load->place.nsteps - 1])) && t->function)
+				in->callee = t->function;
 		}
 }
 
@@ -115,8 +92,5 @@ void indirect_via(const struct ir_fn *fn, const struct ir_insn *call, char *buf,
 
 void indirect_forget_unit(void)
 {
-	amap_clear(&by_member);
-	free(targets);
-	targets = NULL;
-	ntargets = 0;
+	named_clear(&targets);
 }

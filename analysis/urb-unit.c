@@ -31,7 +31,7 @@
 #include "urb.h"
 
 struct urb_class {
-	char *name;			/* "vnd_pad.irq" */
+	const char *name;		/* "vnd_pad.irq", interned (member_name()) */
 	bool owned;			/* a call's result is stored in the member */
 	bool handle;			/* a non-zero handle stored in its URB's transfer_dma */
 	ir_loc handle_loc;
@@ -41,29 +41,20 @@ struct urb_class {
 	ir_loc flag_loc;
 };
 
-static struct amap by_class;		/* "record.field" -> index in classes */
-static struct urb_class *classes;
-static size_t nclasses;
+static struct named_table classes = { sizeof(struct urb_class), NULL, 0, 0, { NULL, 0, 0 } };
 static bool opaque_handle;		/* a handle stored in an URB no member names */
 
-static struct urb_class *class_row(const char *cls, bool create)
+static struct urb_class *class_row(const char *cls)
 {
-	long i = amap_get(&by_class, cls, strlen(cls));
+	struct urb_class *c = named_row(&classes, cls, 1);
 
-	if (i >= 0)
-		return &classes[i];
-	if (!create)
-		return NULL;
-	classes = axrealloc(classes, (nclasses + 1) * sizeof(*classes));
-	memset(&classes[nclasses], 0, sizeof(*classes));
-	classes[nclasses].name = axstrdup(cls);
-	amap_put(&by_class, cls, strlen(cls), (long)nclasses);
-	return &classes[nclasses++];
+	c->name = cls;
+	return c;
 }
 
 void urb_unit_owned(const char *cls)
 {
-	class_row(cls, true)->owned = true;
+	class_row(cls)->owned = true;
 }
 
 void urb_unit_note(const struct urb_use *uses, size_t n)
@@ -72,11 +63,11 @@ void urb_unit_note(const struct urb_use *uses, size_t n)
 		const struct urb_use *u = &uses[i];
 		struct urb_class *c;
 
-		if (!u->cls[0]) {
+		if (!u->cls) {
 			opaque_handle |= u->have_dma;
 			continue;
 		}
-		c = class_row(u->cls, true);
+		c = class_row(u->cls);
 		if (u->have_dma && !c->handle) {
 			c->handle = true;
 			c->handle_loc = u->dma_loc;
@@ -96,8 +87,8 @@ void urb_unit_note(const struct urb_use *uses, size_t n)
 
 void urb_unit_judge_flag(void)
 {
-	for (size_t i = 0; i < nclasses; i++) {
-		const struct urb_class *c = &classes[i];
+	for (size_t i = 0; i < classes.n; i++) {
+		const struct urb_class *c = (const struct urb_class *)classes.rows + i;
 
 		if (!c->handle || !c->cleared_submit ||
 		    !report(RULE_URB_DMA_FLAG_MISSING, c->handle_loc))
@@ -112,8 +103,8 @@ void urb_unit_judge_handle(void)
 {
 	if (opaque_handle)
 		return;
-	for (size_t i = 0; i < nclasses; i++) {
-		const struct urb_class *c = &classes[i];
+	for (size_t i = 0; i < classes.n; i++) {
+		const struct urb_class *c = (const struct urb_class *)classes.rows + i;
 
 		if (!c->owned || c->handle || !c->flag_no_handle ||
 		    !report(RULE_URB_DMA_HANDLE_MISSING, c->flag_loc))
@@ -126,11 +117,6 @@ void urb_unit_judge_handle(void)
 
 void urb_unit_forget(void)
 {
-	amap_clear(&by_class);
-	for (size_t i = 0; i < nclasses; i++)
-		free(classes[i].name);
-	free(classes);
-	classes = NULL;
-	nclasses = 0;
+	named_clear(&classes);
 	opaque_handle = false;
 }

@@ -56,7 +56,7 @@ static size_t nevents, capevents;
  * member's, whichever comes first (urb-unit.c's classes) */
 struct owned_store {
 	char key[IDENT_LEN];
-	char cls[IDENT_LEN];
+	const char *cls;
 };
 
 static struct owned_store *owned;
@@ -80,40 +80,31 @@ static unsigned long long no_dma_map_flag(void)
 	return dma_flag_value("URB_NO_TRANSFER_DMA_MAP");
 }
 
-/* The struct member an URB pointer value was loaded from ("vnd_pad.irq"), into cls. */
-static void class_of_value(const struct ir_fn *fn, int v, char *cls, size_t len)
+/* The struct member an URB pointer value was loaded from ("vnd_pad.irq"), NULL if none. */
+static const char *class_of_value(const struct ir_fn *fn, int v)
 {
 	const struct ir_insn *d = ir_def(fn, ident_value_source(fn, v));
 	const struct ir_step *s;
 
-	cls[0] = 0;
 	if (!d || d->op != IR_LOAD || !d->place.nsteps)
-		return;
+		return NULL;
 	s = &d->place.steps[d->place.nsteps - 1];
-	if (s->record[0] && s->field[0])
-		snprintf(cls, len, "%s.%s", s->record, s->field);
+	return member_name(s->record, s->field);
 }
 
 /* ... of the struct urb a member place (urb->transfer_dma) is in: an URB embedded in a
  * struct (dev->urb.transfer_dma) is that member, else the pointer's. */
-static void class_of_place(const struct ir_fn *fn, const struct ir_place *p, char *cls,
-			   size_t len)
+static const char *class_of_place(const struct ir_fn *fn, const struct ir_place *p)
 {
-	cls[0] = 0;
-	if (p->nsteps >= 2) {
-		const struct ir_step *s = &p->steps[p->nsteps - 2];
-
-		if (s->record[0] && s->field[0])
-			snprintf(cls, len, "%s.%s", s->record, s->field);
-	} else if (p->object < 0) {
-		class_of_value(fn, p->ptr, cls, len);
-	}
+	if (p->nsteps >= 2)
+		return member_name(p->steps[p->nsteps - 2].record, p->steps[p->nsteps - 2].field);
+	return p->object < 0 ? class_of_value(fn, p->ptr) : NULL;
 }
 
 static void set_class(struct urb_use *u, const char *cls)
 {
-	if (!u->cls[0] && cls[0])
-		snprintf(u->cls, sizeof(u->cls), "%s", cls);
+	if (!u->cls)
+		u->cls = cls;
 }
 
 static struct urb_use *use_of(const char *key)
@@ -241,7 +232,8 @@ static void urb_store(const struct flow *flow, const struct ir_insn *in)
 {
 	const struct ir_fn *fn = flow_fn(flow);
 	const struct ir_place *p = &in->place;
-	char key[IDENT_LEN], cls[IDENT_LEN];
+	char key[IDENT_LEN];
+	const char *cls;
 	const struct ir_insn *src = ir_def(fn, in->a);
 	long long c;
 
@@ -252,20 +244,20 @@ static void urb_store(const struct flow *flow, const struct ir_insn *in)
 	if (src && src->op == IR_CALL && p->nsteps) {
 		const struct ir_step *s = &p->steps[p->nsteps - 1];
 
-		snprintf(cls, sizeof(cls), "%s.%s", s->record, s->field);
-		if (s->record[0] && s->field[0]) {
+		cls = member_name(s->record, s->field);
+		if (cls) {
 			urb_unit_owned(cls);
 			if (nowned == capowned) {
 				capowned = capowned ? 2 * capowned : 8;
 				owned = axrealloc(owned, capowned * sizeof(*owned));
 			}
 			ident_ptr(fn, in->a, owned[nowned].key, sizeof(owned[nowned].key));
-			memcpy(owned[nowned++].cls, cls, sizeof(cls));
+			owned[nowned++].cls = cls;
 		}
 	}
 	if (!p->nsteps || strcmp(p->steps[p->nsteps - 1].record, "urb"))
 		return;			/* not a member of a struct urb: nothing more here */
-	class_of_place(fn, p, cls, sizeof(cls));
+	cls = class_of_place(fn, p);
 	if (ident_member_owner(fn, p, "urb", "transfer_dma", key, sizeof(key))) {
 		struct urb_use *u = use_of(key);
 
@@ -316,15 +308,14 @@ static struct urb_use *use_of(const char *key);
 static struct urb_use *handle_address(const struct ir_fn *fn, int arg)
 {
 	const struct ir_insn *def = ir_def(fn, arg);
-	char key[IDENT_LEN], cls[IDENT_LEN];
+	char key[IDENT_LEN];
 	struct urb_use *u;
 
 	if (!def || def->op != IR_ADDR ||
 	    !ident_member_owner(fn, &def->place, "urb", "transfer_dma", key, sizeof(key)))
 		return NULL;
 	u = use_of(key);
-	class_of_place(fn, &def->place, cls, sizeof(cls));
-	set_class(u, cls);
+	set_class(u, class_of_place(fn, &def->place));
 	return u;
 }
 
@@ -335,7 +326,7 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 	const struct dma_api *rows = dma_api_rows(in->callee, &n);
 	const struct summary *s = n ? NULL : summary_of(in->callee);
 	int urb = 0, buf = 0, len = 0;
-	char key[IDENT_LEN], cls[IDENT_LEN];
+	char key[IDENT_LEN];
 	struct urb_use *u;
 	long long c;
 
@@ -356,8 +347,7 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 			add_event(fn, in, u, EV_HANDLE, 0);
 		} else if (rows[i].role == ROLE_URB_SUBMIT || rows[i].role == ROLE_URB_FREE) {
 			ident_ptr(fn, arg, key, sizeof(key));
-			class_of_value(fn, arg, cls, sizeof(cls));
-			set_class(use_of(key), cls);
+			set_class(use_of(key), class_of_value(fn, arg));
 			add_event(fn, in, use_of(key), rows[i].role == ROLE_URB_SUBMIT ? EV_SUBMIT :
 				  EV_FREE, 0);
 		}
@@ -374,8 +364,7 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 		snprintf(wrapped, sizeof(wrapped), f->deref ? "*(%s)+0" : "%s", key);
 		u = use_of(wrapped);
 		if (!f->deref && !f->urb.off) {		/* helper(dev->irq): that member's URB */
-			class_of_value(fn, in->args[f->urb.param], cls, sizeof(cls));
-			set_class(u, cls);
+			set_class(u, class_of_value(fn, in->args[f->urb.param]));
 		}
 		u->filled |= f->filled;
 		u->zero_length = false;		/* the helper may give it its length */
@@ -403,8 +392,7 @@ static void urb_call(const struct flow *flow, const struct ir_insn *in)
 	if (urb) {		/* usb_fill_*_urb(urb, ..., buf, ...) */
 		ident_ptr(fn, urb, key, sizeof(key));
 		u = use_of(key);
-		class_of_value(fn, urb, cls, sizeof(cls));
-		set_class(u, cls);
+		set_class(u, class_of_value(fn, urb));
 		u->filled = true;
 		u->set_up = true;
 		/* usb_fill_bulk_urb(urb, ..., buf, 0, ...): a zero-length packet, no DMA */

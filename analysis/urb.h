@@ -22,7 +22,7 @@ struct urb_use {
 	unsigned int at_use;		/* (flag, handle) pairs at its submits and returns */
 	unsigned int at_exit;		/* (flag, handle) pairs at its returns */
 	/* for urb-unit.c */
-	char cls[IDENT_LEN];		/* "vnd_pad.irq": the struct member that holds it, or "" */
+	const char *cls;		/* "vnd_pad.irq" (member_name()): the member that holds it */
 	bool zero_length;		/* its last fill or length store here is 0; submitted here so,
 					 * nothing is mapped and transfer_dma is unused (usbhid fills
 					 * with 0 in probe and sets the length before each submit) */
